@@ -1,0 +1,26 @@
+namespace Extract;
+
+/// <summary>Immutable settings of an <see cref="ArticleExtractor"/>. Start from <see cref="Default"/> and use <c>with</c>.</summary>
+public sealed record ExtractorOptions
+{
+    /// <summary>The defaults: 16 MiB input cap, DOM depth 512, parallelism = processor count.</summary>
+    public static ExtractorOptions Default { get; } = new();
+
+    /// <summary>
+    /// The date that month-days without a year resolve against when the article states no publish
+    /// date and neither its URL nor its crawl time gives one. Null: such dates get <c>--MM-DD</c>.
+    /// </summary>
+    public DateOnly? ReferenceDate { get; init; }
+
+    /// <summary>Inputs larger than this (bytes, or UTF-16 code units for strings) become an error result.</summary>
+    public int MaxInputLength { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>HTML nested deeper than this is flattened below this depth rather than walked.</summary>
+    public int MaxDomDepth { get; init; } = 512;
+
+    /// <summary>How many documents the batch API processes at once.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>How many keywords to keep.</summary>
+    public int KeywordCount { get; init; } = 10;
+}

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+
+namespace Extract;
+
+/// <summary>What kind of body an organisation is.</summary>
+public enum OrganizationKind
+{
+    /// <summary>Not one of the other kinds.</summary>
+    Other,
+    /// <summary>Party committees, branches, departments (党委, 党支部, 组织部).</summary>
+    Party,
+    /// <summary>Government bodies (政府, 局, 委, 办).</summary>
+    Government,
+    /// <summary>Companies and groups (公司, 集团).</summary>
+    Company,
+    /// <summary>Residents' committees and community bodies.</summary>
+    Community,
+    /// <summary>Schools, colleges, universities.</summary>
+    School,
+    /// <summary>Hospitals and clinics.</summary>
+    Hospital,
+    /// <summary>Newspapers, stations, news sites acting as organisations.</summary>
+    Media,
+    /// <summary>Named volunteer teams, task forces, service teams.</summary>
+    Team,
+}
+
+/// <summary>A named body (Party committee, department, company, school, team…).</summary>
+public sealed record Organization
+{
+    /// <summary>The maximal specific span as written.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The kind of body.</summary>
+    public OrganizationKind Kind { get; init; } = OrganizationKind.Other;
+
+    /// <summary>Where the name occurs in the body.</summary>
+    public ImmutableArray<TextSpan> Mentions { get; init; } = [];
+}
