@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Extract.Decoding;
+using Extract.Page;
+using Extract.Recognition;
+using Extract.Recognition.Achievements;
+using Extract.Recognition.Dates;
+using Extract.Recognition.Numbers;
+using Extract.Recognition.Organizations;
+using Extract.Recognition.People;
+using Extract.Recognition.Places;
+using Extract.Resolution;
+using Extract.Resources;
+using Extract.Text;
+using Extract.Tokens;
+
+namespace Extract;
+
+/// <summary>
+/// The entry point: turns one page or text into an <see cref="Article"/>, or a batch into results in input order.
+/// An instance is immutable and thread-safe; share one across a whole batch.
+/// </summary>
+public sealed class ArticleExtractor
+{
+    private static readonly Lazy<ArticleExtractor> SharedDefault = new(() => new ArticleExtractor(ExtractorOptions.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly DocumentDecoder _decoder = new();
+    private readonly HtmlPageExtractor _page = new();
+    private readonly TextStage _text;
+    private readonly TokenStage _tokens = new();
+    private readonly ImmutableArray<IRecognizer> _recognizers;
+    private readonly ArticleAssembler _assembler = new();
+
+    /// <summary>Creates an extractor with the given options.</summary>
+    public ArticleExtractor(ExtractorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MaxInputLength <= 0 || options.MaxDomDepth <= 0 || options.MaxDegreeOfParallelism <= 0 || options.KeywordCount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxInputLength, MaxDomDepth and MaxDegreeOfParallelism must be positive; KeywordCount not negative.");
+        }
+
+        Options = options;
+        _text = new TextStage(Surnames.Default);
+        _recognizers =
+        [
+            new DateRecognizer(),
+            new QuantityRecognizer(),
+            new PlaceRecognizer(),
+            new OrganizationRecognizer(),
+            new PersonRecognizer(),
+            new AchievementRecognizer(),
+        ];
+    }
+
+    /// <summary>An extractor with <see cref="ExtractorOptions.Default"/>, shared.</summary>
+    public static ArticleExtractor Default => SharedDefault.Value;
+
+    /// <summary>The options this extractor was built with.</summary>
+    public ExtractorOptions Options { get; }
+
+    /// <summary>Extracts one document. Expected failures (too large, binary) come back as an error result; cancellation throws.</summary>
+    public ExtractionResult Extract(ArticleSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            return ExtractionResult.Success(Run(source, cancellationToken));
+        }
+        catch (ExtractionException e)
+        {
+            return ExtractionResult.Failure(source.Id, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A defect in one stage must not lose the rest of a batch: report it against this document.
+            return ExtractionResult.Failure(source.Id, $"internal error: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Extracts a stream of documents in parallel (<see cref="ExtractorOptions.MaxDegreeOfParallelism"/>) and yields
+    /// one result per input, in input order.
+    /// </summary>
+    public async IAsyncEnumerable<ExtractionResult> ExtractAsync(
+        IAsyncEnumerable<ArticleSource> sources,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var window = Math.Max(1, Options.MaxDegreeOfParallelism);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = stop.Token;
+        var pending = Channel.CreateBounded<Task<ExtractionResult>>(window * 2);
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    using var gate = new SemaphoreSlim(window);
+                    await foreach (var source in sources.WithCancellation(token).ConfigureAwait(false))
+                    {
+                        await gate.WaitAsync(token).ConfigureAwait(false);
+                        var task = Task.Run(
+                            () =>
+                            {
+                                try
+                                {
+                                    return Extract(source, token);
+                                }
+                                finally
+                                {
+                                    gate.Release();
+                                }
+                            },
+                            token);
+                        await pending.Writer.WriteAsync(task, token).ConfigureAwait(false);
+                    }
+
+                    // Wait for the last workers before the semaphore is disposed.
+                    for (var i = 0; i < window; i++)
+                    {
+                        await gate.WaitAsync(token).ConfigureAwait(false);
+                    }
+
+                    pending.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    pending.Writer.Complete(e);
+                }
+            },
+            token);
+
+        try
+        {
+            await foreach (var task in pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return await task.ConfigureAwait(false);
+            }
+
+            await producer.ConfigureAwait(false);
+        }
+        finally
+        {
+            // The consumer stopped early or failed: stop the producer so no worker is left waiting.
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    private Article Run(ArticleSource source, CancellationToken cancellationToken)
+    {
+        var decoded = _decoder.Decode(source, Options, cancellationToken);
+        var page = decoded.IsHtml
+            ? _page.Extract(decoded.Content, Options, cancellationToken)
+            : PageContent.FromPlainText(decoded.Content);
+        var clean = _text.Process(page, cancellationToken);
+        var tokens = _tokens.Tokenize(clean.Body, cancellationToken);
+        var document = new DocumentText(
+            clean.Body,
+            clean.Paragraphs,
+            tokens,
+            ReferenceDates.Create(clean.PublishedAt, source.Url, source.FetchedAt, Options.ReferenceDate));
+        var mentions = Mentions.Empty;
+        foreach (var recognizer in _recognizers)
+        {
+            mentions = recognizer.Recognize(document, mentions, cancellationToken);
+        }
+
+        return _assembler.Assemble(source.Id, source.Url, clean, mentions);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace Extract.Text;
+
+/// <summary>Line-level boilerplate rules for Chinese news pages (navigation, link lists, copyright, widgets, counters, file names).</summary>
+internal static partial class BoilerplateRules
+{
+    /// <summary>True when the whole (normalised) line is page furniture rather than article content.</summary>
+    public static bool IsBoilerplateLine(string line)
+    {
+        if (line.Length == 0)
+        {
+            return false;
+        }
+
+        if (OnlySymbolsRegex().IsMatch(line))
+        {
+            return !line.All(c => c is '…' or '.' or '。');
+        }
+
+        return NavigationRegex().IsMatch(line)
+            || (line.Length <= 200 && CopyrightRegex().IsMatch(line))
+            || line.StartsWith("版权", StringComparison.Ordinal)
+            || (line.Length <= 60 && WidgetRegex().IsMatch(line))
+            || (line.Length <= 40 && CounterRegex().IsMatch(line))
+            || FileNameRegex().IsMatch(line)
+            || (line.Length <= 16 && BulletItemRegex().IsMatch(line));
+    }
+
+    /// <summary>True for headers of link lists (相关链接, 频道精选…): the short lines after them are list items.</summary>
+    public static bool IsListHeader(string line) => line.Length <= 12 && ListHeaderRegex().IsMatch(line);
+
+    /// <summary>True for a short line that can only be a list item (no sentence punctuation).</summary>
+    public static bool IsShortListItem(string line) =>
+        line.Length <= 20 && line.IndexOfAny(['。', '，', ',', '；', '！', '？', ':', '：']) < 0;
+
+    [GeneratedRegex(@"^[\p{P}\p{S}\s×]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OnlySymbolsRegex();
+
+    [GeneratedRegex(@"^(?:当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置|当前页面|位置)\s*[:：>]|^(?:上一篇|下一篇|上一条|下一条|上篇|下篇|阅读下一篇|阅读上一篇)|^首页\s*[>»›]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NavigationRegex();
+
+    [GeneratedRegex(@"版权所有|版权声明|免责声明|Copyright|All Rights Reserved|©|ICP备|ICP证|公网安备|网站标识码|主办单位[:：]|承办单位[:：]|技术支持[:：]|未经.{0,10}授权.{0,10}不得转载", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CopyrightRegex();
+
+    [GeneratedRegex(@"返回.{0,8}首页|返回顶部|返回列表|关闭窗口|打印本页|【\s*(?:打印|关闭|收藏|字体)|分享到|字体\s*[:：]?\s*[【\[]?\s*大|字号\s*[:：]?\s*[【\[]?\s*(?:大|T)|扫一扫|扫描二维码|扫码|长按识别|下载.{0,6}(?:APP|App|app|客户端)|^(?:打印|关闭|收藏|分享|返回|纠错|推荐)(?:\s+(?:打印|关闭|收藏|分享|返回|纠错|推荐))*$|网站地图|联系我们|关于我们", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex WidgetRegex();
+
+    [GeneratedRegex(@"(?:浏览次数|阅读次数|点击数|点击量|访问量|浏览量|阅读量|访问次数)\s*[:：]?\s*\d*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CounterRegex();
+
+    [GeneratedRegex(@"^\S*(?:微信图片_\d+|IMG_\d+|DSC_?\d+)\S*$|^\S+\.(?:jpe?g|png|gif|bmp|webp)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FileNameRegex();
+
+    [GeneratedRegex(@"^[•·●◆■□▪►>»]\s*\S", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BulletItemRegex();
+
+    [GeneratedRegex(@"^(?:相关链接|相关新闻|相关阅读|相关文章|相关报道|频道精选|推荐阅读|热点推荐|延伸阅读|热门推荐|猜你喜欢|精彩推荐|图片新闻|热点新闻|热门文章|最新文章|更多新闻|友情链接)\s*[:：>]?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ListHeaderRegex();
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace Extract.Text;
+
+/// <summary>Output of the text stage: the clean body with paragraph spans, and the metadata its lines stated.</summary>
+internal sealed record CleanText
+{
+    public string? Title { get; init; }
+
+    public string? Outlet { get; init; }
+
+    public string? PublishedAt { get; init; }
+
+    public ImmutableArray<string> Authors { get; init; } = [];
+
+    public ImmutableArray<string> Editors { get; init; } = [];
+
+    /// <summary>Paragraphs joined by \n.</summary>
+    public string Body { get; init; } = "";
+
+    /// <summary>Span of each paragraph in <see cref="Body"/>.</summary>
+    public ImmutableArray<TextSpan> Paragraphs { get; init; } = [];
+
+    /// <summary>Boilerplate lines and fragments dropped, as they were in the input.</summary>
+    public ImmutableArray<string> Removed { get; init; } = [];
+
+    public bool IsArticle { get; init; } = true;
+}

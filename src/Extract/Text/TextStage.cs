@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using Extract.Page;
+using Extract.Resources;
+
+namespace Extract.Text;
+
+/// <summary>
+/// Stage 3: page lines → <see cref="CleanText"/>. Normalises each line, drops boilerplate lines and
+/// fragments (recorded in Removed), turns metadata lines into fields, finds the title when the page
+/// gave none, and joins the remaining paragraphs into the body.
+/// </summary>
+internal sealed partial class TextStage
+{
+    private const int LongLine = 200;
+    private readonly Surnames _surnames;
+
+    public TextStage(Surnames surnames) => _surnames = surnames;
+
+    public CleanText Process(PageContent page, CancellationToken cancellationToken)
+    {
+        var removed = ImmutableArray.CreateBuilder<string>();
+        removed.AddRange(page.Removed);
+        var authors = new List<string>(page.Authors);
+        var editors = new List<string>(page.Editors);
+        string? outlet = page.Outlet;
+        string? published = page.PublishedAt;
+        var content = new List<string>();
+        var inList = false;
+
+        foreach (var raw in page.Lines)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var line = TextNormalizer.Normalize(raw).Text;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (BoilerplateRules.IsListHeader(line))
+            {
+                inList = true;
+                removed.Add(raw.TrimEnd());
+                continue;
+            }
+
+            if (inList && BoilerplateRules.IsShortListItem(line))
+            {
+                removed.Add(raw.TrimEnd());
+                continue;
+            }
+
+            inList = false;
+            if (BoilerplateRules.IsBoilerplateLine(line))
+            {
+                removed.Add(raw.TrimEnd());
+                continue;
+            }
+
+            if (MetadataLines.TryParse(line, _surnames) is { } meta)
+            {
+                outlet ??= meta.Outlet;
+                published ??= meta.PublishedAt;
+                authors.AddRange(meta.Authors);
+                editors.AddRange(meta.Editors);
+                continue;
+            }
+
+            foreach (var segment in SplitLongLine(line))
+            {
+                var cleaned = CleanFragments(segment, removed, authors);
+                if (cleaned.Length > 0)
+                {
+                    content.Add(cleaned);
+                }
+            }
+        }
+
+        var title = page.Title;
+        var titleIndex = FindTitleLine(content, title);
+        if (titleIndex >= 0)
+        {
+            title ??= content[titleIndex];
+            content.RemoveAt(titleIndex);
+        }
+
+        var (body, paragraphs) = Join(content);
+        return new CleanText
+        {
+            Title = title,
+            Outlet = outlet,
+            PublishedAt = published,
+            Authors = [.. authors.Distinct(StringComparer.Ordinal)],
+            Editors = [.. editors.Distinct(StringComparer.Ordinal)],
+            Body = body,
+            Paragraphs = paragraphs,
+            Removed = removed.ToImmutable(),
+            IsArticle = page.IsArticle && body.Length > 0,
+        };
+    }
+
+    /// <summary>Removes boilerplate fragments (photo credits, trailing separators) and byline fragments from one content line.</summary>
+    private string CleanFragments(string line, ImmutableArray<string>.Builder removed, List<string> authors)
+    {
+        var trimmed = TrailingSeparatorRegex().Replace(line, "");
+        foreach (Match credit in PhotoCreditRegex().Matches(trimmed))
+        {
+            removed.Add(credit.Value.Trim());
+        }
+
+        trimmed = PhotoCreditRegex().Replace(trimmed, "").Trim();
+        var (inlineNames, prefix) = MetadataLines.InlineByline(trimmed, _surnames);
+        if (prefix > 0)
+        {
+            authors.AddRange(inlineNames);
+            trimmed = trimmed[prefix..].TrimStart();
+        }
+
+        var (creditNames, creditStart) = MetadataLines.TrailingCredit(trimmed, _surnames);
+        if (creditStart >= 0)
+        {
+            authors.AddRange(creditNames);
+            trimmed = trimmed[..creditStart].TrimEnd();
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Plain text without line breaks: split at spaces that separate CJK sentences or headings.</summary>
+    private static IEnumerable<string> SplitLongLine(string line) =>
+        line.Length <= LongLine ? [line] : ParagraphBreakRegex().Split(line).Where(s => s.Length > 0);
+
+    /// <summary>
+    /// The title line among the leading content lines: the page's own title when it is repeated there, else the first
+    /// short line without sentence punctuation that is not a series label, before the first real paragraph.
+    /// </summary>
+    private static int FindTitleLine(List<string> content, string? pageTitle)
+    {
+        for (var i = 0; i < Math.Min(content.Count, 6); i++)
+        {
+            var line = content[i];
+            if (pageTitle is not null)
+            {
+                if (line == pageTitle || (line.Length <= 80 && (pageTitle.Contains(line, StringComparison.Ordinal) || line.Contains(pageTitle, StringComparison.Ordinal))))
+                {
+                    return i;
+                }
+
+                continue;
+            }
+
+            if (line.Length > 60 || line.Contains('。'))
+            {
+                return -1;
+            }
+
+            if (SeriesLabelRegex().IsMatch(line) || line.Length < 4)
+            {
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    private static (string Body, ImmutableArray<TextSpan> Paragraphs) Join(List<string> content)
+    {
+        var builder = new StringBuilder();
+        var spans = ImmutableArray.CreateBuilder<TextSpan>(content.Count);
+        foreach (var paragraph in content)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('\n');
+            }
+
+            spans.Add(new TextSpan(builder.Length, builder.Length + paragraph.Length));
+            builder.Append(paragraph);
+        }
+
+        return (builder.ToString(), spans.MoveToImmutable());
+    }
+
+    [GeneratedRegex(@"(?:\s*[|｜])+\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TrailingSeparatorRegex();
+
+    [GeneratedRegex(@"(?:图片来源|图片提供|供图|图源)\s*[:：]\s*[^\s。，,]{2,20}\s*$|[(（]\s*(?:图片由|照片由|图由)[^)）]{1,16}提供\s*[)）]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PhotoCreditRegex();
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff。！？”…)）])\s+(?=[\u4e00-\u9fff“（(])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ParagraphBreakRegex();
+
+    [GeneratedRegex(@"系列报道|系列之|之[一二三四五六七八九十]+$|专栏|专题|^【[^】]+】$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SeriesLabelRegex();
+}
