@@ -9,6 +9,7 @@ internal static class Program
         Console.OutputEncoding = new System.Text.UTF8Encoding(false);
         var root = ExtractCommand.Create();
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(SummarizeCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }
