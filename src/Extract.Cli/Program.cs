@@ -10,6 +10,7 @@ internal static class Program
         var root = ExtractCommand.Create();
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SummarizeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root.Parse(args).InvokeAsync();
     }
 }

@@ -165,3 +165,23 @@ public sealed class SummarizeTests
         }
     }
 }
+
+public sealed class BenchTests
+{
+    [Fact]
+    public async Task Prints_every_figure_without_judging_them()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "某社区志愿服务纪实\n志愿者服务群众100人次。");
+        try
+        {
+            using var stdout = new StringWriter();
+            (await BenchCommand.RunAsync([file], 2, 2, stdout, CancellationToken.None)).Should().Be(0);
+            stdout.ToString().Should().Contain("cold start").And.Contain("docs/s").And.Contain("MB/s").And.Contain("peak working set").And.Contain("0 failure(s)");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
