@@ -16,6 +16,7 @@ internal static class Program
             case "compile-jieba": return JiebaCompiler.Run(args[1..]);
             case "bench-seg": return SegBenchmark.Run(args[1..]);
             case "segment": return SegmentCommand.Run(args[1..]);
+            case "eval-seg": return SegmentCommand.Evaluate(args[1..]);
         }
 
         Console.Error.WriteLine($"unknown command: {args[0]}");
