@@ -37,10 +37,18 @@ internal static class JiebaCompiler
 
         Directory.CreateDirectory(output);
         var modelPath = Path.Combine(output, "jieba.bin");
+        var posPath = Path.Combine(output, "jieba-pos.bin");
         var idfPath = Path.Combine(output, "jieba-idf.bin");
         using (var f = File.Create(modelPath))
         {
             CompileModel(data, f);
+        }
+
+        using (var f = File.Create(posPath))
+        {
+            using var s = ModelFormat.OpenWrite(f, ModelFormat.PosMagic);
+            WritePosHmm(Path.Combine(data, "posseg"), s);
+            ModelFormat.WriteInt32(s, JiebaModel.EndMarker);
         }
 
         using (var f = File.Create(idfPath))
@@ -49,7 +57,7 @@ internal static class JiebaCompiler
         }
 
         var sums = new StringBuilder();
-        foreach (var p in new[] { modelPath, idfPath })
+        foreach (var p in new[] { modelPath, posPath, idfPath })
         {
             var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(p)));
             sums.Append(hash).Append("  ").Append(Path.GetFileName(p)).Append('\n');
@@ -148,9 +156,30 @@ internal static class JiebaCompiler
 
         ModelFormat.WriteInt32(s, chars.Count);
         ModelFormat.WriteArray<char>(s, chars.ToArray());
-        ModelFormat.WriteArray<int>(s, freqs.ToArray());
+        var varints = new List<byte>();
+        foreach (var f in freqs)
+        {
+            var v = checked((uint)f);
+            while (v >= 0x80)
+            {
+                varints.Add((byte)(v | 0x80));
+                v >>= 7;
+            }
+
+            varints.Add((byte)v);
+        }
+
+        ModelFormat.WriteInt32(s, varints.Count);
+        ModelFormat.WriteArray<byte>(s, varints.ToArray());
         ModelFormat.WriteArray<byte>(s, tags.ToArray());
-        ModelFormat.WriteArray<int>(s, firstChild.ToArray());
+        // Children are laid out breadth-first, so child counts give the first-child offsets by a running sum.
+        var counts = new ushort[chars.Count];
+        for (var i = 0; i < chars.Count; i++)
+        {
+            counts[i] = checked((ushort)(firstChild[i + 1] - firstChild[i]));
+        }
+
+        ModelFormat.WriteArray<ushort>(s, counts);
 
         // finalseg
         var states = "BEMS";
@@ -177,7 +206,6 @@ internal static class JiebaCompiler
             ModelFormat.WriteArray<double>(s, e.Select(kv => kv.Value).ToArray());
         }
 
-        WritePosHmm(Path.Combine(data, "posseg"), s);
         ModelFormat.WriteInt32(s, JiebaModel.EndMarker);
     }
 

@@ -27,6 +27,31 @@ internal static class SegBenchmark
         if (args.Length > 0 && args[0] == "child-cold")
         {
             // Cold start probe: load the embedded model, cut, print the first token, exit.
+            if (Environment.GetEnvironmentVariable("EXTRACT_SEG_TIMING") == "2")
+            {
+                var t = Stopwatch.StartNew();
+                using (var st = typeof(JiebaSegmenter).Assembly.GetManifestResourceStream("Extract.Segmentation.jieba.bin")!)
+                {
+                    st.Position = 12;
+                    using var z = new System.IO.Compression.GZipStream(st, System.IO.Compression.CompressionMode.Decompress);
+                    z.CopyTo(Stream.Null);
+                }
+
+                Console.Error.WriteLine($"gunzip {t.Elapsed.TotalMilliseconds:F1} ms");
+                t.Restart();
+                var m = Extract.Segmentation.Dictionary.JiebaModel.Embedded;
+                Console.Error.WriteLine($"model {t.Elapsed.TotalMilliseconds:F1} ms");
+                t.Restart();
+                var v = new Extract.Segmentation.Dictionary.DictionaryView(m, Extract.Segmentation.Dictionary.UserOverlay.Empty);
+                Console.Error.WriteLine($"view {t.Elapsed.TotalMilliseconds:F1} ms");
+                t.Restart();
+                _ = JiebaSegmenter.Default;
+                Console.Error.WriteLine($"default {t.Elapsed.TotalMilliseconds:F1} ms");
+                t.Restart();
+                _ = JiebaSegmenter.Default.Cut(Warmup).First();
+                Console.Error.WriteLine($"cut {t.Elapsed.TotalMilliseconds:F1} ms");
+            }
+
             Console.Out.WriteLine(JiebaSegmenter.Default.Cut(Warmup).First());
             Console.Out.Flush();
             if (Environment.GetEnvironmentVariable("EXTRACT_SEG_TIMING") == "1")

@@ -92,12 +92,12 @@ public sealed class SegmenterTests
     [Fact]
     public void Corrupt_models_throw_naming_the_resource()
     {
-        var bad = () => JiebaModel.FromStream(new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), "x.bin");
+        var bad = () => JiebaModel.FromStream(new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]), () => Stream.Null, "x.bin");
         bad.Should().Throw<InvalidDataException>().WithMessage("*x.bin*");
         using var real = typeof(JiebaModel).Assembly.GetManifestResourceStream(ModelFormat.ModelResource)!;
         var bytes = new byte[4096];
         real.ReadExactly(bytes);
-        var truncated = () => JiebaModel.FromStream(new MemoryStream(bytes), "cut.bin");
+        var truncated = () => JiebaModel.FromStream(new MemoryStream(bytes), () => Stream.Null, "cut.bin");
         truncated.Should().Throw<InvalidDataException>().WithMessage("*cut.bin*");
     }
 

@@ -77,7 +77,7 @@ internal sealed class DictionaryView
     /// <summary>Jieba's <c>word_tag_tab.get(word, "x")</c> with user tags applied.</summary>
     public string Tag(ReadOnlySpan<char> word)
     {
-        if (HasOverlay && Overlay.FrozenTags.Count > 0 && Overlay.FrozenTags.TryGetValue(word.ToString(), out var userTag))
+        if (HasOverlay && Overlay.Tags.Count > 0 && Overlay.Tags.TryGetValue(word.ToString(), out var userTag))
         {
             return userTag;
         }

@@ -1,10 +1,12 @@
+using System.Runtime.CompilerServices;
 using Extract.Segmentation.Hmm;
 
 namespace Extract.Segmentation.Dictionary;
 
 /// <summary>
-/// The compiled Jieba data: prefix dictionary, <c>finalseg</c> HMM and <c>posseg</c> HMM.
-/// Immutable; the embedded copy is loaded once, lazily and thread-safely, by <see cref="Embedded"/>.
+/// The compiled Jieba data: prefix dictionary and <c>finalseg</c> HMM (<c>jieba.bin</c>), and the <c>posseg</c> HMM
+/// (<c>jieba-pos.bin</c>, read on first POS use). Immutable; the embedded copy is loaded once, lazily and thread-safely,
+/// by <see cref="Embedded"/>.
 /// </summary>
 internal sealed class JiebaModel
 {
@@ -13,11 +15,13 @@ internal sealed class JiebaModel
 
     private static readonly Lazy<JiebaModel> EmbeddedModel = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public JiebaModel(PrefixTrie trie, FinalSegModel finalSeg, PosHmmModel posHmm)
+    private readonly Lazy<PosHmmModel> _posHmm;
+
+    public JiebaModel(PrefixTrie trie, FinalSegModel finalSeg, Func<PosHmmModel> posHmm)
     {
         Trie = trie;
         FinalSeg = finalSeg;
-        PosHmm = posHmm;
+        _posHmm = new Lazy<PosHmmModel>(posHmm, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The model embedded in this assembly.</summary>
@@ -27,12 +31,16 @@ internal sealed class JiebaModel
 
     public FinalSegModel FinalSeg { get; }
 
-    public PosHmmModel PosHmm { get; }
+    public PosHmmModel PosHmm => _posHmm.Value;
 
     /// <summary>Reads a compiled model (the format of <see cref="ModelFormat"/>).</summary>
-    /// <param name="stream">The model file.</param>
+    /// <param name="stream">The dictionary + finalseg file (<c>jieba.bin</c>).</param>
+    /// <param name="openPos">Opens the posseg file (<c>jieba-pos.bin</c>) when POS tagging is first used.</param>
     /// <param name="name">Name used in error messages.</param>
-    public static JiebaModel FromStream(Stream stream, string name = "jieba.bin")
+    // Loading runs once per process: compile it optimised straight away rather than through tier-0 code,
+    // whose loops over half a million trie nodes cost more than the decompression.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static JiebaModel FromStream(Stream stream, Func<Stream> openPos, string name = "jieba.bin")
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
@@ -48,9 +56,23 @@ internal sealed class JiebaModel
 
             var nodeCount = ModelFormat.ReadInt32(s);
             var chars = ModelFormat.ReadArray<char>(s, nodeCount);
-            var freqs = ModelFormat.ReadArray<int>(s, nodeCount);
+            var freqs = DecodeVarints(ModelFormat.ReadArray<byte>(s, ModelFormat.ReadInt32(s)), nodeCount);
             var tags = ModelFormat.ReadArray<byte>(s, nodeCount);
-            var firstChild = ModelFormat.ReadArray<int>(s, nodeCount + 1);
+            var childCounts = ModelFormat.ReadArray<ushort>(s, nodeCount);
+            var firstChild = GC.AllocateUninitializedArray<int>(nodeCount + 1);
+            var next = 1;
+            for (var i = 0; i < nodeCount; i++)
+            {
+                firstChild[i] = next;
+                next += childCounts[i];
+            }
+
+            firstChild[nodeCount] = next;
+            if (next != nodeCount)
+            {
+                throw new InvalidDataException($"'{name}' has an inconsistent trie.");
+            }
+
             var trie = new PrefixTrie(chars, freqs, tags, firstChild, tagNames, total);
 
             var start = ModelFormat.ReadArray<double>(s, 4);
@@ -69,13 +91,12 @@ internal sealed class JiebaModel
             }
 
             var finalSeg = new FinalSegModel(start, trans, emit);
-            var posHmm = ReadPosHmm(s);
             if (ModelFormat.ReadInt32(s) != EndMarker)
             {
                 throw new InvalidDataException($"'{name}' is truncated or corrupt (no end marker).");
             }
 
-            return new JiebaModel(trie, finalSeg, posHmm);
+            return new JiebaModel(trie, finalSeg, () => ReadPosHmm(openPos));
         }
         catch (Exception ex) when (ex is EndOfStreamException or IOException)
         {
@@ -83,6 +104,56 @@ internal sealed class JiebaModel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] DecodeVarints(byte[] bytes, int count)
+    {
+        var values = GC.AllocateUninitializedArray<int>(count);
+        var p = 0;
+        for (var i = 0; i < count; i++)
+        {
+            uint v = 0;
+            var shift = 0;
+            byte b;
+            do
+            {
+                b = bytes[p++];
+                v |= (uint)(b & 0x7F) << shift;
+                shift += 7;
+            }
+            while (b >= 0x80);
+            values[i] = (int)v;
+        }
+
+        if (p != bytes.Length)
+        {
+            throw new InvalidDataException("Jieba trie frequencies are inconsistent.");
+        }
+
+        return values;
+    }
+
+    private static PosHmmModel ReadPosHmm(Func<Stream> openPos)
+    {
+        using var stream = openPos();
+        const string name = "jieba-pos.bin";
+        try
+        {
+            using var s = ModelFormat.OpenRead(stream, ModelFormat.PosMagic, name);
+            var model = ReadPosHmm(s);
+            if (ModelFormat.ReadInt32(s) != EndMarker)
+            {
+                throw new InvalidDataException($"'{name}' is truncated or corrupt (no end marker).");
+            }
+
+            return model;
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException)
+        {
+            throw new InvalidDataException($"'{name}' is truncated or corrupt: {ex.Message}", ex);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static PosHmmModel ReadPosHmm(Stream s)
     {
         var n = ModelFormat.ReadInt32(s);
@@ -132,8 +203,12 @@ internal sealed class JiebaModel
 
     private static JiebaModel LoadEmbedded()
     {
-        using var stream = typeof(JiebaModel).Assembly.GetManifestResourceStream(ModelFormat.ModelResource)
-            ?? throw new InvalidOperationException($"Embedded resource '{ModelFormat.ModelResource}' is missing from {typeof(JiebaModel).Assembly.GetName().Name}.");
-        return FromStream(stream, ModelFormat.ModelResource);
+        using var stream = OpenResource(ModelFormat.ModelResource);
+        return FromStream(stream, () => OpenResource(ModelFormat.PosResource), ModelFormat.ModelResource);
     }
+
+    /// <summary>Opens an embedded resource of this assembly, or throws naming it.</summary>
+    internal static Stream OpenResource(string name) =>
+        typeof(JiebaModel).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from {typeof(JiebaModel).Assembly.GetName().Name}.");
 }

@@ -5,8 +5,8 @@ using System.Text;
 namespace Extract.Segmentation.Dictionary;
 
 /// <summary>
-/// Layout of the compiled Jieba model files (<c>models/jieba/jieba.bin</c> and <c>idf.bin</c>):
-/// an 8-byte magic, a little-endian <see cref="int"/> format version, then a Brotli stream holding
+/// Layout of the compiled Jieba model files (<c>models/jieba/jieba.bin</c>, <c>jieba-pos.bin</c>, <c>jieba-idf.bin</c>):
+/// an 8-byte magic, a little-endian <see cref="int"/> format version, then a GZip stream holding
 /// flat little-endian arrays. Shared by the reader (this library) and the writer (Extract.Training).
 /// </summary>
 internal static class ModelFormat
@@ -14,26 +14,32 @@ internal static class ModelFormat
     /// <summary>Magic of the segmentation model (dictionary trie + both HMMs).</summary>
     public static ReadOnlySpan<byte> ModelMagic => "EXJIEBA\0"u8;
 
+    /// <summary>Magic of the POS HMM.</summary>
+    public static ReadOnlySpan<byte> PosMagic => "EXJBPOS\0"u8;
+
     /// <summary>Magic of the IDF table.</summary>
     public static ReadOnlySpan<byte> IdfMagic => "EXJBIDF\0"u8;
 
     /// <summary>Current format version of both files.</summary>
-    public const int Version = 1;
+    public const int Version = 3;
 
     /// <summary>Embedded resource name of the segmentation model.</summary>
     public const string ModelResource = "Extract.Segmentation.jieba.bin";
 
+    /// <summary>Embedded resource name of the POS HMM.</summary>
+    public const string PosResource = "Extract.Segmentation.jieba-pos.bin";
+
     /// <summary>Embedded resource name of the IDF table.</summary>
     public const string IdfResource = "Extract.Segmentation.jieba-idf.bin";
 
-    /// <summary>Writes the header and returns a Brotli stream for the body.</summary>
+    /// <summary>Writes the header and returns a GZip stream for the body.</summary>
     public static Stream OpenWrite(Stream output, ReadOnlySpan<byte> magic)
     {
         output.Write(magic);
         Span<byte> version = stackalloc byte[4];
         BitConverter.TryWriteBytes(version, Version);
         output.Write(version);
-        return new BrotliStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        return new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
     }
 
     /// <summary>Checks the header and returns a decompressing stream for the body.</summary>
@@ -57,7 +63,7 @@ internal static class ModelFormat
             throw new InvalidDataException($"'{name}' has format version {version}; this library reads version {Version}.");
         }
 
-        return new BrotliStream(input, CompressionMode.Decompress, leaveOpen: true);
+        return new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
     }
 
     /// <summary>Writes an array of unmanaged values prefixed by nothing (the caller writes counts).</summary>

@@ -15,6 +15,7 @@ internal sealed class PrefixTrie
     private readonly int[] _firstChild;
     private readonly int[] _rootIndex;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public PrefixTrie(char[] chars, int[] freqs, byte[] tags, int[] firstChild, string[] tagNames, long total)
     {
         if (freqs.Length != chars.Length || tags.Length != chars.Length || firstChild.Length != chars.Length + 1)

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Extract.Segmentation.Dictionary;
 
 /// <summary>
@@ -32,8 +30,7 @@ internal sealed class UserOverlay
             node.Freq = freq;
         }
 
-        Root.Freeze();
-        FrozenTags = tags.ToFrozenDictionary(StringComparer.Ordinal);
+
     }
 
     /// <summary>The empty overlay.</summary>
@@ -42,8 +39,6 @@ internal sealed class UserOverlay
     public Dictionary<string, int> Freqs { get; }
 
     public Dictionary<string, string> Tags { get; }
-
-    public FrozenDictionary<string, string> FrozenTags { get; }
 
     public HashSet<string> ForceSplit { get; }
 
@@ -82,35 +77,23 @@ internal sealed class UserOverlay
     /// <summary>A node of the overlay trie.</summary>
     internal sealed class OverlayNode
     {
-        private Dictionary<char, OverlayNode>? _building = [];
-        private FrozenDictionary<char, OverlayNode>? _children;
+        private readonly Dictionary<char, OverlayNode> _children = [];
 
         public bool HasFreq { get; set; }
 
         public int Freq { get; set; }
 
-        public OverlayNode? Child(char c) =>
-            _children is not null && _children.TryGetValue(c, out var n) ? n : null;
+        public OverlayNode? Child(char c) => _children.TryGetValue(c, out var n) ? n : null;
 
+        /// <summary>Used only while the owning overlay is being built; never after it is published.</summary>
         public OverlayNode GetOrAdd(char c)
         {
-            if (!_building!.TryGetValue(c, out var n))
+            if (!_children.TryGetValue(c, out var n))
             {
-                _building[c] = n = new OverlayNode();
+                _children[c] = n = new OverlayNode();
             }
 
             return n;
-        }
-
-        public void Freeze()
-        {
-            _children = _building!.ToFrozenDictionary();
-            foreach (var n in _building!.Values)
-            {
-                n.Freeze();
-            }
-
-            _building = null;
         }
     }
 }

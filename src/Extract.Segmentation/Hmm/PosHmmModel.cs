@@ -111,6 +111,7 @@ internal sealed class PosHmmModel
         return FinalSegModel.MinFloat;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int[] BuildRowIndex(char[] chars)
     {
         var index = new int[65536];

@@ -57,6 +57,7 @@ internal sealed class IdfTable
     }
 
     /// <summary>Reads a compiled IDF table.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static IdfTable FromStream(Stream stream, string name = "jieba-idf.bin")
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -83,8 +84,7 @@ internal sealed class IdfTable
 
     private static IdfTable LoadEmbedded()
     {
-        using var stream = typeof(IdfTable).Assembly.GetManifestResourceStream(ModelFormat.IdfResource)
-            ?? throw new InvalidOperationException($"Embedded resource '{ModelFormat.IdfResource}' is missing from {typeof(IdfTable).Assembly.GetName().Name}.");
+        using var stream = JiebaModel.OpenResource(ModelFormat.IdfResource);
         return FromStream(stream, ModelFormat.IdfResource);
     }
 }
