@@ -117,7 +117,7 @@ internal sealed class DictionaryView
                 var f = trie.Freq(node);
                 if (f > 0)
                 {
-                    var p = Math.Log(f) - logTotal + prob[i + 1];
+                    var p = trie.Log(f) - logTotal + prob[i + 1];
                     if (bestX < 0 || p >= best)
                     {
                         best = p;
@@ -161,7 +161,7 @@ internal sealed class DictionaryView
                 var f = o is not null && o.HasFreq ? o.Freq : node >= 0 ? trie.Freq(node) : 0;
                 if (f > 0)
                 {
-                    var p = Math.Log(f) - logTotal + prob[i + 1];
+                    var p = trie.Log(f) - logTotal + prob[i + 1];
                     if (bestX < 0 || p >= best)
                     {
                         best = p;

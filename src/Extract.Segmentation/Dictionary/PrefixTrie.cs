@@ -14,6 +14,7 @@ internal sealed class PrefixTrie
     private readonly byte[] _tags;
     private readonly int[] _firstChild;
     private readonly int[] _rootIndex;
+    private readonly double[] _smallLogs;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public PrefixTrie(char[] chars, int[] freqs, byte[] tags, int[] firstChild, string[] tagNames, long total)
@@ -35,7 +36,19 @@ internal sealed class PrefixTrie
         {
             _rootIndex[chars[i]] = i;
         }
+
+        // log(freq) for the small frequencies most words have: the same values Math.Log gives, looked up.
+        _smallLogs = new double[SmallLogCount];
+        for (var f = 1; f < SmallLogCount; f++)
+        {
+            _smallLogs[f] = Math.Log(f);
+        }
     }
+
+    private const int SmallLogCount = 1 << 14;
+
+    /// <summary><c>Math.Log(freq)</c> for a positive frequency.</summary>
+    public double Log(int freq) => freq < SmallLogCount ? _smallLogs[freq] : Math.Log(freq);
 
     /// <summary>Sum of the frequencies of all dictionary lines (Jieba's <c>total</c>).</summary>
     public long Total { get; }

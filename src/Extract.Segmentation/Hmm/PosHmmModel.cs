@@ -14,6 +14,7 @@ internal sealed class PosHmmModel
     private readonly int[] _allowedRow;   // char -> row index or -1
     private readonly int[] _allowedStart; // row -> offset into _allowedStates (rows + 1)
     private readonly short[] _allowedStates;
+    private readonly double[] _allowedEmit; // emission of each allowed state, parallel to _allowedStates
     private readonly int[] _emitRow;      // char -> row index or -1
     private readonly int[] _emitStart;
     private readonly short[] _emitStates; // sorted within a row
@@ -64,6 +65,15 @@ internal sealed class PosHmmModel
         {
             AllStates[i] = i;
         }
+
+        _allowedEmit = new double[allowedStates.Length];
+        for (var row = 0; row < allowedChars.Length; row++)
+        {
+            for (var i = allowedStart[row]; i < allowedStart[row + 1]; i++)
+            {
+                _allowedEmit[i] = Emit(allowedStates[i], allowedChars[row]);
+            }
+        }
     }
 
     public int StateCount { get; }
@@ -92,6 +102,16 @@ internal sealed class PosHmmModel
     {
         var row = _allowedRow[c];
         return row < 0 ? AllStates : _allowedStates.AsSpan(_allowedStart[row], _allowedStart[row + 1] - _allowedStart[row]);
+    }
+
+    /// <summary>
+    /// Emissions of <paramref name="c"/> in the states of <see cref="Allowed"/>, in the same order; empty when
+    /// <paramref name="c"/> has no row (every state is allowed; use <see cref="Emit"/>).
+    /// </summary>
+    public ReadOnlySpan<double> AllowedEmit(char c)
+    {
+        var row = _allowedRow[c];
+        return row < 0 ? default : _allowedEmit.AsSpan(_allowedStart[row], _allowedStart[row + 1] - _allowedStart[row]);
     }
 
     /// <summary>Emission log-probability of <paramref name="c"/> in <paramref name="state"/>, or Jieba's MIN_FLOAT.</summary>

@@ -15,6 +15,7 @@ internal static class PosViterbi
         var back = ArrayPool<short>.Shared.Rent(n * s);
         var stamp = ArrayPool<int>.Shared.Rent(s);
         var listBuf = ArrayPool<short>.Shared.Rent(s * 4);
+        var emitBuf = ArrayPool<double>.Shared.Rent(s);
         try
         {
             Array.Clear(stamp, 0, s);
@@ -24,6 +25,7 @@ internal static class PosViterbi
             var curActive = listBuf.AsSpan(s, s);
             var prevStates = listBuf.AsSpan(2 * s, s);
             var obsStates = listBuf.AsSpan(3 * s, s);
+            var obsEmit = emitBuf.AsSpan(0, s);
             var prevCount = 0;
             foreach (var y in model.Allowed(obs[0]))
             {
@@ -61,11 +63,15 @@ internal static class PosViterbi
                 }
 
                 var oc = 0;
-                foreach (var y in model.Allowed(c))
+                var allowed = model.Allowed(c);
+                var allowedEmit = model.AllowedEmit(c);
+                for (var a = 0; a < allowed.Length; a++)
                 {
+                    var y = allowed[a];
                     if (stamp[y] == expectMark)
                     {
                         stamp[y] = -expectMark; // taken (also guards against duplicates)
+                        obsEmit[oc] = allowedEmit.IsEmpty ? model.Emit(y, c) : allowedEmit[a];
                         obsStates[oc++] = y;
                     }
                 }
@@ -78,6 +84,7 @@ internal static class PosViterbi
                         {
                             if (stamp[y] == expectMark || stamp[y] == -expectMark)
                             {
+                                obsEmit[oc] = model.Emit(y, c);
                                 obsStates[oc++] = y;
                             }
                         }
@@ -86,6 +93,7 @@ internal static class PosViterbi
                     {
                         for (short y = 0; y < s; y++)
                         {
+                            obsEmit[oc] = model.Emit(y, c);
                             obsStates[oc++] = y;
                         }
                     }
@@ -102,7 +110,7 @@ internal static class PosViterbi
                 for (var k = 0; k < oc; k++)
                 {
                     var y = obsStates[k];
-                    var em = model.Emit(y, c);
+                    var em = obsEmit[k];
                     var best = 0.0;
                     var bestState = -1;
                     for (var i = 0; i < pc; i++)
@@ -159,6 +167,7 @@ internal static class PosViterbi
             ArrayPool<short>.Shared.Return(back);
             ArrayPool<int>.Shared.Return(stamp);
             ArrayPool<short>.Shared.Return(listBuf);
+            ArrayPool<double>.Shared.Return(emitBuf);
         }
     }
 }
