@@ -180,16 +180,13 @@ public sealed partial class JiebaSegmenter
         EnsureWritable();
         lock (_writeLock)
         {
-            // Words are added one by one in Jieba, so a suggested frequency sees the words before it.
-            var first = true;
+            // Jieba adds the words one by one, so a suggested frequency must see the words before it: words with an
+            // explicit frequency are batched, and the batch is applied before a frequency is suggested and at the end.
+            var pending = new List<(string Word, int Freq, string? Tag)>();
             while (reader.ReadLine() is { } raw)
             {
-                var line = raw.Trim();
-                if (first)
-                {
-                    line = line.TrimStart('\uFEFF');
-                    first = false;
-                }
+                // Jieba strips each line, then a leading byte-order mark.
+                var line = raw.Trim().TrimStart('\uFEFF');
 
                 if (line.Length == 0)
                 {
@@ -199,10 +196,28 @@ public sealed partial class JiebaSegmenter
                 var m = UserDictLine().Match(line);
                 var word = m.Groups[1].Value;
                 var tag = m.Groups[3].Success ? m.Groups[3].Value.Trim() : null;
-                var freq = m.Groups[2].Success
-                    ? int.Parse(m.Groups[2].Value.AsSpan().Trim(), System.Globalization.CultureInfo.InvariantCulture)
-                    : SuggestFreqCore(_view, word);
-                Apply([(word, freq, tag)]);
+                int freq;
+                if (m.Groups[2].Success)
+                {
+                    freq = int.Parse(m.Groups[2].Value.AsSpan().Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    if (pending.Count > 0)
+                    {
+                        Apply(pending);
+                        pending = [];
+                    }
+
+                    freq = SuggestFreqCore(_view, word);
+                }
+
+                pending.Add((word, freq, tag));
+            }
+
+            if (pending.Count > 0)
+            {
+                Apply(pending);
             }
         }
     }
