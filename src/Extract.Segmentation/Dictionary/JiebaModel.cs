@@ -77,20 +77,37 @@ internal sealed class JiebaModel
 
             var start = ModelFormat.ReadArray<double>(s, 4);
             var trans = ModelFormat.ReadArray<double>(s, 16);
-            var emit = GC.AllocateUninitializedArray<double>(65536 * 4);
-            Array.Fill(emit, FinalSegModel.MinFloat);
+            var rows = new ushort[65536];
+            var emitChars = new char[4][];
+            var emitValues = new double[4][];
+            var rowCount = 1;
             for (var state = 0; state < 4; state++)
             {
                 var count = ModelFormat.ReadInt32(s);
-                var ec = ModelFormat.ReadArray<char>(s, count);
-                var ev = ModelFormat.ReadArray<double>(s, count);
-                for (var i = 0; i < count; i++)
+                emitChars[state] = ModelFormat.ReadArray<char>(s, count);
+                emitValues[state] = ModelFormat.ReadArray<double>(s, count);
+                foreach (var c in emitChars[state])
                 {
-                    emit[(ec[i] * 4) + state] = ev[i];
+                    if (rows[c] == 0)
+                    {
+                        rows[c] = checked((ushort)rowCount++);
+                    }
                 }
             }
 
-            var finalSeg = new FinalSegModel(start, trans, emit);
+            var emit = GC.AllocateUninitializedArray<double>(rowCount * 4);
+            Array.Fill(emit, FinalSegModel.MinFloat);
+            for (var state = 0; state < 4; state++)
+            {
+                var ec = emitChars[state];
+                var ev = emitValues[state];
+                for (var i = 0; i < ec.Length; i++)
+                {
+                    emit[(rows[ec[i]] * 4) + state] = ev[i];
+                }
+            }
+
+            var finalSeg = new FinalSegModel(start, trans, rows, emit);
             if (ModelFormat.ReadInt32(s) != EndMarker)
             {
                 throw new InvalidDataException($"'{name}' is truncated or corrupt (no end marker).");

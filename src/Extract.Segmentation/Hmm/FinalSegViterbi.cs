@@ -106,14 +106,14 @@ internal static class FinalSegViterbi
 
         var rented = n > 256 ? ArrayPool<byte>.Shared.Rent(n * 4) : null;
         var back = rented is null ? stackalloc byte[n * 4] : rented.AsSpan(0, n * 4);
-        var e0 = text[start] * 4;
+        var e0 = model.Row(text[start]);
         var vB = startP[B] + emit[e0 + B];
         var vE = startP[E] + emit[e0 + E];
         var vM = startP[M] + emit[e0 + M];
         var vS = startP[S] + emit[e0 + S];
         for (var t = 1; t < n; t++)
         {
-            var ei = text[start + t] * 4;
+            var ei = model.Row(text[start + t]);
             var bt = back.Slice(t * 4, 4);
 
             // B <- E, S ; M <- M, B ; S <- S, E ; E <- B, M   (ties: the larger letter wins)
