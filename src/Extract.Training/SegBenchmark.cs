@@ -40,7 +40,7 @@ internal static class SegBenchmark
 
         if (args.Length > 0 && args[0] == "child-run")
         {
-            return ChildRun(Arg(args, "--corpus")!, int.Parse(Arg(args, "--runs") ?? "3", CultureInfo.InvariantCulture), args.Contains("--pos"));
+            return ChildRun(Arg(args, "--corpus")!, int.Parse(Arg(args, "--runs") ?? "3", CultureInfo.InvariantCulture), args.Contains("--pos"), !args.Contains("--no-hmm"));
         }
 
         var data = Arg(args, "--data");
@@ -105,7 +105,7 @@ internal static class SegBenchmark
         return 0;
     }
 
-    private static int ChildRun(string corpus, int runs, bool pos)
+    private static int ChildRun(string corpus, int runs, bool pos, bool hmm)
     {
         var text = File.ReadAllText(corpus);
         var bytes = Encoding.UTF8.GetByteCount(text);
@@ -116,20 +116,24 @@ internal static class SegBenchmark
         _ = pos ? posSeg.Tokenize(Warmup).Count : seg.Cut(Warmup).Count();
         var loadMs = sw.Elapsed.TotalMilliseconds;
         var times = new List<double>();
+        var cpuTimes = new List<double>();
+        using var proc = Process.GetCurrentProcess();
         long tokens = 0;
         for (var r = 0; r < runs; r++)
         {
             tokens = 0;
+            proc.Refresh();
+            var cpu0 = proc.TotalProcessorTime.TotalSeconds;
             sw.Restart();
             foreach (var line in lines)
             {
                 if (pos)
                 {
-                    tokens += posSeg.Tokenize(line).Count;
+                    tokens += posSeg.Tokenize(line, hmm).Count;
                 }
                 else
                 {
-                    foreach (var _ in seg.Cut(line))
+                    foreach (var _ in seg.Cut(line, hmm: hmm))
                     {
                         tokens++;
                     }
@@ -137,7 +141,9 @@ internal static class SegBenchmark
             }
 
             times.Add(sw.Elapsed.TotalSeconds);
-            Console.Error.WriteLine(FormattableString.Invariant($"extract {(pos ? "pos" : "cut")} run {r + 1}: {times[^1]:F3} s, {bytes / 1e6 / times[^1]:F3} MB/s, {tokens} tokens"));
+            proc.Refresh();
+            cpuTimes.Add(proc.TotalProcessorTime.TotalSeconds - cpu0);
+            Console.Error.WriteLine(FormattableString.Invariant($"extract {(pos ? "pos" : "cut")} run {r + 1}: {times[^1]:F3} s, {bytes / 1e6 / times[^1]:F3} MB/s (per CPU second {bytes / 1e6 / cpuTimes[^1]:F3}), {tokens} tokens"));
         }
 
         var median = Median(times);
@@ -145,6 +151,7 @@ internal static class SegBenchmark
         {
             ["medianMBps"] = Math.Round(bytes / 1e6 / median, 3),
             ["loadMs"] = Math.Round(loadMs),
+            ["medianMBpsPerCpuSecond"] = Math.Round(bytes / 1e6 / Median(cpuTimes), 3),
             ["tokens"] = tokens,
         }));
         return 0;

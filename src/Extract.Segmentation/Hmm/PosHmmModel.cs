@@ -53,6 +53,27 @@ internal sealed class PosHmmModel
         Start = start;
         Trans = trans;
         Successors = successors;
+        var preds = new List<short>[n];
+        for (var i = 0; i < n; i++)
+        {
+            preds[i] = [];
+        }
+
+        for (short from = 0; from < n; from++)
+        {
+            foreach (var to in successors[from])
+            {
+                preds[to].Add(from);
+            }
+        }
+
+        Predecessors = new short[n][];
+        PredecessorTrans = new double[n][];
+        for (var y = 0; y < n; y++)
+        {
+            Predecessors[y] = [.. preds[y]];
+            PredecessorTrans[y] = [.. preds[y].Select(from => trans[(from * n) + y])];
+        }
         _allowedRow = BuildRowIndex(allowedChars);
         _allowedStart = allowedStart;
         _allowedStates = allowedStates;
@@ -93,6 +114,12 @@ internal sealed class PosHmmModel
 
     /// <summary>Per state, the states it has a transition to (Jieba's <c>trans_p[x].keys()</c>).</summary>
     public short[][] Successors { get; }
+
+    /// <summary>Per state, the states with a transition to it (Jieba's finite <c>trans_p[y0][y]</c>).</summary>
+    public short[][] Predecessors { get; }
+
+    /// <summary>Per state, the transition log-probabilities from <see cref="Predecessors"/>, in the same order.</summary>
+    public double[][] PredecessorTrans { get; }
 
     /// <summary>Every state, in index order.</summary>
     public short[] AllStates { get; }

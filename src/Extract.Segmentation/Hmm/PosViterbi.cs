@@ -10,15 +10,16 @@ internal static class PosViterbi
     {
         var n = obs.Length;
         var s = model.StateCount;
-        var trans = model.Trans;
         var v = ArrayPool<double>.Shared.Rent(s * 2);
         var back = ArrayPool<short>.Shared.Rent(n * s);
         var stamp = ArrayPool<int>.Shared.Rent(s);
+        var inPrev = ArrayPool<int>.Shared.Rent(s);
         var listBuf = ArrayPool<short>.Shared.Rent(s * 4);
         var emitBuf = ArrayPool<double>.Shared.Rent(s);
         try
         {
             Array.Clear(stamp, 0, s);
+            Array.Clear(inPrev, 0, s);
             var prevV = v.AsSpan(0, s);
             var curV = v.AsSpan(s, s);
             var prevActive = listBuf.AsSpan(0, s);
@@ -106,22 +107,50 @@ internal static class PosViterbi
                     pc = prevCount;
                 }
 
+                // Only predecessors of y (finite transitions) can beat minus infinity. When none does, every
+                // candidate ties at minus infinity and Python's max over (prob, state) tuples picks the largest state.
+                mark++;
+                var prevMark = mark;
+                var maxPrev = -1;
+                for (var i = 0; i < pc; i++)
+                {
+                    var y0 = prevStates[i];
+                    inPrev[y0] = prevMark;
+                    if (y0 > maxPrev)
+                    {
+                        maxPrev = y0;
+                    }
+                }
+
                 var backRow = back.AsSpan(t * s, s);
                 for (var k = 0; k < oc; k++)
                 {
                     var y = obsStates[k];
                     var em = obsEmit[k];
-                    var best = 0.0;
+                    var best = double.NegativeInfinity;
                     var bestState = -1;
-                    for (var i = 0; i < pc; i++)
+                    var preds = model.Predecessors[y];
+                    var predTrans = model.PredecessorTrans[y];
+                    for (var i = 0; i < preds.Length; i++)
                     {
-                        var y0 = prevStates[i];
-                        var p = prevV[y0] + trans[(y0 * s) + y] + em;
-                        if (bestState < 0 || p > best || (p == best && y0 > bestState))
+                        var y0 = preds[i];
+                        if (inPrev[y0] != prevMark)
+                        {
+                            continue;
+                        }
+
+                        var p = prevV[y0] + predTrans[i] + em;
+                        if (p > best || (p == best && y0 > bestState))
                         {
                             best = p;
                             bestState = y0;
                         }
+                    }
+
+                    if (bestState < 0 || double.IsNegativeInfinity(best))
+                    {
+                        best = double.NegativeInfinity;
+                        bestState = maxPrev;
                     }
 
                     curV[y] = best;
@@ -166,6 +195,7 @@ internal static class PosViterbi
             ArrayPool<double>.Shared.Return(v);
             ArrayPool<short>.Shared.Return(back);
             ArrayPool<int>.Shared.Return(stamp);
+            ArrayPool<int>.Shared.Return(inPrev);
             ArrayPool<short>.Shared.Return(listBuf);
             ArrayPool<double>.Shared.Return(emitBuf);
         }
