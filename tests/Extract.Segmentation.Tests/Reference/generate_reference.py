@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generates the Python jieba 0.42.1 reference outputs the segmentation tests compare against.
 
-Usage (from the repository root, with `apt-get install python3-jieba`):
-    python3 tests/Extract.Segmentation.Tests/Reference/generate_reference.py \
+Usage (from the repository root, with `apt-get install python3-jieba`; use the system interpreter
+/usr/bin/python3, where Debian installs jieba, not a pyenv one):
+    /usr/bin/python3 tests/Extract.Segmentation.Tests/Reference/generate_reference.py \
         --shared ../shared --out tests/Extract.Segmentation.Tests/Reference/reference.jsonl.gz
 
 Input lines (deterministic samples): SIGHAN 2005 PKU and MSR test texts, People's Daily 1998-01 (words joined,
