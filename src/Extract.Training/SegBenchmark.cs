@@ -38,6 +38,16 @@ internal static class SegBenchmark
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "child-noop")
+        {
+            // Baseline for cold start: the same host process printing a token without touching the segmenter.
+            Console.Out.WriteLine("noop");
+            Console.Out.Flush();
+            using var self = Process.GetCurrentProcess();
+            Console.Error.WriteLine(FormattableString.Invariant($"cpu {self.TotalProcessorTime.TotalMilliseconds:F0} ms"));
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "child-run")
         {
             return ChildRun(Arg(args, "--corpus")!, int.Parse(Arg(args, "--runs") ?? "3", CultureInfo.InvariantCulture), args.Contains("--pos"), !args.Contains("--no-hmm"));
@@ -72,6 +82,8 @@ internal static class SegBenchmark
         var ours = ParseJson(Exec("/usr/bin/time", $"-v dotnet \"{dll}\" bench-seg child-run --corpus \"{corpus}\" --runs {runs}", null));
         var oursPos = ParseJson(Exec("/usr/bin/time", $"-v dotnet \"{dll}\" bench-seg child-run --corpus \"{corpus}\" --runs {runs} --pos", null));
         rows.Add(new Row("Extract.Segmentation", ours.MBps, oursPos.MBps, cold, Math.Max(ours.RssMiB, oursPos.RssMiB), ours.Tokens));
+        var noop = MedianCold(Enumerable.Range(0, 5).Select(_ => ColdStart("dotnet", $"\"{dll}\" bench-seg child-noop", null)));
+        Console.Error.WriteLine(FormattableString.Invariant($"  same .NET host without the segmenter: {noop.Wall:F0} ms wall, {noop.Cpu:F0} ms CPU"));
 
         // @node-rs/jieba and nodejieba via the anchors' script; POS and cold start via small probes.
         var probe = Path.Combine(Path.GetTempPath(), "extract-seg-probe.mjs");
@@ -102,6 +114,8 @@ internal static class SegBenchmark
         }
 
         Print(rows, bytes);
+        Console.WriteLine(FormattableString.Invariant(
+            $"cold start of the same .NET host process without the segmenter (runtime start only): {noop.Wall:F0} ms wall, {noop.Cpu:F0} ms CPU"));
         return 0;
     }
 
