@@ -8,7 +8,9 @@ Usage (from the repository root, with `apt-get install python3-jieba`; use the s
 
 Input lines (deterministic samples): SIGHAN 2005 PKU and MSR test texts, People's Daily 1998-01 (words joined,
 tags dropped), MSRA NER test text, CLUENER dev texts, the seed articles, and hand-written lines mixing Latin,
-digits, full-width forms, punctuation, whitespace and characters outside the BMP.
+digits, full-width forms, punctuation, whitespace and characters outside the BMP, and 2,000 random strings over
+Han characters, Latin, digits, full-width forms, punctuation, whitespace, emoji, Greek/Cyrillic, Arabic digits and
+format characters.
 Each output line is a JSON object: text, and per mode the token list (default, nohmm, search, full, pos,
 pos_nohmm; POS tokens are [word, tag]). A mode whose Python call raised holds {"error": "..."}.
 """
@@ -120,6 +122,23 @@ def mixed_lines(rnd, count):
     return out
 
 
+RANDOM_POOLS = [
+    None,  # replaced by a sample of common Han characters from the texts
+    "abcXYZ019", "０１２３ＡＢＣａｂｃ", "，。！？；：“”‘’（）《》【】—…·、", " \t\u3000\u00a0\r\n", ".%-+#&_@/\\$",
+    "😀🎉𠮷𩸽", "αβγДЖЯ", "١٢٣", "ⅠⅡⅢ①②", "\u0301\u200b\u2028\x1c",
+]
+
+
+def random_lines(rnd, texts, count):
+    han = sorted({c for t in texts for c in t if '\u4e00' <= c <= '\u9fd5'})
+    pools = [''.join(han)] + RANDOM_POOLS[1:]
+    out = []
+    for _ in range(count):
+        n = rnd.randint(1, 40)
+        out.append(''.join(rnd.choice(rnd.choice(pools)) for _ in range(n)))
+    return out
+
+
 def run_mode(fn):
     try:
         return fn()
@@ -147,6 +166,7 @@ def main():
             texts += [l for l in read_lines(os.path.join(seeds, name)) if l.strip()]
     texts += HANDWRITTEN
     texts += mixed_lines(rnd, 300)
+    texts += random_lines(random.Random(99), texts, 2000)
 
     with gzip.open(args.out, 'wt', encoding='utf-8', compresslevel=9) as out:
         for t in texts:
