@@ -7,8 +7,16 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands are added by the data and model issues)");
+            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands: compile-jieba, bench-seg)");
             return 2;
+        }
+
+        switch (args[0])
+        {
+            case "compile-jieba": return JiebaCompiler.Run(args[1..]);
+            case "bench-seg": return SegBenchmark.Run(args[1..]);
+            case "segment": return SegmentCommand.Run(args[1..]);
+            case "eval-seg": return SegmentCommand.Evaluate(args[1..]);
         }
 
         Console.Error.WriteLine($"unknown command: {args[0]}");
