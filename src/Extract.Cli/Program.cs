@@ -11,6 +11,8 @@ internal static class Program
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SummarizeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(SegmentCommands.Segment());
+        root.Subcommands.Add(SegmentCommands.EvalSeg());
         return root.Parse(args).InvokeAsync();
     }
 }

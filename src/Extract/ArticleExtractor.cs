@@ -4,12 +4,14 @@ using Extract.Page;
 using Extract.Recognition;
 using Extract.Recognition.Achievements;
 using Extract.Recognition.Dates;
+using Extract.Recognition.Keywords;
 using Extract.Recognition.Numbers;
 using Extract.Recognition.Organizations;
 using Extract.Recognition.People;
 using Extract.Recognition.Places;
 using Extract.Resolution;
 using Extract.Resources;
+using Extract.Segmentation;
 using Extract.Text;
 using Extract.Tokens;
 
@@ -26,7 +28,7 @@ public sealed class ArticleExtractor
     private readonly DocumentDecoder _decoder = new();
     private readonly HtmlPageExtractor _page = new();
     private readonly TextStage _text;
-    private readonly TokenStage _tokens = new();
+    private readonly TokenStage _tokens = new(PosSegmenter.Default);
     private readonly ImmutableArray<IRecognizer> _recognizers;
     private readonly ArticleAssembler _assembler = new();
 
@@ -49,6 +51,7 @@ public sealed class ArticleExtractor
             new OrganizationRecognizer(),
             new PersonRecognizer(),
             new AchievementRecognizer(),
+            new KeywordRecognizer(TfidfExtractor.Default, options.KeywordCount),
         ];
     }
 

@@ -185,3 +185,28 @@ public sealed class BenchTests
         }
     }
 }
+
+public sealed class SegmentCommandTests
+{
+    [Fact]
+    public void Eval_seg_refuses_a_missing_folder()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        SegmentCommands.EvaluateSighan("/nonexistent/sighan", hmm: true, stdout, stderr).Should().Be(2);
+        stderr.ToString().Should().Contain("not found");
+    }
+
+    [Fact]
+    public void Segment_prints_tokens_for_stdin_lines()
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "Extract.Cli.dll");
+        var start = new ProcessStartInfo("dotnet", [cli, "segment", "--pos"]) { RedirectStandardInput = true, RedirectStandardOutput = true, StandardInputEncoding = new System.Text.UTF8Encoding(false) };
+        using var process = Process.Start(start)!;
+        process.StandardInput.WriteLine("志愿者上门采集核酸");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit(60_000).Should().BeTrue();
+        output.Trim().Split(' ').Should().Contain(t => t.StartsWith("志愿者/", StringComparison.Ordinal));
+    }
+}

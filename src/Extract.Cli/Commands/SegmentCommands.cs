@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using Extract.Segmentation;
+using Extract.Segmentation.Cli;
+
+namespace Extract.Cli.Commands;
+
+/// <summary><c>extract segment</c> (stdin lines → tokens) and <c>extract eval-seg</c> (SIGHAN 2005 scores).</summary>
+internal static class SegmentCommands
+{
+    public static Command Segment()
+    {
+        var pos = new Option<bool>("--pos") { Description = "Write word/tag" };
+        var mode = new Option<string>("--mode") { Description = "default, search or full", DefaultValueFactory = _ => "default" };
+        mode.AcceptOnlyFromAmong("default", "search", "full");
+        var noHmm = new Option<bool>("--no-hmm") { Description = "Dictionary words only, no HMM for unknown words" };
+        var command = new Command("segment", "Segment standard-input lines into space-separated tokens (Jieba-compatible)") { pos, mode, noHmm };
+        command.SetAction((parse, ct) =>
+        {
+            Console.InputEncoding = System.Text.Encoding.UTF8;
+            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false));
+            SegmentRunner.Run(Console.In, stdout, parse.GetValue(pos), parse.GetValue(mode)!, !parse.GetValue(noHmm), ct);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    public static Command EvalSeg()
+    {
+        var data = new Option<string>("--data") { Description = "SIGHAN 2005 folder (testing/, gold/), e.g. ../shared/data/sighan2005", Required = true };
+        var noHmm = new Option<bool>("--no-hmm") { Description = "Dictionary words only" };
+        var command = new Command("eval-seg", "Score segmentation on the SIGHAN 2005 PKU and MSR test sets") { data, noHmm };
+        command.SetAction(parse => EvaluateSighan(parse.GetValue(data)!, !parse.GetValue(noHmm), Console.Out, Console.Error));
+        return command;
+    }
+
+    internal static int EvaluateSighan(string dir, bool hmm, TextWriter stdout, TextWriter stderr)
+    {
+        if (!Directory.Exists(dir))
+        {
+            stderr.WriteLine($"extract eval-seg: not found: {dir}");
+            return 2;
+        }
+
+        stdout.WriteLine("corpus  lines  P       R       F1      OOV-R   IV-R    mismatched");
+        foreach (var corpus in new[] { "pku", "msr" })
+        {
+            var s = SighanScorer.ScoreFiles(
+                Path.Combine(dir, "testing", corpus + "_test.utf8"),
+                Path.Combine(dir, "gold", corpus + "_test_gold.utf8"),
+                Path.Combine(dir, "gold", corpus + "_training_words.utf8"),
+                JiebaSegmenter.Default,
+                hmm);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus,-6}  {s.Lines,5}  {s.Precision:F4}  {s.Recall:F4}  {s.F1:F4}  {s.OovRecall:F4}  {s.IvRecall:F4}  {s.MismatchedLines}"));
+        }
+
+        return 0;
+    }
+}
