@@ -11,6 +11,11 @@ internal static class Program
             return 2;
         }
 
+        if (args[0] == "eval-specs")
+        {
+            return EvalSpecsCommand.Run(args);
+        }
+
         Console.Error.WriteLine($"unknown command: {args[0]}");
         return 2;
     }

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+
+namespace Extract.Recognition.Numbers;
+
+/// <summary>
+/// Number + measure word or unit: 4万余人次 (40000, 人次, approx), 十多个小时 (10, 小时, approx), 22.16万次,
+/// 300万平方米, 5万元 (50000, 元), 近500名, 1000人左右, 30%. Ordinals are not quantities.
+/// </summary>
+internal sealed class QuantityExtractor
+{
+    private static readonly string[] Prefixes = ["将近", "大约", "多达", "超过", "不少于", "近", "约", "超", "逾"];
+    private static readonly string[] Suffixes = ["左右", "以上", "上下", "之多", "多"];
+
+    private readonly NumberExtractor _numbers;
+    private readonly UnitLexicon _units;
+
+    public QuantityExtractor(NumberExtractor numbers, UnitLexicon units)
+    {
+        _numbers = numbers;
+        _units = units;
+    }
+
+    public ImmutableArray<QuantityMention> Extract(string text, CancellationToken cancellationToken)
+    {
+        var quantities = ImmutableArray.CreateBuilder<QuantityMention>();
+        foreach (var number in _numbers.Extract(text))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (number.Kind is NumberKind.Ordinal or NumberKind.Fraction)
+            {
+                continue;
+            }
+
+            var start = number.Span.Start;
+            var qualifier = (string?)null;
+            foreach (var prefix in Prefixes)
+            {
+                if (start >= prefix.Length && text.AsSpan(start - prefix.Length, prefix.Length).SequenceEqual(prefix))
+                {
+                    qualifier = prefix;
+                    start -= prefix.Length;
+                    break;
+                }
+            }
+
+            if (number.Kind == NumberKind.Percent)
+            {
+                quantities.Add(Quantity(text, start, number.Span.End, number.Value, "%", number.Approx || qualifier is not null, qualifier));
+                continue;
+            }
+
+            var end = number.Span.End;
+            while (end < text.Length && text[end] == ' ')
+            {
+                end++;
+            }
+
+            if (end < text.Length && text[end] is '余' or '餘' or '多' or '来' or '几')
+            {
+                qualifier ??= text[end].ToString();
+                end++;
+            }
+
+            if (_units.LongestAt(text, end) is not { } unit)
+            {
+                continue;
+            }
+
+            end += unit.Written.Length;
+            foreach (var suffix in Suffixes)
+            {
+                if (text.AsSpan(end).StartsWith(suffix, StringComparison.Ordinal))
+                {
+                    qualifier ??= suffix;
+                    end += suffix.Length;
+                    break;
+                }
+            }
+
+            quantities.Add(Quantity(text, start, end, number.Value * unit.Scale, unit.Unit, number.Approx || qualifier is not null, qualifier));
+        }
+
+        return quantities.ToImmutable();
+    }
+
+    private static QuantityMention Quantity(string text, int start, int end, decimal value, string unit, bool approx, string? qualifier) =>
+        new(new TextSpan(start, end), text[start..end], value, unit, approx) { Qualifier = qualifier };
+}
