@@ -11,7 +11,8 @@ internal sealed record ResolvedDate(DateExpression Expression, string Value);
 /// a month-day without a year is the latest such day not after the reference date — or, once the text has
 /// stated a year, the such day nearest the last date resolved (so 2021年12月31日 … 1月1日 is 2022-01-01);
 /// a day alone takes the month of the last date in scope; relative days, weekdays and times alone count from the
-/// last date in the same paragraph, else the reference date. Deictic words (今天, 昨天) inside quoted speech are
+/// last date in the same paragraph (or, at the start of a paragraph, the last date of the paragraph just before),
+/// else the reference date. Deictic words (今天, 昨天) inside quoted speech are
 /// dropped: the speaker's "today" is unknown.
 /// </summary>
 internal sealed class DateResolver
@@ -30,17 +31,22 @@ internal sealed class DateResolver
         DateOnly? yearAnchor = null;
         DateOnly? articleLast = null;
         DateOnly? paragraphLast = null;
+        DateOnly? previousParagraphLast = null;
+        var lastParagraph = -1;
         var paragraph = -1;
         foreach (var expression in expressions)
         {
             var current = ParagraphOf(paragraphs, expression.Span.Start);
             if (current != paragraph)
             {
+                // A paragraph that opens with 当天/次日 continues the one before it.
+                previousParagraphLast = lastParagraph == current - 1 ? articleLast : null;
                 paragraph = current;
                 paragraphLast = null;
             }
 
-            var scope = paragraphLast ?? reference;
+            var inScope = paragraphLast ?? previousParagraphLast;
+            var scope = inScope ?? reference;
             DateOnly? date = null;
             string? value = null;
             var yearFromText = false;
@@ -67,7 +73,7 @@ internal sealed class DateResolver
                     value = Month(expression, yearAnchor, reference);
                     break;
                 case DateExpressionKind.Relative:
-                    if (!(expression.Deictic && paragraphLast is null && InsideQuote(text, expression.Span.Start, paragraphs, paragraph)))
+                    if (!(expression.Deictic && inScope is null && InsideQuote(text, expression.Span.Start, paragraphs, paragraph)))
                     {
                         date = scope?.AddDays(expression.Offset);
                     }
@@ -81,7 +87,7 @@ internal sealed class DateResolver
                     yearFromText = expression.Year is not null || yearAnchor is not null;
                     break;
                 case DateExpressionKind.TimeOnly:
-                    date = paragraphLast;
+                    date = inScope;
                     if (date is null && keepTimeOnly && expression.Hour is { } h)
                     {
                         value = string.Create(CultureInfo.InvariantCulture, $"T{h:D2}:{expression.Minute:D2}");
@@ -100,6 +106,7 @@ internal sealed class DateResolver
 
                 paragraphLast = d;
                 articleLast = d;
+                lastParagraph = current;
                 if (yearFromText)
                 {
                     yearAnchor = d;
