@@ -33,7 +33,9 @@ internal static partial class NumberSpecs
         var ordinalFile = spec.File.StartsWith("Ordinal", StringComparison.Ordinal);
         var percentFile = spec.File.StartsWith("Percent", StringComparison.Ordinal);
         var got = extractor.Extract(spec.Input)
-            .Where(n => ordinalFile ? n.Kind == NumberKind.Ordinal : percentFile ? n.Kind == NumberKind.Percent : true)
+            .Where(n => ordinalFile ? n.Kind == NumberKind.Ordinal
+                : percentFile ? n.Kind == NumberKind.Percent
+                : !(n.Kind == NumberKind.Percent && spec.Input[n.Span.End - 1] is '%' or '％'))
             .Select(n => ToSpec(spec.Input, n, ordinalFile || percentFile))
             .ToList();
         var pass = got.Count == spec.Expected.Count && got.Zip(spec.Expected).All(p => p.First.Start == p.Second.Start && p.First.End == p.Second.End && SameNumber(p.First.Value, p.Second.Value, percentFile));

@@ -232,7 +232,7 @@ internal static class ChineseNumberParser
                 continue;
             }
 
-            if (NumeralChars.Digit(c) is not (>= 0 and var d))
+            if (NumeralChars.Digit(c) is not (>= 0 and var d) || c is '两' or '兩')
             {
                 break;
             }
@@ -308,7 +308,7 @@ internal static class ChineseNumberParser
 
         public void PutLargeUnit(decimal unit)
         {
-            var below = _section + (_hasNumber ? Elided() : 0m);
+            var below = _section + (_hasNumber ? _number : 0m);
             if (below == 0m)
             {
                 _total = _total == 0m ? unit : _total * unit;

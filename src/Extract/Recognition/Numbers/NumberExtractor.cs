@@ -16,7 +16,7 @@ internal sealed class NumberExtractor
         "一切", "一看", "一起", "一样", "一般", "一直", "一定", "一些", "一下", "一旦", "一致", "一同", "一律", "一贯", "一向",
         "一再", "一番", "一带", "一线", "一体", "一流", "一道", "一时", "一面", "一边", "一举", "一度", "一心", "一是", "二是",
         "三是", "四是", "五是", "统一", "唯一", "万一", "千万", "万分", "万物", "万众", "四川", "一概", "一味", "一阵",
-        "一如既往", "一丝不苟", "一马当先", "七上八下", "五湖四海", "千方百计", "万无一失", "三令五申", "九死一生",
+        "十分", "十足", "一如既往", "一丝不苟", "一马当先", "七上八下", "五湖四海", "千方百计", "万无一失", "三令五申", "九死一生",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly int MaxWordLength = NonNumberWords.Max(w => w.Length);
@@ -99,6 +99,11 @@ internal sealed class NumberExtractor
             return i == 0 || !char.IsAsciiLetter(text[i - 1]);
         }
 
+        if (c == '.')
+        {
+            return i + 1 < text.Length && NumeralChars.IsAsciiDigit(NumeralChars.Narrow(text[i + 1])) && (i == 0 || !NumeralChars.IsAsciiDigit(NumeralChars.Narrow(text[i - 1])) && text[i - 1] != '.');
+        }
+
         if (NumeralChars.Digit(c) is { } d)
         {
             return d >= 0 || (i + 1 < text.Length && (NumeralChars.SmallUnit(text[i + 1]) > 0 || NumeralChars.LargeUnit(text[i + 1]) > 0));
@@ -118,36 +123,49 @@ internal sealed class NumberExtractor
     {
         var j = i;
         var end = i;
+        var arabicPoint = false;
+        var accepted = i;
         while (j < text.Length)
         {
             var c = NumeralChars.Narrow(text[j]);
-            var previous = j > i ? NumeralChars.Narrow(text[j - 1]) : '\0';
+            var adjacent = accepted == j;
+            var previous = end > i ? NumeralChars.Narrow(text[end - 1]) : '\0';
             if (NumeralChars.IsAsciiDigit(c) || NumeralChars.IsChineseNumeral(c))
             {
+                if (!NumeralChars.IsAsciiDigit(c))
+                {
+                    arabicPoint = false;
+                }
+
                 j++;
                 end = j;
+                accepted = j;
             }
-            else if (c == ',' && NumeralChars.IsAsciiDigit(previous) && ChineseNumberParser.IsGroup(text, j + 1))
+            else if (c == ',' && adjacent && NumeralChars.IsAsciiDigit(previous) && ChineseNumberParser.IsGroup(text, j + 1))
             {
                 j++;
+                accepted = j;
             }
-            else if (c == '.' && NumeralChars.IsAsciiDigit(previous) && j + 1 < text.Length && NumeralChars.IsAsciiDigit(NumeralChars.Narrow(text[j + 1])))
+            else if (c == '.' && adjacent && !arabicPoint && (j == i || NumeralChars.IsAsciiDigit(previous)) && j + 1 < text.Length && NumeralChars.IsAsciiDigit(NumeralChars.Narrow(text[j + 1])))
+            {
+                arabicPoint = true;
+                j++;
+                accepted = j;
+            }
+            else if (NumeralChars.IsDecimalPoint(c) && end > i && NextNonSpace(text, j + 1) is { } after && NumeralChars.Digit(text[after]) is >= 0 && text[after] is not ('两' or '兩'))
             {
                 j++;
+                accepted = j;
             }
-            else if (NumeralChars.IsDecimalPoint(c) && end == j && NextNonSpace(text, j + 1) is { } after && NumeralChars.Digit(text[after]) is >= 0)
+            else if (c is '余' or '餘' or '多' or '来' or '來' && end > i && NextNonSpace(text, j + 1) is { } unit && NumeralChars.LargeUnit(text[unit]) > 0m)
             {
                 j++;
+                accepted = j;
             }
-            else if (c is '余' or '餘' or '多' or '来' or '來' && end == j && NextNonSpace(text, j + 1) is { } unit && NumeralChars.LargeUnit(text[unit]) > 0m)
-            {
-                j++;
-            }
-            else if (c == ' ' && end == j && NextNonSpace(text, j) is { } next
-                && (NumeralChars.IsChineseNumeral(text[next]) || NumeralChars.IsDecimalPoint(text[next]) || text[next] is '余' or '多')
-                && !(NumeralChars.IsAsciiDigit(previous) && NumeralChars.IsAsciiDigit(NumeralChars.Narrow(text[next]))))
+            else if (c == ' ' && adjacent && end > i && NextNonSpace(text, j) is { } next && SpaceJoins(NumeralChars.Narrow(text[j - 1]), NumeralChars.Narrow(text[next])))
             {
                 j = next;
+                accepted = j;
             }
             else
             {
@@ -156,6 +174,24 @@ internal sealed class NumberExtractor
         }
 
         return end;
+    }
+
+    /// <summary>Spaces join numeral parts written apart (一百 五 十 二, 7万 5千, 1000  万) but not two separate numbers (1 234, 667 五).</summary>
+    private static bool SpaceJoins(char before, char after)
+    {
+        var beforeArabic = NumeralChars.IsAsciiDigit(before);
+        var afterArabic = NumeralChars.IsAsciiDigit(after);
+        if (beforeArabic)
+        {
+            return NumeralChars.LargeUnit(after) > 0m || NumeralChars.SmallUnit(after) > 0;
+        }
+
+        if (afterArabic)
+        {
+            return NumeralChars.LargeUnit(before) > 0m || NumeralChars.SmallUnit(before) > 0;
+        }
+
+        return NumeralChars.IsChineseNumeral(after) || NumeralChars.IsDecimalPoint(after) || after is '余' or '多' || (before is '余' or '多' or '点' or '點' && !afterArabic);
     }
 
     private static int? NextNonSpace(string text, int j)
@@ -183,7 +219,7 @@ internal sealed class NumberExtractor
         }
 
         // A lone financial form is a word (陆地, 入伍, 收拾); 两两 is "in pairs".
-        if (span.Length == 1 && NumeralChars.IsFinancial(span[0]))
+        if (span.Length == 1 && NumeralChars.IsFinancial(span[0]) && !(text.AsSpan(0, start).TrimEnd(' ') is [.., '之' or '又']))
         {
             return false;
         }
