@@ -84,7 +84,7 @@ internal static partial class DateSpecs
                 : null;
         }
 
-        if (raw is null || raw == "not resolved")
+        if (raw is null || raw == "not resolved" || raw.StartsWith("0001-01-01", StringComparison.Ordinal))
         {
             return null;
         }
@@ -144,7 +144,7 @@ internal static partial class DateSpecs
     [GeneratedRegex("神龙|雍正|康熙|乾隆|民国|光绪", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EraRegex();
 
-    [GeneratedRegex(@"(?<![\d/.-])(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}/\d{1,2})(?![\d])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\d/.-])(?:\d{1,2}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}/\d{1,2})(?![\d])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DayFirstRegex();
 
     [GeneratedRegex(@"\d\s*(?:a\.?m\.?|p\.?m\.?)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]

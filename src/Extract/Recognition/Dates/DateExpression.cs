@@ -56,4 +56,10 @@ internal sealed record DateExpression(TextSpan Span, DateExpressionKind Kind)
     public int? WeekOffset { get; init; }
 
     public string? Holiday { get; init; }
+
+    /// <summary>Years from the reference year (去年 −1, 今年 0, 明年 +1), or null when none is written.</summary>
+    public int? YearOffset { get; init; }
+
+    /// <summary>Months from the reference month (上月 −1, 本月 0, 下月 +1), or null when none is written.</summary>
+    public int? MonthOffset { get; init; }
 }

@@ -13,7 +13,7 @@ namespace Extract.Recognition.Dates;
 /// </summary>
 internal sealed partial class DateExtractor
 {
-    private const string PartOfDay = "凌晨|清晨|早晨|早上|早间|一早|上午|中午|午间|正午|下午|午后|傍晚|黄昏|晚上|晚间|夜间|夜里|深夜|半夜|午夜";
+    private const string PartOfDay = "凌晨|清晨|早晨|早上|早间|上午|中午|午间|正午|下午|午后|傍晚|黄昏|晚上|晚间|夜间|夜里|深夜|半夜|午夜";
 
     public ImmutableArray<DateExpression> Extract(string text)
     {
@@ -49,7 +49,16 @@ internal sealed partial class DateExtractor
     {
         var span = new TextSpan(match.Index, match.Index + match.Length);
         DateExpression? expression;
-        if (match.Groups["rel"].Success)
+        if (match.Groups["reln"].Success)
+        {
+            if (Number(match.Groups["reln"]) is not { } days || days > 366)
+            {
+                return null;
+            }
+
+            expression = new DateExpression(span, DateExpressionKind.Relative) { Offset = match.Groups["dir"].Value == "前" ? -days : days };
+        }
+        else if (match.Groups["rel"].Success)
         {
             var (offset, deictic) = Relative(match.Groups["rel"].Value);
             expression = new DateExpression(span, DateExpressionKind.Relative) { Offset = offset, Deictic = deictic };
@@ -87,14 +96,18 @@ internal sealed partial class DateExtractor
             }
 
             DateExpressionKind kind;
-            if (month is null)
+            if (month is null && match.Groups["mrel"].Success)
+            {
+                kind = DateExpressionKind.MonthDay;
+            }
+            else if (month is null)
             {
                 kind = DateExpressionKind.DayOnly;
             }
             else if (day is null)
             {
                 // A bare month (3月) is a period name, not a date, unless a year or 上旬/中旬/下旬/初/底 pins it.
-                if (year is null && !match.Groups["part"].Success)
+                if (year is null && !match.Groups["part"].Success && !match.Groups["yrel"].Success)
                 {
                     return null;
                 }
@@ -106,7 +119,14 @@ internal sealed partial class DateExtractor
                 kind = year is null ? DateExpressionKind.MonthDay : DateExpressionKind.Absolute;
             }
 
-            expression = new DateExpression(span, kind) { Year = year, Month = month, Day = day };
+            var yearOffset = YearOffset(match.Groups["yrel"].Value);
+            var monthOffset = MonthOffset(match.Groups["mrel"].Value);
+            if (monthOffset is not null)
+            {
+                kind = DateExpressionKind.MonthDay;
+            }
+
+            expression = new DateExpression(span, kind) { Year = year, Month = month, Day = day, YearOffset = yearOffset, MonthOffset = monthOffset };
         }
 
         return WithTime(expression, match);
@@ -119,7 +139,9 @@ internal sealed partial class DateExtractor
         var colon = match.Groups["colon"].Success;
         var withMinutes = match.Groups["min"].Success || match.Groups["half"].Success || match.Groups["quarter"].Success;
         var arabicHour = match.Groups["h"].Value.All(char.IsAsciiDigit);
-        if (!hasPart && !colon && !withMinutes && !(match.Groups["hm"].Value == "时" && arabicHour))
+        var clockHour = match.Groups["hm"].Value == "时" ? arabicHour
+            : match.Value.EndsWith('整') || match.Value.Contains('钟', StringComparison.Ordinal) || match.Groups["h"].Value is "零" or "0" || Number(match.Groups["h"]) is >= 13;
+        if (!hasPart && !colon && !withMinutes && !clockHour)
         {
             return null;
         }
@@ -209,13 +231,31 @@ internal sealed partial class DateExtractor
         _ => 7,
     };
 
+    private static int? YearOffset(string word) => word switch
+    {
+        "前年" => -2,
+        "去年" => -1,
+        "今年" => 0,
+        "明年" => 1,
+        "后年" or "後年" => 2,
+        _ => null,
+    };
+
+    private static int? MonthOffset(string word) => word switch
+    {
+        "上个月" or "上個月" or "上月" => -1,
+        "本月" or "这个月" or "這個月" => 0,
+        "下个月" or "下個月" or "下月" => 1,
+        _ => null,
+    };
+
     private static int? WeekOffset(string prefix) => prefix switch
     {
         "" => null,
         "上上" or "上上个" or "上上個" => -2,
         "下下" or "下下个" or "下下個" => 2,
-        "上" or "上个" or "上個" or "上一个" => -1,
-        "下" or "下个" or "下個" or "下一个" => 1,
+        "上" or "上个" or "上個" or "上一个" or "上一個" => -1,
+        "下" or "下个" or "下個" or "下一个" or "下一個" => 1,
         _ => 0,
     };
 
@@ -250,19 +290,22 @@ internal sealed partial class DateExtractor
     }
 
     // Clock: 8时, 10时30分, 8点半, 3点一刻, 18:18, 18：18:05.
-    private const string Clock = @"(?<h>2[0-4]|[01]?\d|[零一二两三四五六七八九十]{1,3})\s*(?:(?<colon>[:：])\s*(?<min>[0-5]\d)(?:[:：][0-5]\d)?(?!\d)|(?<hm>[时点])钟?(?:\s*(?<min>[0-5]?\d|[零一二三四五六七八九十]{1,3})\s*分(?!钟)|(?<half>半)|(?<quarter>一刻|三刻)|整)?)";
+    private const string Clock = @"(?<h>2[0-4]|[01]?\d|[零一二两三四五六七八九十]{1,3})\s*(?:(?<colon>[:：])\s*(?<min>[0-5]\d)(?:[:：][0-5]\d)?(?!\d)|(?<hm>[时点])钟?(?:\s*(?<min>[0-5]?\d|[零一二三四五六七八九十]{1,3})\s*分(?!钟)(?:\s*\d{1,2}\s*秒)?|(?<half>半)|(?<quarter>一刻|三刻)|整)?)";
 
     [GeneratedRegex(
-        @"(?:(?<![\d.:：])(?<y>(?:19|20)\d{2})\s*(?<sep>[-/.])\s*(?<m>1[0-2]|0?[1-9])\s*\k<sep>\s*(?<d>3[01]|[12]\d|0?[1-9])(?![\d.])(?:\s*日)?" +
+        @"(?:(?<![\d.:：])(?<y>1[0-9]\d{2}|20\d{2})\s*(?<sep>[-/.])\s*(?<m>1[0-2]|0?[1-9])\s*\k<sep>\s*(?<d>3[01]|[12]\d|0?[1-9])(?![\d.])(?:\s*日)?" +
         @"|(?<![\d.])(?<y>(?:19|20)\d{2})\x20(?<m>1[0-2]|0[1-9])\x20(?<d>3[01]|[12]\d|0[1-9])(?!\d)" +
-        @"|(?:(?<![\d〇零一二三四五六七八九])(?<y>\d{4}|[〇零一二三四五六七八九]{4}|两千(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?)?)\s*年\s*)?" +
+        @"|(?:(?<yrel>去年|今年|明年|前年|後年)的?)?(?<mrel>本月|这个月|這個月|上个月|上個月|上月|下个月|下個月|下月)(?<d>3[01]|[12]\d|0?[1-9])\s*[日号]" +
+        @"|(?:(?<yrel>去年|今年|明年|前年|后年)的?)?(?<mrel>本月|这个月|這個月|上个月|上個月|上月|下个月|下個月|下月)(?<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]" +
+        @"|(?:(?<yrel>去年|今年|明年|前年|后年)\s*|(?<![\d〇零一二三四五六七八九])(?<y>\d{4}|[〇零一二三四五六七八九]{4}|两千(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?)?)\s*年\s*)?" +
         @"(?<![\d一二三四五六七八九十])(?<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!份以来)\s*" +
         @"(?:(?<d>3[01]|[12]\d|0?[1-9])\s*[日号]|(?<d>3[01]|[12]\d|0?[1-9])(?=\s*[-~～—至到]\s*\d{1,2}\s*[日号])|(?<d>三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])(?![一二三四五六七八九十])[日号]?|(?<part>上旬|中旬|下旬|初(?![一二三四五六七八九十])|底|末))?" +
         @"|(?<![\d年月.\-/:：〇零一二三四五六七八九十])(?<d>3[01]|[12]\d|0?[1-9])\s*(?:日(?!内|以内|之内|前|后|以前|以后|均|常|益|夜)|号(?=[\s，,。、；;:：（(]|$|凌晨|早|上午|中午|下午|晚|夜))" +
-        @"|(?<rel>大后天|大前天|今天|今日(?!头条)|明天|明日(?!之后)|后天|昨天|昨日|前天|当天|当日|次日|翌日|同日|当晚|当夜|今晚|今晨|今早|昨晚|昨夜)" +
+        @"|(?<reln>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*天(?:之|以)?(?<dir>前|后|後)(?![天年来])" +
+        @"|(?<rel>大后天|大後天|後天|大前天|今天|今日(?!头条)|明天|明日(?!之后)|后天|昨天|昨日|前天|当天|当日|次日|翌日|同日|当晚|当夜|今晚|今晨|今早|昨晚|昨夜)" +
         @"|(?:(?<hy>\d{4})\s*年\s*)?(?<![\d一二三四五六七八九十])(?<hol>元旦|春节|除夕|大年三十|大年初一|元宵节?|正月十五|中秋节?|端午节?|国庆节|国庆(?=当天|当日|这天|[，,。、；\s])|劳动节|(?:五一|七一|八一|六一|五四|三八)(?=节|当天|当日|这天|[，,。、；\s])节?|清明节|重阳节?|七夕节?|腊八节?|跨年夜|平安夜|圣诞节|情人节|妇女节|儿童节|建党节|建军节|教师节|植树节|青年节)" +
         @"(?!前后|期间|前夕|假期|长假|小长假|黄金周|以来|前|后|假|晚会|联欢|档|路|街|大道|广场|村)(?:当天|当日|这天)?" +
-        @"|(?<![每一二三四五六七八九十两几数])(?<wk>上上个?|下下个?|上一?个?|下一?个?|本|这个?|这一)?(?:星期|周|礼拜|週|禮拜)(?<wd>[一二三四五六日天])(?![一二三四五六七八九十])" +
+        @"|(?<![每一二三四五六七八九十两几数])(?<wk>上上[个個]?|下下[个個]?|上一?[个個]?|下一?[个個]?|本|这个?|這個?|这一)?(?:星期|周|礼拜|週|禮拜)(?<wd>[一二三四五六日天])(?![一二三四五六七八九十])" +
         @")(?:\s*[（(](?:星期|周|礼拜)[一二三四五六日天][）)]|[，,]?\s*(?:星期|礼拜)[一二三四五六日天])?(?:\s*(?<pod>" + PartOfDay + @"|晚(?![会饭餐报班点些])|早(?![饭餐报班点些日已就在])|夜(?![班间里宵市])))?(?:\s*" + Clock + ")?",
         RegexOptions.None,
         matchTimeoutMilliseconds: 1000)]

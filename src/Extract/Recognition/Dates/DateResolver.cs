@@ -56,6 +56,12 @@ internal sealed class DateResolver
                     date = Make(expression.Year!.Value, expression.Month!.Value, expression.Day!.Value);
                     yearFromText = true;
                     break;
+                case DateExpressionKind.MonthDay when expression.YearOffset is not null || expression.MonthOffset is not null:
+                    date = reference is { } byReference ? OffsetDate(expression, byReference) : null;
+                    break;
+                case DateExpressionKind.Month when expression.YearOffset is { } years:
+                    value = reference is { } monthReference ? string.Create(CultureInfo.InvariantCulture, $"{monthReference.Year + years:D4}-{expression.Month:D2}") : null;
+                    break;
                 case DateExpressionKind.MonthDay:
                     date = MonthDay(expression.Month!.Value, expression.Day!.Value, yearAnchor, reference);
                     yearFromText = yearAnchor is not null;
@@ -120,6 +126,13 @@ internal sealed class DateResolver
         }
 
         return resolved.ToImmutable();
+    }
+
+    /// <summary>今年3月5日, 去年本月十日, 下月5日: year and month counted from the reference.</summary>
+    private static DateOnly? OffsetDate(DateExpression expression, DateOnly reference)
+    {
+        var month = new DateOnly(reference.Year, reference.Month, 1).AddMonths(expression.MonthOffset ?? 0).AddYears(expression.YearOffset ?? 0);
+        return Make(month.Year, expression.Month ?? month.Month, expression.Day!.Value);
     }
 
     private static DateOnly? Make(int year, int month, int day) =>
