@@ -85,6 +85,9 @@ internal static class SeedScores
                 {
                     Console.WriteLine($"    missed value {a.Value} {a.Unit}  ({a.Text})");
                 }
+
+                var others = quantities.Where(q => !goldValues.Any(g => g.Value == q.Value && g.Unit == q.Unit)).Select(q => $"{q.Text}={q.Value}{q.Unit}");
+                Console.WriteLine($"    other quantities (not gold achievements): {string.Join(", ", others)}");
             }
         }
 

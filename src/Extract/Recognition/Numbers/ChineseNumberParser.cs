@@ -7,7 +7,8 @@ namespace Extract.Recognition.Numbers;
 /// (1,234, 22.16, full-width ３０) or mixed (22.16万, 3万4000, 5亿1万4千6百) — to its value. Implements the
 /// positional rules: 十 at the start means 1×10, 零 marks a skipped place, a last digit right after a unit is
 /// one place lower (一万三 = 13000, 两千三 = 2300), 万/亿 multiply everything before them that is smaller
-/// (四万万, 4.78万亿), and 余/多/几 inside the numeral make it approximate.
+/// (四万万, 4.78万亿), 余/多/几 inside the numeral make it approximate, and two neighbouring digits (三四) are an
+/// approximate range valued at the lower one.
 /// </summary>
 internal static class ChineseNumberParser
 {
@@ -23,6 +24,15 @@ internal static class ChineseNumberParser
         {
             negative = true;
             i++;
+        }
+
+        // 三四个, 七八天: two neighbouring digits are an approximate range, not 34.
+        if (text.Length - i == 2 && !NumeralChars.IsAsciiDigit(text[i]) && NumeralChars.Digit(text[i]) is > 0 and var low
+            && !NumeralChars.IsAsciiDigit(text[i + 1]) && NumeralChars.Digit(text[i + 1]) is var high && high == low + 1)
+        {
+            value = negative ? -low : low;
+            approx = true;
+            return true;
         }
 
         var state = new State();

@@ -66,6 +66,12 @@ internal sealed class QuantityExtractor
                 continue;
             }
 
+            // Counts say 两个, not 二个: a lone 二 before a measure word is "secondary" (二次分流), not two.
+            if (unit.Kind == "count" && number.Span.End - number.Span.Start == 1 && text[number.Span.Start] is '二' or '貳' or '贰')
+            {
+                continue;
+            }
+
             end += unit.Written.Length;
             foreach (var suffix in Suffixes)
             {
