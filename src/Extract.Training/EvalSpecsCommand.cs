@@ -7,7 +7,8 @@ namespace Extract.Training;
 /// <summary>
 /// <c>eval-specs --specs DIR [--seeds DIR] [--verbose]</c>: runs the Recognizers-Text Chinese Number and DateTime spec
 /// cases in scope against our extractors and resolvers, prints pass rates per file (and why cases are out of scope),
-/// lists failing inputs with --verbose, and optionally scores dates and achievement values on the seeds.
+/// lists failing inputs with --verbose, optionally scores dates and achievement values on the seeds, and with
+/// --export DIR writes the passing in-scope cases as the test project's spec data (numbers.json, dates.json).
 /// </summary>
 internal static class EvalSpecsCommand
 {
@@ -18,6 +19,7 @@ internal static class EvalSpecsCommand
     {
         string? specs = null;
         string? seeds = null;
+        string? export = null;
         var verbose = false;
         for (var i = 1; i < args.Length; i++)
         {
@@ -28,6 +30,9 @@ internal static class EvalSpecsCommand
                     break;
                 case "--seeds" when i + 1 < args.Length:
                     seeds = args[++i];
+                    break;
+                case "--export" when i + 1 < args.Length:
+                    export = args[++i];
                     break;
                 case "--verbose":
                     verbose = true;
@@ -40,7 +45,7 @@ internal static class EvalSpecsCommand
 
         if (specs is null)
         {
-            Console.Error.WriteLine("usage: eval-specs --specs DIR (…/recognizers-zh/Specs) [--seeds DIR] [--verbose]");
+            Console.Error.WriteLine("usage: eval-specs --specs DIR (…/recognizers-zh/Specs) [--seeds DIR] [--export DIR] [--verbose]");
             return 2;
         }
 
@@ -64,6 +69,11 @@ internal static class EvalSpecsCommand
         Console.WriteLine("DatePeriod*/DateTimePeriod*/TimePeriod*/Duration*/Set* (periods, durations and sets are not dates),");
         Console.WriteLine("Holiday*/Time*/DateTimeExtractor/DateTimeParser/Merged* (component tests covered through DateTimeModel),");
         Console.WriteLine("DateTimeModelExperimentalMode.json (upstream experimental mode).");
+        if (export is not null)
+        {
+            SpecExport.Write(export, [.. NumberFiles.Select(f => Path.Combine(specs, f))], [.. DateFiles.Select(f => Path.Combine(specs, f))]);
+        }
+
         if (seeds is not null)
         {
             SeedScores.Run(seeds, verbose);
