@@ -49,7 +49,18 @@ internal sealed class QuantityExtractor
                 continue;
             }
 
+            var value = number.Value;
             var end = number.Span.End;
+
+            // 12千米, 2.3千克: a unit that begins with the numeral's last character (千, 万) takes it back.
+            if (end - number.Span.Start > 1 && NumeralChars.IsChineseNumeral(text[end - 1]) && NumeralChars.Digit(text[end - 1]) is null
+                && _units.LongestAt(text, end - 1) is { } joined && joined.Written.Length > 1
+                && ChineseNumberParser.TryParse(text.AsSpan(number.Span.Start, end - 1 - number.Span.Start), out var shorter, out _))
+            {
+                value = shorter;
+                end--;
+            }
+
             while (end < text.Length && text[end] == ' ')
             {
                 end++;
@@ -59,6 +70,14 @@ internal sealed class QuantityExtractor
             {
                 qualifier ??= text[end].ToString();
                 end++;
+            }
+
+            // 一个半小时, 两个半月: 个半 before a time unit adds a half.
+            var half = 0m;
+            if (text.AsSpan(end).StartsWith("个半", StringComparison.Ordinal) && _units.LongestAt(text, end + 2) is { Kind: "time" })
+            {
+                half = 0.5m;
+                end += 2;
             }
 
             if (_units.LongestAt(text, end) is not { } unit)
@@ -73,6 +92,15 @@ internal sealed class QuantityExtractor
             }
 
             end += unit.Written.Length;
+            var scaled = (value + half) * unit.Scale;
+
+            // 两米半, 一吨半: 半 after a unit adds a half.
+            if (end < text.Length && text[end] == '半' && unit.Kind != "count" && number.Kind == NumberKind.Cardinal)
+            {
+                scaled += 0.5m * unit.Scale;
+                end++;
+            }
+
             foreach (var suffix in Suffixes)
             {
                 if (text.AsSpan(end).StartsWith(suffix, StringComparison.Ordinal))
@@ -83,7 +111,7 @@ internal sealed class QuantityExtractor
                 }
             }
 
-            quantities.Add(Quantity(text, start, end, number.Value * unit.Scale, unit.Unit, number.Approx || qualifier is not null, qualifier));
+            quantities.Add(Quantity(text, start, end, scaled, unit.Unit, number.Approx || qualifier is not null, qualifier));
         }
 
         return quantities.ToImmutable();

@@ -32,6 +32,10 @@ public sealed class QuantityExtractorTests
     [InlineData("一万零五百户", 0, 6, "一万零五百户", 10500, "户", false)]
     [InlineData("有三四个人", 1, 4, "三四个", 3, "个", true)]
     [InlineData("提高30%", 2, 5, "30%", 30, "%", false)]
+    [InlineData("全程12千米", 2, 6, "12千米", 12, "公里", false)]
+    [InlineData("重2.3千克", 1, 6, "2.3千克", 2.3, "公斤", false)]
+    [InlineData("保持两米半距离", 2, 5, "两米半", 2.5, "米", false)]
+    [InlineData("工作一个半小时", 2, 7, "一个半小时", 1.5, "小时", false)]
     public void Number_with_unit(string text, int start, int end, string written, double value, string unit, bool approx)
     {
         var quantity = Single(text);
