@@ -12,8 +12,22 @@ namespace Extract.Recognition.Numbers;
 /// </summary>
 internal static class ChineseNumberParser
 {
-    /// <summary>Parses <paramref name="text"/> entirely; false when it is not one well-formed numeral.</summary>
+    /// <summary>Parses <paramref name="text"/> entirely; false when it is not one well-formed numeral or is too large for a decimal.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out decimal value, out bool approx)
+    {
+        try
+        {
+            return TryParseCore(text, out value, out approx);
+        }
+        catch (OverflowException)
+        {
+            value = 0m;
+            approx = false;
+            return false;
+        }
+    }
+
+    private static bool TryParseCore(ReadOnlySpan<char> text, out decimal value, out bool approx)
     {
         value = 0m;
         approx = false;
