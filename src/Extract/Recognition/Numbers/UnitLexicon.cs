@@ -61,10 +61,16 @@ internal sealed class UnitLexicon
     /// <summary>The longest unit written at <paramref name="start"/> in <paramref name="text"/>, or null.</summary>
     public UnitEntry? LongestAt(string text, int start)
     {
+#if NET9_0_OR_GREATER
         var lookup = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
         for (var length = Math.Min(_maxLength, text.Length - start); length >= 1; length--)
         {
+#if NET9_0_OR_GREATER
             if (lookup.TryGetValue(text.AsSpan(start, length), out var entry))
+#else
+            if (_entries.TryGetValue(text.Substring(start, length), out var entry))
+#endif
             {
                 return entry;
             }
