@@ -10,6 +10,9 @@ internal sealed record QuantityMention(TextSpan Span, string Text, decimal Value
 {
     /// <summary>The word that makes it approximate as written (余, 多, 近, 约, 左右…), or null.</summary>
     public string? Qualifier { get; init; }
+
+    /// <summary>True for ordinals (第三名): never an amount.</summary>
+    public bool IsOrdinal { get; init; }
 }
 
 /// <summary>A place mention with its level and, when the gazetteer knows it, its code and path.</summary>

@@ -4,7 +4,7 @@ namespace Extract.Recognition.Numbers;
 
 /// <summary>
 /// Number + measure word or unit: 4万余人次 (40000, 人次, approx), 十多个小时 (10, 小时, approx), 22.16万次,
-/// 300万平方米, 5万元 (50000, 元), 近500名, 1000人左右, 30%. Ordinals are not quantities.
+/// 300万平方米, 5万元 (50000, 元), 近500名, 1000人左右, 30%. Ordinals (第三名) are reported flagged IsOrdinal.
 /// </summary>
 internal sealed class QuantityExtractor
 {
@@ -26,7 +26,7 @@ internal sealed class QuantityExtractor
         foreach (var number in _numbers.Extract(text))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (number.Kind is NumberKind.Ordinal or NumberKind.Fraction)
+            if (number.Kind is NumberKind.Fraction)
             {
                 continue;
             }
@@ -111,7 +111,7 @@ internal sealed class QuantityExtractor
                 }
             }
 
-            quantities.Add(Quantity(text, start, end, scaled, unit.Unit, number.Approx || qualifier is not null, qualifier));
+            quantities.Add(Quantity(text, start, end, scaled, unit.Unit, number.Approx || qualifier is not null, qualifier) with { IsOrdinal = number.Kind == NumberKind.Ordinal });
         }
 
         return quantities.ToImmutable();

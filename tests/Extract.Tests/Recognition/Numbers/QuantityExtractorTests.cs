@@ -48,6 +48,18 @@ public sealed class QuantityExtractorTests
     }
 
     [Fact]
+    public void Ordinals_are_flagged()
+    {
+        var quantity = Single("第三批志愿者");
+
+        quantity.Span.Should().Be(new TextSpan(0, 3));
+        quantity.Value.Should().Be(3m);
+        quantity.Unit.Should().Be("批");
+        quantity.IsOrdinal.Should().BeTrue();
+        Single("派出三批志愿者").IsOrdinal.Should().BeFalse();
+    }
+
+    [Fact]
     public void Qualifier_is_recorded_as_written()
     {
         Single("配送生活物资500余份").Qualifier.Should().Be("余");
@@ -56,7 +68,6 @@ public sealed class QuantityExtractorTests
     }
 
     [Theory]
-    [InlineData("第三批志愿者")]
     [InlineData("进行二次分流")]
     [InlineData("拨打12355热线")]
     [InlineData("2021年")]
