@@ -11,6 +11,9 @@ internal sealed class QuantityExtractor
     private static readonly string[] Prefixes = ["将近", "大约", "多达", "超过", "不少于", "近", "约", "超", "逾"];
     private static readonly string[] Suffixes = ["左右", "以上", "上下", "之多", "多"];
 
+    /// <summary>Fixed expressions whose numerals count nothing (三天三夜 "for days on end", 千家万户 "every household").</summary>
+    private static readonly string[] Idioms = ["三天三夜", "千家万户", "千辛万苦", "千言万语", "千军万马", "三番五次", "三令五申", "一五一十", "四面八方", "五湖四海", "三三两两", "两手准备"];
+
     private readonly NumberExtractor _numbers;
     private readonly UnitLexicon _units;
 
@@ -33,6 +36,12 @@ internal sealed class QuantityExtractor
 
             var start = number.Span.Start;
             var qualifier = (string?)null;
+
+            // “三个服从”, “四个意识”: a number opening a quoted slogan names a concept, it counts nothing.
+            if (start > 0 && text[start - 1] is '“' or '「' or '《' || InIdiom(text, number.Span))
+            {
+                continue;
+            }
             foreach (var prefix in Prefixes)
             {
                 if (start >= prefix.Length && text.AsSpan(start - prefix.Length, prefix.Length).SequenceEqual(prefix))
@@ -115,6 +124,22 @@ internal sealed class QuantityExtractor
         }
 
         return quantities.ToImmutable();
+    }
+
+    private static bool InIdiom(string text, TextSpan span)
+    {
+        foreach (var idiom in Idioms)
+        {
+            for (var from = Math.Max(0, span.End - idiom.Length); from <= span.Start && from + idiom.Length <= text.Length; from++)
+            {
+                if (text.AsSpan(from, idiom.Length).SequenceEqual(idiom))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static QuantityMention Quantity(string text, int start, int end, decimal value, string unit, bool approx, string? qualifier) =>

@@ -72,5 +72,8 @@ public sealed class QuantityExtractorTests
     [InlineData("拨打12355热线")]
     [InlineData("2021年")]
     [InlineData("65岁的老人")]
+    [InlineData("对下沉干部提出“三个服从”要求")]
+    [InlineData("连续三天三夜没回家")]
+    [InlineData("走进千家万户")]
     public void Not_quantities(string text) => _extractor.Extract(text, CancellationToken.None).Should().BeEmpty();
 }
