@@ -17,6 +17,7 @@ internal static class Program
             case "bench-seg": return SegBenchmark.Run(args[1..]);
             case "segment": return SegmentCommand.Run(args[1..]);
             case "eval-seg": return SegmentCommand.Evaluate(args[1..]);
+            case "eval-specs": return EvalSpecsCommand.Run(args);
         }
 
         Console.Error.WriteLine($"unknown command: {args[0]}");

@@ -8,6 +8,9 @@ internal sealed record DateValueMention(TextSpan Span, string Text, string Value
 /// <summary>A number with its unit (人次, 名, 平方米, 元…): value scaled for 万/亿, unit as written.</summary>
 internal sealed record QuantityMention(TextSpan Span, string Text, decimal Value, string Unit, bool Approx)
 {
+    /// <summary>The word that makes it approximate as written (余, 多, 近, 约, 左右…), or null.</summary>
+    public string? Qualifier { get; init; }
+
     /// <summary>True for ordinals (第三名): never an amount.</summary>
     public bool IsOrdinal { get; init; }
 }

@@ -64,9 +64,15 @@ internal sealed class ArticleAssembler
             builder.Add(new DateMention { Text = published, Value = published, Span = null });
         }
 
+        // Each distinct expression with its value once, at its first occurrence (as the gold records list them);
+        // the recognisers keep every occurrence in Mentions for linking.
+        var seen = new HashSet<(string Text, string Value)>();
         foreach (var date in dates.OrderBy(d => d.Span.Start))
         {
-            builder.Add(new DateMention { Text = date.Text, Value = date.Value, Span = date.Span });
+            if (seen.Add((date.Text, date.Value)))
+            {
+                builder.Add(new DateMention { Text = date.Text, Value = date.Value, Span = date.Span });
+            }
         }
 
         return builder.ToImmutable();
