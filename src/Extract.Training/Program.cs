@@ -11,7 +11,18 @@ internal static class Program
             return 2;
         }
 
-        Console.Error.WriteLine($"unknown command: {args[0]}");
+        return args[0] switch
+        {
+            "compile-gazetteer" => CompileGazetteerCommand.Run(args[1..]),
+            "score-entities" => ScoreSeedsCommand.Run(args[1..]),
+            "show-entities" => ShowEntitiesCommand.Run(args[1..]),
+            _ => Unknown(args[0]),
+        };
+    }
+
+    private static int Unknown(string command)
+    {
+        Console.Error.WriteLine($"unknown command: {command}");
         return 2;
     }
 }

@@ -9,7 +9,14 @@ internal sealed record DateValueMention(TextSpan Span, string Text, string Value
 internal sealed record QuantityMention(TextSpan Span, string Text, decimal Value, string Unit, bool Approx);
 
 /// <summary>A place mention with its level and, when the gazetteer knows it, its code and path.</summary>
-internal sealed record PlaceMention(TextSpan Span, string Name, PlaceLevel Level, string? Code, ImmutableArray<string> Path);
+internal sealed record PlaceMention(TextSpan Span, string Name, PlaceLevel Level, string? Code, ImmutableArray<string> Path)
+{
+    /// <summary>How the gazetteer names it (full, short, former); null for grammar places below township level.</summary>
+    public Places.NameForm? Form { get; init; }
+
+    /// <summary>Today's official name when <see cref="Name"/> is a former one (襄樊市 → 襄阳市).</summary>
+    public string? CurrentName { get; init; }
+}
 
 /// <summary>An organisation mention.</summary>
 internal sealed record OrganizationMention(TextSpan Span, string Name, OrganizationKind Kind);
