@@ -1,7 +1,49 @@
+using Extract.Recognition.Names;
+using Extract.Recognition.Places;
+using Extract.Resources;
+
 namespace Extract.Recognition.Organizations;
 
-/// <summary>Wired into the pipeline; the gazetteer-and-grammar layer (issue 6) fills it. Today it finds nothing.</summary>
+/// <summary>
+/// Stage 5, organisations: the suffix grammar over the body and the places found before, keeping the maximal span of
+/// nested names. Short place names written inside an organisation's name (山西 in 山西焦煤) stop being places.
+/// </summary>
 internal sealed class OrganizationRecognizer : IRecognizer
 {
-    public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken) => found;
+    private readonly OrganizationGrammar _grammar;
+
+    public OrganizationRecognizer()
+        : this(EntityLexicons.Default, Gazetteer.Default)
+    {
+    }
+
+    public OrganizationRecognizer(EntityLexicons lexicons, Gazetteer gazetteer) => _grammar = new OrganizationGrammar(lexicons, gazetteer);
+
+    public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
+    {
+        var text = document.Body;
+        var candidates = _grammar.Find(text, found.Places, cancellationToken);
+        // A span the place grammar already holds (曲江街道办) is a place.
+        candidates.RemoveAll(c => found.Places.Any(p => p.Span == c.Span));
+        var maximal = candidates
+            .Where(c => !candidates.Any(o => !ReferenceEquals(o, c) && NameText.Within(c.Span, o.Span) && o.Span.Length > c.Span.Length))
+            .DistinctBy(c => c.Span)
+            .OrderBy(c => c.Span.Start)
+            .ToList();
+
+        // Overlapping candidates (rare): keep the earlier, longer one.
+        var kept = new List<OrganizationCandidate>(maximal.Count);
+        foreach (var candidate in maximal)
+        {
+            if (kept.Count == 0 || !NameText.Overlaps(kept[^1].Span, candidate.Span))
+            {
+                kept.Add(candidate);
+            }
+        }
+
+        var organizations = kept.Select(c => new OrganizationMention(c.Span, text[c.Span.Start..c.Span.End], c.Kind)).ToList();
+        var places = found.Places.RemoveAll(p => p.Form is NameForm.Short or NameForm.Former
+            && organizations.Any(o => NameText.Within(p.Span, o.Span)));
+        return found with { Organizations = [.. organizations], Places = places };
+    }
 }
