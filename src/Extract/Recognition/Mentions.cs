@@ -19,7 +19,11 @@ internal sealed record PlaceMention(TextSpan Span, string Name, PlaceLevel Level
 }
 
 /// <summary>An organisation mention.</summary>
-internal sealed record OrganizationMention(TextSpan Span, string Name, OrganizationKind Kind);
+internal sealed record OrganizationMention(TextSpan Span, string Name, OrganizationKind Kind)
+{
+    /// <summary>The body a sub-unit belongs to (市司法局 for 市司法局警务管理科), when the name ends with sub-units.</summary>
+    public string? Parent { get; init; }
+}
 
 /// <summary>A person mention with the roles written next to it; Span is null for names only in bylines.</summary>
 internal sealed record PersonMention(TextSpan? Span, string Name, ImmutableArray<string> Roles, string? Organization);

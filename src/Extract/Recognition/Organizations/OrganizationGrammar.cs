@@ -5,7 +5,11 @@ using Extract.Resources;
 namespace Extract.Recognition.Organizations;
 
 /// <summary>An organisation span found by the grammar, with its kind.</summary>
-internal sealed record OrganizationCandidate(TextSpan Span, OrganizationKind Kind);
+internal sealed record OrganizationCandidate(TextSpan Span, OrganizationKind Kind)
+{
+    /// <summary>Where the body ends before trailing sub-units (科, 室, 办公室), when there are any.</summary>
+    public int? ParentEnd { get; init; }
+}
 
 /// <summary>
 /// The organisation grammar: [place or level prefix] + name body + suffix from the lexicon, with sub-units chained onto
@@ -79,7 +83,8 @@ internal sealed class OrganizationGrammar
             if (last is not null && CanExtend(text, last, i, flags))
             {
                 found.Remove(last);
-                last = new OrganizationCandidate(new TextSpan(last.Span.Start, end), kind == OrganizationKind.Other ? last.Kind : kind);
+                var parentEnd = flags.Contains('A', StringComparison.Ordinal) ? last.ParentEnd ?? last.Span.End : (int?)null;
+                last = new OrganizationCandidate(new TextSpan(last.Span.Start, end), kind == OrganizationKind.Other ? last.Kind : kind) { ParentEnd = parentEnd };
                 found.Add(last);
                 i = end - 1;
                 continue;

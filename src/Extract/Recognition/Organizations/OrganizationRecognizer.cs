@@ -41,7 +41,10 @@ internal sealed class OrganizationRecognizer : IRecognizer
             }
         }
 
-        var organizations = kept.Select(c => new OrganizationMention(c.Span, text[c.Span.Start..c.Span.End], c.Kind)).ToList();
+        var organizations = kept.Select(c => new OrganizationMention(c.Span, text[c.Span.Start..c.Span.End], c.Kind)
+        {
+            Parent = c.ParentEnd is { } parentEnd ? text[c.Span.Start..parentEnd] : null,
+        }).ToList();
         var places = found.Places.RemoveAll(p => p.Form is NameForm.Short or NameForm.Former
             && organizations.Any(o => NameText.Within(p.Span, o.Span)));
         return found with { Organizations = [.. organizations], Places = places };
