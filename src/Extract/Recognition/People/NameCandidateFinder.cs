@@ -12,10 +12,10 @@ namespace Extract.Recognition.People;
 internal sealed class NameCandidateFinder
 {
     // Characters that do not end a given name: function words and measure words (的, 了, 一, 个 …).
-    private const string NonNameChars = "的了在和与及等说是为给也都还就将把被向从对们这那个一上下不有人中里后前时年月日名位次户岁";
+    private const string NonNameChars = "的了在和与及等说是为给也都还就将把被向从对们这那个一上下不有人中里后前时年日名位次户岁而";
 
-    // Surname characters that, in running text, are far more often a function word (中 in 党员中选派).
-    private const string FunctionSurnames = "中";
+    // Surname characters that, in running text, are far more often a function word (中 in 党员中选派, 多 in 多跑腿).
+    private const string FunctionSurnames = "中多";
 
     private readonly Surnames _surnames;
     private readonly EntityLexicons _lexicons;

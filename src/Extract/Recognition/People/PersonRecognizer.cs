@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Extract.Recognition.Names;
 using Extract.Resources;
 
@@ -10,7 +11,7 @@ namespace Extract.Recognition.People;
 /// or a name that recurs with weak cues. Every occurrence of an accepted name is a mention; roles are the title chain
 /// before each mention, and the organisation is the one the first role names.
 /// </summary>
-internal sealed class PersonRecognizer : IRecognizer
+internal sealed partial class PersonRecognizer : IRecognizer
 {
     private readonly NameCandidateFinder _finder;
     private readonly RoleChain _roles;
@@ -71,6 +72,18 @@ internal sealed class PersonRecognizer : IRecognizer
             .Select(c => c.Name)
             .ToHashSet(StringComparer.Ordinal);
 
+        // A trailing credit in parentheses holds names only: (梅方义 汪琳).
+        foreach (Match credit in Credit().Matches(text))
+        {
+            var names = credit.Groups[1].Value.Split([' ', '　', '、'], StringSplitOptions.RemoveEmptyEntries);
+            var known = candidates.Where(c => c.Span.Start >= credit.Index && c.Span.End <= credit.Index + credit.Length && !c.IsCommonWord)
+                .Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            if (names.All(known.Contains))
+            {
+                accepted.UnionWith(names);
+            }
+        }
+
         // A three-character name that recurs with weak cues (陶明文 after a quote, then after 的).
         foreach (var group in candidates.Where(c => c.Name.Length == 3 && !c.IsCommonWord && c.Evidence == NameEvidence.Weak).GroupBy(c => c.Name))
         {
@@ -110,4 +123,7 @@ internal sealed class PersonRecognizer : IRecognizer
 
         return accepted;
     }
+
+    [GeneratedRegex(@"[(（]([\u4e00-\u9fff]{2,4}(?:[ 　、][\u4e00-\u9fff]{2,4})+)[)）]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Credit();
 }
