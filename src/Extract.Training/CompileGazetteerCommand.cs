@@ -19,11 +19,13 @@ internal static class CompileGazetteerCommand
         var divisions = Option(args, "--divisions") ?? "../shared/data/china-divisions";
         var changes = Option(args, "--changes") ?? "../shared/data/china-division-changes";
         var output = Option(args, "--out") ?? "models/divisions/divisions.bin";
+        var world = Option(args, "--world") ?? "models/divisions/world.tsv";
 
         var builder = new Builder();
         builder.LoadDivisions(divisions);
         builder.LoadAliases(Path.Combine(changes, "jionlp_china_location_alias.tsv"));
         builder.LoadFormerNames(Path.Combine(changes, "areacodes_changes.tsv"), Path.Combine(changes, "jionlp_china_location_change.txt"));
+        builder.LoadWorld(world);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output))
@@ -167,6 +169,24 @@ internal static class CompileGazetteerCommand
                     {
                         AddName(name, target, NameForm.Former);
                     }
+                }
+            }
+        }
+
+        // Countries, continents, Hong Kong / Macao / Taiwan: no NBS code, full name plus short forms.
+        public void LoadWorld(string path)
+        {
+            foreach (var line in File.ReadLines(path).Where(l => l.Length > 0 && l[0] != '#'))
+            {
+                var f = line.Split('\t');
+                var level = Enum.Parse<PlaceLevel>(f[1], ignoreCase: true);
+                var index = _entries.Count;
+                _entries.Add(new Entry("", f[0], level, -1));
+                _fullNames.Add(f[0]);
+                AddName(f[0], index, NameForm.Full);
+                foreach (var alias in (f.Length > 2 ? f[2] : "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    AddName(alias, index, NameForm.Full);
                 }
             }
         }

@@ -15,6 +15,7 @@ internal static class Program
         {
             "compile-gazetteer" => CompileGazetteerCommand.Run(args[1..]),
             "score-entities" => ScoreSeedsCommand.Run(args[1..]),
+            "eval-ner" => EvalNerCommand.Run(args[1..]),
             "compile-common-words" => CompileCommonWordsCommand.Run(args[1..]),
             "show-entities" => ShowEntitiesCommand.Run(args[1..]),
             _ => Unknown(args[0]),

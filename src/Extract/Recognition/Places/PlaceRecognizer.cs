@@ -67,7 +67,8 @@ internal sealed class PlaceRecognizer : IRecognizer
         {
             var division = _gazetteer[divisions[m]];
             var form = names[m].Candidates.First(c => c.Division == division.Index).Form;
-            var mention = new PlaceMention(names[m].Span, text[names[m].Span.Start..names[m].Span.End], division.Level, division.Code, _gazetteer.PathOf(division.Index))
+            var code = division.Code.Length > 0 ? division.Code : null;
+            var mention = new PlaceMention(names[m].Span, text[names[m].Span.Start..names[m].Span.End], division.Level, code, _gazetteer.PathOf(division.Index))
             {
                 Form = form,
                 CurrentName = form == NameForm.Former ? division.Name : null,
