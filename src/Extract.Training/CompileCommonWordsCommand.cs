@@ -6,7 +6,7 @@ namespace Extract.Training;
 
 /// <summary>
 /// <c>compile-common-words --jieba dict.txt.gz --out FILE [--min-freq 20]</c>: writes the Jieba dictionary words (MIT)
-/// of two to four CJK characters with frequency ≥ min-freq that are not tagged as person names (nr*, unless frequent: 文明) — the words a
+/// of two to four CJK characters with frequency ≥ min-freq that are not tagged as person names (nr*, unless a frequent two-character word: 文明) — the words a
 /// surname-based name candidate must not be or run into (管理, 统计, 义无反顾) — sorted, one per line, GZip.
 /// </summary>
 internal static class CompileCommonWordsCommand
@@ -23,7 +23,7 @@ internal static class CompileCommonWordsCommand
             while (reader.ReadLine() is { } line)
             {
                 var fields = line.Split(' ');
-                if (fields.Length < 3 || fields[0].Length is not (2 or 3 or 4) || (fields[2].StartsWith("nr", StringComparison.Ordinal) && int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) < 1000)
+                if (fields.Length < 3 || fields[0].Length is not (2 or 3 or 4) || (fields[2].StartsWith("nr", StringComparison.Ordinal) && (fields[0].Length > 2 || int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) < 1000))
                     || int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) < minFrequency
                     || !fields[0].All(c => c is >= '\u4e00' and <= '\u9fff'))
                 {
