@@ -30,11 +30,13 @@ internal sealed class OrganizationGrammar
 
     private readonly EntityLexicons _lexicons;
     private readonly Gazetteer _gazetteer;
+    private readonly Func<string, bool>? _isCommonWord;
 
-    public OrganizationGrammar(EntityLexicons lexicons, Gazetteer gazetteer)
+    public OrganizationGrammar(EntityLexicons lexicons, Gazetteer gazetteer, Func<string, bool>? isCommonWord)
     {
         _lexicons = lexicons;
         _gazetteer = gazetteer;
+        _isCommonWord = isCommonWord;
     }
 
     public List<OrganizationCandidate> Find(string text, IReadOnlyList<PlaceMention> places, CancellationToken cancellationToken)
@@ -121,6 +123,14 @@ internal sealed class OrganizationGrammar
         // A title starting here (部长, 委员, 局长) or ending with the suffix (干部) is not a suffix.
         var end = i + length;
         if (_lexicons.Titles.LongestAt(text, i) > length || _lexicons.Titles.LongestEndingAt(text, end) > length)
+        {
+            return 0;
+        }
+
+        // A prefix-only suffix glued to a verb is that verb (举办, not an office named 举…办).
+        if (length == 1 && i > 0 && _isCommonWord is not null && !Levels.Contains(text[i - 1], StringComparison.Ordinal)
+            && _lexicons.OrgSuffixes.Column(text.Substring(i, 1), 1).Contains('P', StringComparison.Ordinal)
+            && _isCommonWord(text.Substring(i - 1, 2)))
         {
             return 0;
         }

@@ -13,11 +13,15 @@ internal sealed class OrganizationRecognizer : IRecognizer
     private readonly OrganizationGrammar _grammar;
 
     public OrganizationRecognizer()
-        : this(EntityLexicons.Default, Gazetteer.Default)
+        : this(EntityLexicons.Default, Gazetteer.Default, CommonWords.Default.Contains)
     {
     }
 
-    public OrganizationRecognizer(EntityLexicons lexicons, Gazetteer gazetteer) => _grammar = new OrganizationGrammar(lexicons, gazetteer);
+    /// <param name="lexicons">Suffixes, fixed names, boundaries.</param>
+    /// <param name="gazetteer">The division gazetteer, for place prefixes.</param>
+    /// <param name="isCommonWord">Optional dictionary test: a one-character suffix glued into a common word (举办) is no suffix.</param>
+    public OrganizationRecognizer(EntityLexicons lexicons, Gazetteer gazetteer, Func<string, bool>? isCommonWord) =>
+        _grammar = new OrganizationGrammar(lexicons, gazetteer, isCommonWord);
 
     public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
     {

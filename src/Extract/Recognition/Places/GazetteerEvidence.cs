@@ -31,9 +31,10 @@ internal sealed class GazetteerEvidence
         var named = new HashSet<int>();
         foreach (var match in kept)
         {
+            var surface = text[match.Span.Start..match.Span.End];
             foreach (var candidate in match.Candidates)
             {
-                if (!NeedsSupport(candidate))
+                if (!NeedsSupport(candidate, surface))
                 {
                     named.Add(candidate.Division);
                 }
@@ -43,7 +44,8 @@ internal sealed class GazetteerEvidence
         var result = new List<GazetteerMatch>(kept.Count);
         foreach (var match in kept)
         {
-            var supported = match.Candidates.Where(c => !NeedsSupport(c) || HasNamedRelative(c.Division, named)).ToList();
+            var surface = text[match.Span.Start..match.Span.End];
+            var supported = match.Candidates.Where(c => !NeedsSupport(c, surface) || HasNamedRelative(c.Division, named)).ToList();
             if (supported.Count > 0)
             {
                 result.Add(match with { Candidates = [.. supported] });
@@ -56,9 +58,15 @@ internal sealed class GazetteerEvidence
     private static bool GluedOnLeft(string text, int start, HashSet<int> ends) =>
         start > 0 && NameText.IsCjk(text[start - 1]) && !ends.Contains(start);
 
-    // Short and former names of cities and below need the article to name a relative; province short forms stand alone.
-    private bool NeedsSupport(DivisionName name) =>
-        name.Form != NameForm.Full && _gazetteer[name.Division].Level is not PlaceLevel.Province;
+    // Short names of cities and below need the article to name a relative; province short forms and former names
+    // written in full (襄樊市, 思茅地区) stand alone.
+    private bool NeedsSupport(DivisionName name, string surface) =>
+        name.Form switch
+        {
+            NameForm.Full => false,
+            NameForm.Former => !(surface.EndsWith('市') || surface.EndsWith('县') || surface.EndsWith('区') || surface.EndsWith('州') || surface.EndsWith('盟')),
+            _ => _gazetteer[name.Division].Level is not PlaceLevel.Province,
+        };
 
     private bool HasNamedRelative(int division, HashSet<int> named)
     {
