@@ -24,7 +24,7 @@ internal sealed class GazetteerEvidence
         var ends = matches.Select(m => m.Span.End).ToHashSet();
         var kept = matches
             .Where(m => !_lexicons.GenericHeads.Contains(text[m.Span.Start..m.Span.End]))
-            .Where(m => !(m.Span.Length == 2 && m.BestForm == NameForm.Full && GluedOnLeft(text, m.Span.Start, ends)))
+            .Where(m => !(m.Span.Length == 2 && m.BestForm != NameForm.Short && GluedOnLeft(text, m.Span.Start, ends)))
             .ToList();
 
         // Divisions the article names in a form that needs no support.
