@@ -229,8 +229,7 @@ internal static class CompileGazetteerCommand
         {
             for (var hop = 0; hop < 8; hop++)
             {
-                var key = code.Length == 6 && code.EndsWith("00", StringComparison.Ordinal) ? code : code;
-                if (_byCode.TryGetValue(key, out var entry) && _entries[entry].Name == name)
+                if (_byCode.TryGetValue(code, out var entry) && _entries[entry].Name == name)
                 {
                     return entry;
                 }
