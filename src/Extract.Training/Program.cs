@@ -11,16 +11,25 @@ internal static class Program
             return 2;
         }
 
-        switch (args[0])
+        return args[0] switch
         {
-            case "compile-jieba": return JiebaCompiler.Run(args[1..]);
-            case "bench-seg": return SegBenchmark.Run(args[1..]);
-            case "segment": return SegmentCommand.Run(args[1..]);
-            case "eval-seg": return SegmentCommand.Evaluate(args[1..]);
-            case "eval-specs": return EvalSpecsCommand.Run(args);
-        }
+            "compile-jieba" => JiebaCompiler.Run(args[1..]),
+            "bench-seg" => SegBenchmark.Run(args[1..]),
+            "segment" => SegmentCommand.Run(args[1..]),
+            "eval-seg" => SegmentCommand.Evaluate(args[1..]),
+            "eval-specs" => EvalSpecsCommand.Run(args),
+            "compile-gazetteer" => CompileGazetteerCommand.Run(args[1..]),
+            "score-entities" => ScoreSeedsCommand.Run(args[1..]),
+            "eval-ner" => EvalNerCommand.Run(args[1..]),
+            "compile-common-words" => CompileCommonWordsCommand.Run(args[1..]),
+            "show-entities" => ShowEntitiesCommand.Run(args[1..]),
+            _ => Unknown(args[0]),
+        };
+    }
 
-        Console.Error.WriteLine($"unknown command: {args[0]}");
+    private static int Unknown(string command)
+    {
+        Console.Error.WriteLine($"unknown command: {command}");
         return 2;
     }
 }

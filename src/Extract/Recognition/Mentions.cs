@@ -16,10 +16,21 @@ internal sealed record QuantityMention(TextSpan Span, string Text, decimal Value
 }
 
 /// <summary>A place mention with its level and, when the gazetteer knows it, its code and path.</summary>
-internal sealed record PlaceMention(TextSpan Span, string Name, PlaceLevel Level, string? Code, ImmutableArray<string> Path);
+internal sealed record PlaceMention(TextSpan Span, string Name, PlaceLevel Level, string? Code, ImmutableArray<string> Path)
+{
+    /// <summary>How the gazetteer names it (full, short, former); null for grammar places below township level.</summary>
+    public Places.NameForm? Form { get; init; }
+
+    /// <summary>Today's official name when <see cref="Name"/> is a former one (襄樊市 → 襄阳市).</summary>
+    public string? CurrentName { get; init; }
+}
 
 /// <summary>An organisation mention.</summary>
-internal sealed record OrganizationMention(TextSpan Span, string Name, OrganizationKind Kind);
+internal sealed record OrganizationMention(TextSpan Span, string Name, OrganizationKind Kind)
+{
+    /// <summary>The body a sub-unit belongs to (市司法局 for 市司法局警务管理科), when the name ends with sub-units.</summary>
+    public string? Parent { get; init; }
+}
 
 /// <summary>A person mention with the roles written next to it; Span is null for names only in bylines.</summary>
 internal sealed record PersonMention(TextSpan? Span, string Name, ImmutableArray<string> Roles, string? Organization);

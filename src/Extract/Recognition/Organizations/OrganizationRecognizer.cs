@@ -1,7 +1,70 @@
+using Extract.Recognition.Names;
+using Extract.Recognition.Places;
+using Extract.Resources;
+
 namespace Extract.Recognition.Organizations;
 
-/// <summary>Wired into the pipeline; the gazetteer-and-grammar layer (issue 6) fills it. Today it finds nothing.</summary>
+/// <summary>
+/// Stage 5, organisations: the suffix grammar over the body and the places found before, keeping the maximal span of
+/// nested names. Short place names written inside an organisation's name (山西 in 山西焦煤) stop being places.
+/// </summary>
 internal sealed class OrganizationRecognizer : IRecognizer
 {
-    public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken) => found;
+    private readonly OrganizationGrammar _grammar;
+
+    public OrganizationRecognizer()
+        : this(EntityLexicons.Default, Gazetteer.Default, CommonWords.Default.Contains)
+    {
+    }
+
+    /// <param name="lexicons">Suffixes, fixed names, boundaries.</param>
+    /// <param name="gazetteer">The division gazetteer, for place prefixes.</param>
+    /// <param name="isCommonWord">Optional dictionary test: a one-character suffix glued into a common word (举办) is no suffix.</param>
+    public OrganizationRecognizer(EntityLexicons lexicons, Gazetteer gazetteer, Func<string, bool>? isCommonWord) =>
+        _grammar = new OrganizationGrammar(lexicons, gazetteer, isCommonWord);
+
+    public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
+    {
+        var text = document.Body;
+        var candidates = _grammar.Find(text, found.Places, cancellationToken);
+        // A span the place grammar already holds (曲江街道办) is a place.
+        candidates.RemoveAll(c => found.Places.Any(p => p.Span == c.Span));
+        var maximal = candidates
+            .Where(c => !candidates.Any(o => !ReferenceEquals(o, c) && NameText.Within(c.Span, o.Span) && o.Span.Length > c.Span.Length))
+            .DistinctBy(c => c.Span)
+            .OrderBy(c => c.Span.Start)
+            .ToList();
+
+        // Overlapping candidates (rare): keep the earlier, longer one.
+        var kept = new List<OrganizationCandidate>(maximal.Count);
+        foreach (var candidate in maximal)
+        {
+            if (kept.Count == 0 || !NameText.Overlaps(kept[^1].Span, candidate.Span))
+            {
+                kept.Add(candidate);
+            }
+        }
+
+        // Every occurrence of a recognised name is a mention, also where its own boundary was unclear (上午陕西煤业).
+        foreach (var name in kept.Select(c => (Text: text[c.Span.Start..c.Span.End], c.Kind, ParentLength: c.ParentEnd - c.Span.Start)).Where(n => n.Text.Length >= 3).DistinctBy(n => n.Text).ToList())
+        {
+            for (var at = text.IndexOf(name.Text, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name.Text, at + 1, StringComparison.Ordinal))
+            {
+                var span = new TextSpan(at, at + name.Text.Length);
+                if (!kept.Any(k => NameText.Overlaps(k.Span, span)))
+                {
+                    kept.Add(new OrganizationCandidate(span, name.Kind) { ParentEnd = at + name.ParentLength });
+                }
+            }
+        }
+
+        kept.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        var organizations = kept.Select(c => new OrganizationMention(c.Span, text[c.Span.Start..c.Span.End], c.Kind)
+        {
+            Parent = c.ParentEnd is { } parentEnd ? text[c.Span.Start..parentEnd] : null,
+        }).ToList();
+        var places = found.Places.RemoveAll(p => p.Form is NameForm.Short or NameForm.Former
+            && organizations.Any(o => NameText.Within(p.Span, o.Span)));
+        return found with { Organizations = [.. organizations], Places = places };
+    }
 }

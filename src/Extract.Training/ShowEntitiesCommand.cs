@@ -1,0 +1,38 @@
+namespace Extract.Training;
+
+/// <summary><c>show-entities FILE</c>: prints the people, organisations and places the extractor finds in a text file, with spans, levels, codes and paths.</summary>
+internal static class ShowEntitiesCommand
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine("usage: show-entities FILE");
+            return 2;
+        }
+
+        var result = ArticleExtractor.Default.Extract(ArticleSource.FromText(Path.GetFileName(args[0]), File.ReadAllText(args[0])));
+        if (result.Article is not { } article)
+        {
+            Console.Error.WriteLine(result.Error);
+            return 1;
+        }
+
+        foreach (var p in article.People)
+        {
+            Console.WriteLine($"PER {p.Name} roles=[{string.Join(" | ", p.Roles)}] org={p.Organization} {string.Join(' ', p.Mentions.Select(m => $"[{m.Start},{m.End})"))}");
+        }
+
+        foreach (var o in article.Organizations)
+        {
+            Console.WriteLine($"ORG {o.Name} {o.Kind} {string.Join(' ', o.Mentions.Select(m => $"[{m.Start},{m.End})"))}");
+        }
+
+        foreach (var p in article.Places)
+        {
+            Console.WriteLine($"LOC {p.Name} {p.Level} {p.Code} {string.Join('/', p.Path)} {string.Join(' ', p.Mentions.Select(m => $"[{m.Start},{m.End})"))}");
+        }
+
+        return 0;
+    }
+}

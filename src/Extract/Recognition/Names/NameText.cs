@@ -1,0 +1,44 @@
+using Extract.Resources;
+
+namespace Extract.Recognition.Names;
+
+/// <summary>Character classes and left-boundary scanning shared by the place, organisation and person rules.</summary>
+internal static class NameText
+{
+    /// <summary>True for a CJK unified ideograph (the characters names are written in).</summary>
+    public static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
+
+    /// <summary>True when a boundary word (a verb, preposition or pronoun from the lexicon) ends at <paramref name="end"/>.</summary>
+    public static int BoundaryEndingAt(EntityLexicons lexicons, string text, int end) => lexicons.BoundaryWords.LongestEndingAt(text, end);
+
+    /// <summary>Spans of 《…》 titles: names inside a document title are not mentions of places.</summary>
+    public static List<TextSpan> BookTitles(string text)
+    {
+        var spans = new List<TextSpan>();
+        var open = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '《')
+            {
+                open = i;
+            }
+            else if (text[i] == '》' && open >= 0)
+            {
+                spans.Add(new TextSpan(open, i + 1));
+                open = -1;
+            }
+            else if (text[i] == '\n')
+            {
+                open = -1;
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>True when <paramref name="inner"/> lies within <paramref name="outer"/>.</summary>
+    public static bool Within(TextSpan inner, TextSpan outer) => inner.Start >= outer.Start && inner.End <= outer.End;
+
+    /// <summary>True when two spans share at least one character.</summary>
+    public static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
+}

@@ -1,0 +1,286 @@
+using Extract.Recognition.Names;
+using Extract.Recognition.Places;
+using Extract.Resources;
+
+namespace Extract.Recognition.Organizations;
+
+/// <summary>An organisation span found by the grammar, with its kind.</summary>
+internal sealed record OrganizationCandidate(TextSpan Span, OrganizationKind Kind)
+{
+    /// <summary>Where the body ends before trailing sub-units (科, 室, 办公室), when there are any.</summary>
+    public int? ParentEnd { get; init; }
+}
+
+/// <summary>
+/// The organisation grammar: [place or level prefix] + name body + suffix from the lexicon, with sub-units chained onto
+/// the body written before them (市委 + 统战部 + 干部科), fixed names (中国共产党, 团市委) and place + industry
+/// abbreviations (山西焦煤). Bodies run left to a boundary word or punctuation; generic bodies (集团公司党委, 各级党组织,
+/// a bare 综合部) are rejected.
+/// </summary>
+internal sealed class OrganizationGrammar
+{
+    private const int MaxBody = 16;
+    private const int MaxSubUnitGap = 6;
+
+    // A one-character suffix followed by one of these is part of another word (部门, 部署, 局面, 处理, 办法).
+    private const string Continuations = "门署分面理于置在法事务属员长公技";
+
+    // Level prefixes that make a bare suffix specific (市委, 区政府, 县纪委).
+    private const string Levels = "省市区县镇乡村";
+
+    private readonly EntityLexicons _lexicons;
+    private readonly Gazetteer _gazetteer;
+    private readonly Func<string, bool>? _isCommonWord;
+
+    public OrganizationGrammar(EntityLexicons lexicons, Gazetteer gazetteer, Func<string, bool>? isCommonWord)
+    {
+        _lexicons = lexicons;
+        _gazetteer = gazetteer;
+        _isCommonWord = isCommonWord;
+    }
+
+    public List<OrganizationCandidate> Find(string text, IReadOnlyList<PlaceMention> places, CancellationToken cancellationToken)
+    {
+        var placeEnds = new Dictionary<int, PlaceMention>();
+        foreach (var place in places)
+        {
+            placeEnds.TryAdd(place.Span.End, place);
+        }
+
+        var found = new List<OrganizationCandidate>();
+        OrganizationCandidate? last = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if ((i & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!NameText.IsCjk(text[i]))
+            {
+                continue;
+            }
+
+            var fixedLength = _lexicons.OrgFixed.LongestAt(text, i);
+            if (fixedLength > 0)
+            {
+                var word = text.Substring(i, fixedLength);
+                last = new OrganizationCandidate(new TextSpan(i, i + fixedLength), Kind(_lexicons.OrgFixed.Column(word, 0)));
+                found.Add(last);
+                i += fixedLength - 1;
+                continue;
+            }
+
+            var length = SuffixAt(text, i);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            var suffix = text.Substring(i, length);
+            var kind = Kind(_lexicons.OrgSuffixes.Column(suffix, 0));
+            var flags = _lexicons.OrgSuffixes.Column(suffix, 1);
+            var end = i + length;
+
+            if (last is not null && CanExtend(text, last, i, flags))
+            {
+                found.Remove(last);
+                var parentEnd = flags.Contains('A', StringComparison.Ordinal) ? last.ParentEnd ?? last.Span.End : (int?)null;
+                last = new OrganizationCandidate(new TextSpan(last.Span.Start, end), kind == OrganizationKind.Other ? last.Kind : kind) { ParentEnd = parentEnd };
+                found.Add(last);
+                i = end - 1;
+                continue;
+            }
+
+            if (flags.Contains('A', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var start = BodyStart(text, i, placeEnds, last);
+            if (Accept(text, start, i, flags, places))
+            {
+                last = new OrganizationCandidate(new TextSpan(start, end), kind);
+                found.Add(last);
+                i = end - 1;
+            }
+        }
+
+        found.AddRange(IndustryAbbreviations(text));
+        return found;
+    }
+
+    private static OrganizationKind Kind(string name) => Enum.TryParse<OrganizationKind>(name, ignoreCase: true, out var kind) ? kind : OrganizationKind.Other;
+
+    private int SuffixAt(string text, int i)
+    {
+        var length = _lexicons.OrgSuffixes.LongestAt(text, i);
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        // A title starting here (部长, 委员, 局长) or ending with the suffix (干部) is not a suffix.
+        var end = i + length;
+        if (_lexicons.Titles.LongestAt(text, i) > length || _lexicons.Titles.LongestEndingAt(text, end) > length)
+        {
+            return 0;
+        }
+
+        // A prefix-only suffix glued to a verb is that verb (举办, not an office named 举…办).
+        if (length == 1 && i > 0 && _isCommonWord is not null && !Levels.Contains(text[i - 1], StringComparison.Ordinal)
+            && _lexicons.OrgSuffixes.Column(text.Substring(i, 1), 1).Contains('P', StringComparison.Ordinal)
+            && _isCommonWord(text.Substring(i - 1, 2)))
+        {
+            return 0;
+        }
+
+        if (end < text.Length && (text[end] is '长' or '员' || (length == 1 && Continuations.Contains(text[end], StringComparison.Ordinal))))
+        {
+            return 0;
+        }
+
+        return length;
+    }
+
+    // A sub-unit suffix attaches to the organisation just before it, across a short body with no boundary (市司法局|警务管理|科).
+    private bool CanExtend(string text, OrganizationCandidate last, int suffixStart, string flags)
+    {
+        var gap = suffixStart - last.Span.End;
+        if (gap < 0 || gap > MaxSubUnitGap)
+        {
+            return false;
+        }
+
+        if (gap == 0)
+        {
+            return true;
+        }
+
+        if (!flags.Contains('S', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var j = last.Span.End + 1; j <= suffixStart; j++)
+        {
+            if (!NameText.IsCjk(text[j - 1]) || NameText.BoundaryEndingAt(_lexicons, text, j) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private int BodyStart(string text, int suffixStart, Dictionary<int, PlaceMention> placeEnds, OrganizationCandidate? last)
+    {
+        var i = suffixStart;
+        while (i > 0 && suffixStart - i < MaxBody)
+        {
+            if (last is not null && last.Span.End == i)
+            {
+                break;
+            }
+
+            if (placeEnds.TryGetValue(i, out var place) && place.Span.Start < i)
+            {
+                i = place.Span.Start;
+                continue;
+            }
+
+            if (!NameText.IsCjk(text[i - 1]) || NameText.BoundaryEndingAt(_lexicons, text, i) > 0)
+            {
+                break;
+            }
+
+            i--;
+        }
+
+        return i;
+    }
+
+    private bool Accept(string text, int start, int suffixStart, string flags, IReadOnlyList<PlaceMention> places)
+    {
+        var body = text[start..suffixStart];
+        var prefix = PrefixLength(text, start, suffixStart, places);
+        var core = body[prefix..];
+        if (prefix == 0 && (body.Length == 0 || _lexicons.GenericHeads.Contains(body)))
+        {
+            return false;
+        }
+
+        if (flags.Contains('P', StringComparison.Ordinal))
+        {
+            return prefix > 0;
+        }
+
+        if (flags.Contains('H', StringComparison.Ordinal))
+        {
+            return prefix > 0 || places.Any(p => p.Span.Start >= start && p.Span.End <= suffixStart);
+        }
+
+        return body.Length >= 2;
+    }
+
+    // A place name or a level character opening the body (零陵区税务局, 市委, 河南省人民政府).
+    private int PrefixLength(string text, int start, int suffixStart, IReadOnlyList<PlaceMention> places)
+    {
+        if (start >= suffixStart)
+        {
+            return 0;
+        }
+
+        var place = places.FirstOrDefault(p => p.Span.Start == start && p.Span.End <= suffixStart);
+        if (place is not null)
+        {
+            return place.Span.Length;
+        }
+
+        var longest = 0;
+        foreach (var (length, _) in _gazetteer.Names.PrefixesAt(text, start))
+        {
+            if (length >= 2 && start + length <= suffixStart)
+            {
+                longest = length;
+            }
+        }
+
+        if (longest > 0)
+        {
+            return longest;
+        }
+
+        if (text[start] == '团' && start + 1 < suffixStart)
+        {
+            return 1 + (Levels.Contains(text[start + 1], StringComparison.Ordinal) ? 1 : 0);
+        }
+
+        return Levels.Contains(text[start], StringComparison.Ordinal) ? 1 : 0;
+    }
+
+    // 山西焦煤, 陕西煤业: a place name right before an industry word names a company.
+    private IEnumerable<OrganizationCandidate> IndustryAbbreviations(string text)
+    {
+        for (var i = 2; i < text.Length; i++)
+        {
+            var length = _lexicons.OrgIndustries.LongestAt(text, i);
+            if (length == 0)
+            {
+                continue;
+            }
+
+            for (var placeLength = Math.Min(4, i); placeLength >= 2; placeLength--)
+            {
+                var start = i - placeLength;
+                if (_gazetteer.Names.Lookup(text.AsSpan(start, placeLength)).Length > 0
+                    && (start == 0 || !NameText.IsCjk(text[start - 1]) || NameText.BoundaryEndingAt(_lexicons, text, start) > 0))
+                {
+                    var word = text.Substring(i, length);
+                    yield return new OrganizationCandidate(new TextSpan(start, i + length), Kind(_lexicons.OrgIndustries.Column(word, 0)));
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.IO.Compression;
+using System.Text;
+using Extract.Resources;
+
+namespace Extract.Recognition.Places;
+
+/// <summary>One administrative division of the gazetteer.</summary>
+internal sealed record Division(int Index, string Code, string Name, PlaceLevel Level, int Parent);
+
+/// <summary>A surface form in the gazetteer and the division it names.</summary>
+internal readonly record struct DivisionName(int Division, NameForm Form);
+
+/// <summary>
+/// The compiled administrative-division gazetteer (NBS 2023, province → township, short and former names), loaded once
+/// from the embedded resource; immutable and shared across threads.
+/// </summary>
+internal sealed class Gazetteer
+{
+    private static readonly Lazy<Gazetteer> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly ImmutableArray<Division> _divisions;
+    private readonly FrozenDictionary<int, ImmutableArray<int>> _childrenByParent;
+
+    private Gazetteer(ImmutableArray<Division> divisions, NameTrie names)
+    {
+        _divisions = divisions;
+        Names = names;
+        _childrenByParent = divisions.Where(d => d.Parent >= 0).GroupBy(d => d.Parent)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(d => d.Index).ToImmutableArray());
+    }
+
+    public static Gazetteer Default => Shared.Value;
+
+    /// <summary>All surface forms (full, short, former) in a trie for longest-match scanning.</summary>
+    public NameTrie Names { get; }
+
+    public int Count => _divisions.Length;
+
+    public Division this[int index] => _divisions[index];
+
+    /// <summary>Reads a gazetteer in the <see cref="GazetteerFormat"/> layout; throws naming <paramref name="resourceName"/> when it is corrupt.</summary>
+    public static Gazetteer FromStream(Stream stream, string resourceName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            Span<byte> magic = stackalloc byte[4];
+            stream.ReadExactly(magic);
+            if (!magic.SequenceEqual(GazetteerFormat.Magic))
+            {
+                throw new InvalidDataException("bad magic");
+            }
+
+            using var header = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            var version = header.ReadInt32();
+            if (version != GazetteerFormat.Version)
+            {
+                throw new InvalidDataException($"format version {version}, expected {GazetteerFormat.Version}");
+            }
+
+            var entryCount = header.ReadInt32();
+            var nameCount = header.ReadInt32();
+            using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
+            using var reader = new BinaryReader(brotli, Encoding.UTF8);
+            var divisions = ImmutableArray.CreateBuilder<Division>(entryCount);
+            for (var i = 0; i < entryCount; i++)
+            {
+                var code = reader.ReadString();
+                var name = reader.ReadString();
+                var level = (PlaceLevel)reader.ReadByte();
+                var parent = reader.ReadInt32();
+                if (parent >= i)
+                {
+                    throw new InvalidDataException($"entry {i} has parent {parent}");
+                }
+
+                divisions.Add(new Division(i, code, name, level, parent));
+            }
+
+            var names = new NameTrie.Builder();
+            for (var i = 0; i < nameCount; i++)
+            {
+                var surface = reader.ReadString();
+                var entry = reader.ReadInt32();
+                var form = (NameForm)reader.ReadByte();
+                if ((uint)entry >= (uint)entryCount)
+                {
+                    throw new InvalidDataException($"name '{surface}' points at entry {entry}");
+                }
+
+                names.Add(surface, new DivisionName(entry, form));
+            }
+
+            return new Gazetteer(divisions.MoveToImmutable(), names.Build());
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            throw new InvalidOperationException($"Gazetteer resource '{resourceName}' is corrupt: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Province-first chain of names ending with the division itself.</summary>
+    public ImmutableArray<string> PathOf(int index)
+    {
+        var path = new List<string>(4);
+        for (var i = index; i >= 0; i = _divisions[i].Parent)
+        {
+            path.Add(_divisions[i].Name);
+        }
+
+        path.Reverse();
+        return [.. path];
+    }
+
+    /// <summary>True when <paramref name="ancestor"/> is <paramref name="index"/> or one of its parents.</summary>
+    public bool IsWithin(int index, int ancestor)
+    {
+        for (var i = index; i >= 0; i = _divisions[i].Parent)
+        {
+            if (i == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The direct children of a division.</summary>
+    public ImmutableArray<int> ChildrenOf(int index) => _childrenByParent.TryGetValue(index, out var children) ? children : [];
+
+    private static Gazetteer LoadDefault()
+    {
+        using var stream = EmbeddedResource.Open(GazetteerFormat.ResourceName);
+        return FromStream(stream, GazetteerFormat.ResourceName);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Frozen;
+
+namespace Extract.Resources;
+
+/// <summary>
+/// The hand-written word lists behind the place, organisation and person rules (models/lexicons), loaded once from the
+/// embedded resources. Immutable and shared.
+/// </summary>
+internal sealed class EntityLexicons
+{
+    private static readonly Lazy<EntityLexicons> Shared = new(() => Load(EmbeddedResource.ReadLines), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private EntityLexicons(Func<string, IEnumerable<string>> read)
+    {
+        OrgSuffixes = Table(read, "org-suffixes.tsv");
+        OrgFixed = Table(read, "org-fixed.tsv");
+        OrgIndustries = Table(read, "org-industries.tsv");
+        PlaceSuffixes = Table(read, "place-suffixes.tsv");
+        Titles = Table(read, "titles.txt");
+        BoundaryWords = Table(read, "boundary-words.txt");
+        GenericHeads = Table(read, "generic-heads.txt");
+        NameFollowWords = Table(read, "name-follow-words.txt");
+    }
+
+    public static EntityLexicons Default => Shared.Value;
+
+    /// <summary>Organisation suffix → (kind, flags).</summary>
+    public WordTable OrgSuffixes { get; }
+
+    /// <summary>Organisation names recognised as written → kind.</summary>
+    public WordTable OrgFixed { get; }
+
+    /// <summary>Industry words that abbreviate a company after a place name → kind.</summary>
+    public WordTable OrgIndustries { get; }
+
+    /// <summary>Place suffix below township level → (level, flags).</summary>
+    public WordTable PlaceSuffixes { get; }
+
+    /// <summary>Titles and roles written next to a name.</summary>
+    public WordTable Titles { get; }
+
+    /// <summary>Words that end a body, head or role chain to the left.</summary>
+    public WordTable BoundaryWords { get; }
+
+    /// <summary>Heads that make an organisation or place generic.</summary>
+    public WordTable GenericHeads { get; }
+
+    /// <summary>Words that commonly follow a person's name.</summary>
+    public WordTable NameFollowWords { get; }
+
+    /// <summary>Loads the lexicons through <paramref name="read"/> (file name → lines), for tests and custom lists.</summary>
+    public static EntityLexicons Load(Func<string, IEnumerable<string>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return new EntityLexicons(name => read("Extract.Models.lexicons." + name));
+    }
+
+    private static WordTable Table(Func<string, IEnumerable<string>> read, string file)
+    {
+        var rows = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var line in read(file))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var fields = line.Split('\t');
+            rows[fields[0].Trim()] = fields.Length > 1 ? fields[1..] : [];
+        }
+
+        return rows.Count == 0
+            ? throw new InvalidOperationException($"Lexicon resource 'Extract.Models.lexicons.{file}' is empty.")
+            : new WordTable(rows.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+}
+
+/// <summary>A word list with optional columns, and longest-match helpers over text.</summary>
+internal sealed class WordTable
+{
+    private readonly FrozenDictionary<string, string[]> _rows;
+
+    public WordTable(FrozenDictionary<string, string[]> rows)
+    {
+        _rows = rows;
+        MaxLength = rows.Keys.Max(k => k.Length);
+    }
+
+    public int MaxLength { get; }
+
+    public IEnumerable<string> Words => _rows.Keys;
+
+    public bool Contains(string word) => _rows.ContainsKey(word);
+
+    /// <summary>Column <paramref name="index"/> (0 = the first after the word) of <paramref name="word"/>, or "".</summary>
+    public string Column(string word, int index) =>
+        _rows.TryGetValue(word, out var columns) && index < columns.Length ? columns[index].Trim() : "";
+
+    /// <summary>Length of the longest word starting at <paramref name="start"/>, or 0.</summary>
+    public int LongestAt(string text, int start)
+    {
+        for (var length = Math.Min(MaxLength, text.Length - start); length >= 1; length--)
+        {
+            if (_rows.ContainsKey(text.Substring(start, length)))
+            {
+                return length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Length of the longest word ending at <paramref name="end"/> (exclusive), or 0.</summary>
+    public int LongestEndingAt(string text, int end)
+    {
+        for (var length = Math.Min(MaxLength, end); length >= 1; length--)
+        {
+            if (_rows.ContainsKey(text.Substring(end - length, length)))
+            {
+                return length;
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,24 @@
+using Extract.Recognition;
+using Extract.Recognition.Organizations;
+using Extract.Recognition.People;
+using Extract.Recognition.Places;
+
+namespace Extract.Tests.Recognition;
+
+/// <summary>Runs the place, organisation and person recognisers over a plain text, as the extractor does (no tokens).</summary>
+internal static class EntityPipeline
+{
+    private static readonly IRecognizer[] Recognizers = [new PlaceRecognizer(), new OrganizationRecognizer(), new PersonRecognizer()];
+
+    public static Mentions Run(string text)
+    {
+        var document = new DocumentText(text, [new TextSpan(0, text.Length)], [], ReferenceDates.Create(null, null, null, null));
+        var mentions = Mentions.Empty;
+        foreach (var recognizer in Recognizers)
+        {
+            mentions = recognizer.Recognize(document, mentions, CancellationToken.None);
+        }
+
+        return mentions;
+    }
+}

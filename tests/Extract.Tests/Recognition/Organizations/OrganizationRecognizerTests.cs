@@ -1,0 +1,66 @@
+namespace Extract.Tests.Recognition.Organizations;
+
+public sealed class OrganizationRecognizerTests
+{
+    private static IEnumerable<(string Name, int Start, int End)> Found(string text) =>
+        EntityPipeline.Run(text).Organizations.Select(o => (o.Name, o.Span.Start, o.Span.End));
+
+    [Fact]
+    public void Level_prefixed_bodies_are_organisations()
+    {
+        Found("市委组织部联合团市委下发通知，区政府积极响应。").Should().Equal(("市委组织部", 0, 5), ("团市委", 7, 10), ("区政府", 15, 18));
+    }
+
+    [Fact]
+    public void Nested_units_keep_the_maximal_span_and_know_their_parent()
+    {
+        var organization = EntityPipeline.Run("市司法局警务管理科科长带队。").Organizations.Single();
+
+        organization.Name.Should().Be("市司法局警务管理科");
+        organization.Span.Should().Be(new TextSpan(0, 9));
+        organization.Parent.Should().Be("市司法局");
+    }
+
+    [Fact]
+    public void Place_prefixed_body_with_branch_suffix()
+    {
+        var organization = EntityPipeline.Run("近日，市直单位驻大西门社区临时党支部成立。").Organizations.Single();
+
+        organization.Name.Should().Be("市直单位驻大西门社区临时党支部");
+        organization.Span.Should().Be(new TextSpan(3, 18));
+        organization.Kind.Should().Be(OrganizationKind.Party);
+    }
+
+    [Fact]
+    public void Generic_and_plural_phrases_are_not_organisations()
+    {
+        Found("各级党组织要支持，集团公司党委、综合部、宣传部和市直各部门参与。").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Organisation_named_inside_a_job_title_counts()
+    {
+        Found("市政协副主席出席。").Should().Equal(("市政协", 0, 3));
+    }
+
+    [Fact]
+    public void Place_and_industry_word_abbreviate_a_company_and_the_place_stops_being_a_place()
+    {
+        var mentions = EntityPipeline.Run("山西焦煤召开会议。");
+
+        mentions.Organizations.Select(o => (o.Name, o.Kind, o.Span.Start, o.Span.End)).Should().Equal(("山西焦煤", OrganizationKind.Company, 0, 4));
+        mentions.Places.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Adjacent_companies_stay_separate()
+    {
+        Found("在红星集团蓝天集团工作。").Should().Equal(("红星集团", 1, 5), ("蓝天集团", 5, 9));
+    }
+
+    [Fact]
+    public void Teams_need_a_specific_head()
+    {
+        Found("组成党员志愿服务突击队，新蔡县红十字蛟龙救援志愿服务队出发。").Should().Equal(("新蔡县红十字蛟龙救援志愿服务队", 12, 27));
+    }
+}
