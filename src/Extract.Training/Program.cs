@@ -11,6 +11,11 @@ internal static class Program
             return 2;
         }
 
+        if (args[0] == "eval-page")
+        {
+            return PageEvaluation.EvalPageCommand.Run(args[1..]);
+        }
+
         Console.Error.WriteLine($"unknown command: {args[0]}");
         return 2;
     }
