@@ -16,6 +16,7 @@ internal static class EvalPageCommand
         string? nodeModules = null;
         string? script = null;
         string? checkAll = null;
+        string? show = null;
         var folders = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -30,6 +31,9 @@ internal static class EvalPageCommand
                 case "--anchor-script" when i + 1 < args.Length:
                     script = args[++i];
                     break;
+                case "--show" when i + 1 < args.Length:
+                    show = args[++i];
+                    break;
                 case "--check-all" when i + 1 < args.Length:
                     checkAll = args[++i];
                     break;
@@ -41,7 +45,7 @@ internal static class EvalPageCommand
 
         if (folders.Count == 0 && checkAll is null)
         {
-            Console.Error.WriteLine("usage: eval-page [--verbose] [--readability NODE_MODULES_DIR --anchor-script readability-anchor.mjs] [--check-all DIR] GOLD_DIR...");
+            Console.Error.WriteLine("usage: eval-page [--verbose] [--show ID_PREFIX] [--readability NODE_MODULES_DIR --anchor-script readability-anchor.mjs] [--check-all DIR] GOLD_DIR...");
             return 2;
         }
 
@@ -50,6 +54,22 @@ internal static class EvalPageCommand
         foreach (var folder in folders)
         {
             var pages = GoldSets.Load(folder);
+            if (show is not null)
+            {
+                foreach (var page in pages.Where(p => p.Id.StartsWith(show, StringComparison.Ordinal)))
+                {
+                    var result = runner.Run(File.ReadAllBytes(page.HtmlPath), page.Url);
+                    if (verbose)
+                    {
+                        DumpLayout(File.ReadAllBytes(page.HtmlPath));
+                    }
+
+                    Console.WriteLine($"== {page.Id} {page.Url}\n-- ours ({result.PublishedAt}; {string.Join(' ', result.Authors)}):\n{result.Body}\n-- gold:\n{page.Text}");
+                }
+
+                continue;
+            }
+
             var (ours, rate) = Measure(runner, pages);
             IReadOnlyList<PageResult>? anchor = null;
             var anchorRate = double.NaN;
@@ -176,6 +196,29 @@ internal static class EvalPageCommand
 
         Console.WriteLine($"check-all: {files.Count} pages, {failures} failures");
         return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Every line of the page with its block path, hints and score, for tuning the scorer.</summary>
+    private static void DumpLayout(byte[] bytes)
+    {
+        var decoded = new Decoding.DocumentDecoder().Decode(ArticleSource.FromBytes("page", bytes, isHtml: true), ExtractorOptions.Default, CancellationToken.None);
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(decoded.Content);
+        var layout = Page.PageWalker.Walk(document.DocumentElement, 512, CancellationToken.None);
+        var area = Page.ContentScorer.Choose(layout, CancellationToken.None);
+        Console.WriteLine($"area {area}");
+        for (var i = 0; i < layout.Lines.Length; i++)
+        {
+            var line = layout.Lines[i];
+            var path = new List<string>();
+            for (var b = line.Block; b >= 0 && path.Count < 6; b = layout.Blocks[b].Parent)
+            {
+                path.Add($"{layout.Blocks[b].Tag}{b}{(layout.Blocks[b].Hint > 0 ? "+" : layout.Blocks[b].Hint < 0 ? "-" : "")}");
+            }
+
+            var inside = i >= area.First && i <= area.Last ? "*" : " ";
+            var text = line.Text.Length > 50 ? line.Text[..50] : line.Text;
+            Console.WriteLine($"{inside} {Page.ContentScorer.Value(line),7:F0} {(line.InFurniture ? "F" : " ")} {string.Join('<', path),-40} {text}");
+        }
     }
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);

@@ -1,56 +1,126 @@
 namespace Extract.Page;
 
+/// <summary>The article area: a run of consecutive lines that is one block, or a run of sibling blocks and lines inside one block.</summary>
+/// <param name="Block">The block holding the run.</param>
+/// <param name="First">Index of the run's first line in <see cref="PageLayout.Lines"/>.</param>
+/// <param name="Last">Index of the run's last line.</param>
+/// <param name="Score">How article-like the run is; ≤ 0 when the page has no prose.</param>
+internal readonly record struct ContentArea(int Block, int First, int Last, double Score);
+
 /// <summary>
-/// Picks the article container: the block whose lines add up to the most article-like text, where a line counts for
-/// its non-link letters when it reads like prose (punctuation or length) and against when it is links, furniture or a
-/// short label. Class/id hints (content, TRS_Editor, zoom… / share, comment, related…) weigh the candidates.
+/// Picks the article area. Each line scores for its non-link letters when it reads like prose (punctuation or length)
+/// and against when it is links, furniture or a short label; a block scores the sum of its lines. Within every block
+/// the best run of consecutive children (sibling blocks and direct lines, by maximum-sum subarray) is a candidate, so
+/// an article whose paragraphs sit beside link lists in one table cell is still cut out cleanly. Class/id hints
+/// (content, TRS_Editor, zoom… / share, comment, related…) weigh whole-block candidates.
 /// </summary>
 internal static class ContentScorer
 {
-    /// <summary>The index of the best container block, and its score (≤ 0 when the page has no prose at all).</summary>
-    public static (int Block, double Score) Choose(PageLayout layout)
+    public static ContentArea Choose(PageLayout layout, CancellationToken cancellationToken)
     {
         var blocks = layout.Blocks;
-        if (blocks.IsEmpty)
+        var lines = layout.Lines;
+        if (blocks.IsEmpty || lines.IsEmpty)
         {
-            return (-1, 0);
+            return new ContentArea(-1, -1, -1, 0);
         }
 
         var totals = new double[blocks.Length];
-        foreach (var line in layout.Lines)
+        var firstLine = new int[blocks.Length];
+        var lastLine = new int[blocks.Length];
+        Array.Fill(firstLine, -1);
+        for (var i = 0; i < lines.Length; i++)
         {
-            totals[line.Block] += Value(line);
+            var b = lines[i].Block;
+            totals[b] += Value(lines[i]);
+            firstLine[b] = firstLine[b] < 0 ? i : firstLine[b];
+            lastLine[b] = i;
         }
 
         for (var i = blocks.Length - 1; i > 0; i--)
         {
-            if (blocks[i].Parent >= 0)
+            var parent = blocks[i].Parent;
+            if (parent >= 0)
             {
-                totals[blocks[i].Parent] += totals[i];
+                totals[parent] += totals[i];
+                if (firstLine[i] >= 0)
+                {
+                    firstLine[parent] = firstLine[parent] < 0 ? firstLine[i] : Math.Min(firstLine[parent], firstLine[i]);
+                    lastLine[parent] = Math.Max(lastLine[parent], lastLine[i]);
+                }
             }
         }
 
-        var best = 0;
-        var bestScore = double.MinValue;
-        for (var i = 0; i < blocks.Length; i++)
+        // Units of each block in document order: its direct lines and its child blocks (a child once, however many lines it has).
+        var units = new List<(int Child, int First)>[blocks.Length];
+        for (var i = 0; i < lines.Length; i++)
         {
-            var score = totals[i];
-            if (score > 0)
+            if (i % 4096 == 0)
             {
-                score *= blocks[i].Hint switch { > 0 => 1.2, < 0 => 0.6, _ => 1.0 };
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (score > bestScore)
+            var b = lines[i].Block;
+            (units[b] ??= []).Add((-1, i));
+            for (var child = b; blocks[child].Parent >= 0; child = blocks[child].Parent)
             {
-                bestScore = score;
-                best = i;
+                var list = units[blocks[child].Parent] ??= [];
+                if (list.Count > 0 && list[^1].Child == child)
+                {
+                    // The ancestors above already list this line's branch as their last unit.
+                    break;
+                }
+
+                list.Add((child, i));
             }
         }
 
-        return (best, bestScore);
+        var best = new ContentArea(-1, -1, -1, double.MinValue);
+        for (var b = 0; b < blocks.Length; b++)
+        {
+            if (units[b] is not { } list)
+            {
+                continue;
+            }
+
+            var whole = totals[b];
+            if (whole > 0)
+            {
+                whole *= blocks[b].Hint switch { > 0 => 1.2, < 0 => 0.6, _ => 1.0 };
+            }
+
+            if (whole > best.Score)
+            {
+                best = new ContentArea(b, firstLine[b], lastLine[b], whole);
+            }
+
+            // Maximum-sum run of consecutive units (Kadane).
+            double run = 0;
+            var runStart = 0;
+            for (var u = 0; u < list.Count; u++)
+            {
+                var value = list[u].Child < 0 ? Value(lines[list[u].First]) : totals[list[u].Child];
+                if (run <= 0)
+                {
+                    run = value;
+                    runStart = u;
+                }
+                else
+                {
+                    run += value;
+                }
+
+                if (run > best.Score)
+                {
+                    best = new ContentArea(b, list[runStart].First, list[u].Child < 0 ? list[u].First : lastLine[list[u].Child], run);
+                }
+            }
+        }
+
+        return best;
     }
 
-    /// <summary>How much one line speaks for the block holding it being the article.</summary>
+    /// <summary>How much one line speaks for the area holding it being the article.</summary>
     public static double Value(PageLine line)
     {
         if (line.Chars == 0)

@@ -29,7 +29,7 @@ internal static class ElementHints
         "location", "position", "dqwz", "list", "hot", "rank", "tags", "tag", "more",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>+1 for article-like names (content, article, TRS_Editor, zoom, detail…), -1 for furniture, 0 otherwise.</summary>
+    /// <summary>+1 for article-like names (content, article, TRS_Editor, zoom, detail…), -2 for unmistakable furniture (comment, share, related…), -1 for other furniture names, 0 otherwise.</summary>
     public static int Of(IElement element)
     {
         var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")}";
@@ -51,7 +51,7 @@ internal static class ElementHints
             strong |= StrongFurnitureWords.Contains(word);
         }
 
-        return strong || (furniture && !article) ? -1 : article ? 1 : 0;
+        return strong ? -2 : furniture && !article ? -1 : article ? 1 : 0;
     }
 
     /// <summary>Lower-case words of class/id names split at non-letters and camel-case humps (mainContent → main, content).</summary>

@@ -28,29 +28,19 @@ internal sealed partial class HtmlPageExtractor
 
         var layout = PageWalker.Walk(root, options.MaxDomDepth, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return Assemble(layout, url);
+        return Assemble(layout, url, cancellationToken);
     }
 
-    private static PageContent Assemble(PageLayout layout, string? url)
+    private static PageContent Assemble(PageLayout layout, string? url, CancellationToken cancellationToken)
     {
         var title = PageTitle.Choose(layout);
         var metaDate = PublishDate.FromMeta(layout);
         var outlet = PageBylines.Outlet(layout);
         var authors = PageBylines.Authors(layout);
-        var (container, score) = ContentScorer.Choose(layout);
+        var area = ContentScorer.Choose(layout, cancellationToken);
         var lines = layout.Lines;
-        var first = -1;
-        var last = -1;
-        for (var i = 0; i < lines.Length && container >= 0; i++)
-        {
-            if (layout.Contains(container, lines[i].Block))
-            {
-                first = first < 0 ? i : first;
-                last = i;
-            }
-        }
-
-        if (first < 0 || score <= 0)
+        var (first, last) = (area.First, area.Last);
+        if (first < 0 || area.Score <= 0)
         {
             return new PageContent { Title = title, PublishedAt = PublishDate.Choose(metaDate, [], url), Outlet = outlet, Authors = authors, IsArticle = false };
         }
@@ -75,11 +65,6 @@ internal sealed partial class HtmlPageExtractor
         for (var i = first; i <= last; i++)
         {
             var line = lines[i];
-            if (!layout.Contains(container, line.Block))
-            {
-                continue;
-            }
-
             if (i < first + 6 || i > last - 3)
             {
                 AddDate(line.Text, visibleDates);

@@ -6,7 +6,7 @@ namespace Extract.Page;
 /// <param name="Parent">Index of the enclosing block in <see cref="PageLayout.Blocks"/>, -1 for the root.</param>
 /// <param name="End">Index of the last block inside this one (its subtree is Blocks[index..End]).</param>
 /// <param name="Tag">The element's local name.</param>
-/// <param name="Hint">What its class/id say: +1 article-like, -1 furniture, 0 nothing.</param>
+/// <param name="Hint">What its tag, class and id say: +1 article-like, -1 furniture-like, -2 unmistakable furniture, 0 nothing.</param>
 internal readonly record struct PageBlock(int Parent, int End, string Tag, int Hint);
 
 /// <summary>One line of text: the inline content between two block boundaries or line breaks.</summary>

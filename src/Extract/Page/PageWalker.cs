@@ -133,7 +133,7 @@ internal static class PageWalker
                 parents.Add(open.Count > 0 ? open.Peek() : -1);
                 ends.Add(parents.Count - 1);
                 tags.Add(tag);
-                hints.Add(FurnitureTags.Contains(tag) ? -1 : ElementHints.Of(element));
+                hints.Add(tag == "nav" ? -2 : FurnitureTags.Contains(tag) ? -1 : ElementHints.Of(element));
                 open.Push(parents.Count - 1);
                 stack.Push((element, depth, Step.ExitBlock));
             }
@@ -172,17 +172,21 @@ internal static class PageWalker
     }
 
     /// <summary>
-    /// Blocks inside a furniture-named block (share, comment, related, nav…), unless that block also holds an
-    /// article-named block or most of the page's text (a page-wide wrapper with an unlucky class name).
+    /// Blocks inside a furniture-named block (share, comment, related, list, nav…), unless that block also holds an
+    /// article-named block or holds most of the page's prose. An unmistakable name (comment, share, related…) counts
+    /// even on a block with most of the prose when enough prose stands outside it: a long comment thread under an article.
     /// </summary>
     private static bool[] FurnitureBlocks(ImmutableArray<PageBlock>.Builder blocks, List<(string Text, int Block, int Chars, int Links, int Punctuation)> lines)
     {
         var count = blocks.Count;
-        var chars = new int[count];
+        var prose = new int[count];
         var hasArticle = new bool[count];
         foreach (var line in lines)
         {
-            chars[line.Block] += line.Chars;
+            if (line.Punctuation > 0 && line.Chars >= 10 && line.Links * 2 <= line.Chars)
+            {
+                prose[line.Block] += line.Chars - line.Links;
+            }
         }
 
         for (var i = count - 1; i > 0; i--)
@@ -190,16 +194,17 @@ internal static class PageWalker
             var parent = blocks[i].Parent;
             if (parent >= 0)
             {
-                chars[parent] += chars[i];
+                prose[parent] += prose[i];
                 hasArticle[parent] |= hasArticle[i] || blocks[i].Hint > 0;
             }
         }
 
-        var total = count > 0 ? chars[0] : 0;
+        var total = count > 0 ? prose[0] : 0;
         var furniture = new bool[count];
         for (var i = 0; i < count; i++)
         {
-            var own = blocks[i].Hint < 0 && !hasArticle[i] && chars[i] * 2 < total;
+            var hint = blocks[i].Hint;
+            var own = hint < 0 && !hasArticle[i] && (prose[i] * 2 < total || (hint <= -2 && total - prose[i] >= 200));
             furniture[i] = own || (blocks[i].Parent >= 0 && furniture[blocks[i].Parent]);
         }
 
