@@ -182,10 +182,21 @@ internal static class EvalPageCommand
             .Order(StringComparer.Ordinal)
             .ToList();
         var failures = 0;
+        int listPages = 0, listRejected = 0, otherPages = 0, otherAccepted = 0;
         foreach (var file in files)
         {
             var bytes = File.ReadAllBytes(file);
             var page = runner.Run(bytes, null);
+            var isList = file.Contains("/list", StringComparison.Ordinal);
+            listPages += isList ? 1 : 0;
+            listRejected += isList && !page.IsArticle ? 1 : 0;
+            otherPages += isList ? 0 : 1;
+            otherAccepted += !isList && page.IsArticle ? 1 : 0;
+            if (isList == page.IsArticle)
+            {
+                Console.WriteLine($"{(isList ? "LIST TAKEN AS ARTICLE" : "NOT AN ARTICLE")} {file}");
+            }
+
             var full = ArticleExtractor.Default.Extract(ArticleSource.FromBytes(file, bytes, isHtml: true));
             if (page.Error is not null || !full.IsSuccess)
             {
@@ -194,7 +205,7 @@ internal static class EvalPageCommand
             }
         }
 
-        Console.WriteLine($"check-all: {files.Count} pages, {failures} failures");
+        Console.WriteLine($"check-all: {files.Count} pages, {failures} failures; list pages (under list*/) flagged not-article: {listRejected}/{listPages}; other pages taken as articles: {otherAccepted}/{otherPages}");
         return failures == 0 ? 0 : 1;
     }
 

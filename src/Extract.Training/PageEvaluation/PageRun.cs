@@ -11,9 +11,10 @@ namespace Extract.Training.PageEvaluation;
 /// <param name="PublishedAt">The publish date/time, ISO, or null.</param>
 /// <param name="Authors">The authors found.</param>
 /// <param name="Error">The failure, or null.</param>
-internal sealed record PageResult(string Body, string? PublishedAt, ImmutableArray<string> Authors, string? Error)
+/// <param name="IsArticle">Whether the extractor took the page for an article.</param>
+internal sealed record PageResult(string Body, string? PublishedAt, ImmutableArray<string> Authors, string? Error, bool IsArticle = true)
 {
-    public static PageResult Failed(string error) => new("", null, [], error);
+    public static PageResult Failed(string error) => new("", null, [], error, false);
 }
 
 /// <summary>Runs Extract's first three stages (decode → page → text) on one page's bytes.</summary>
@@ -32,7 +33,7 @@ internal sealed class PageRun
             var decoded = _decoder.Decode(source, _options, CancellationToken.None);
             var page = _page.Extract(decoded.Content, url, _options, CancellationToken.None);
             var clean = _text.Process(page, CancellationToken.None);
-            return new PageResult(clean.Body, clean.PublishedAt, clean.Authors, null);
+            return new PageResult(clean.Body, clean.PublishedAt, clean.Authors, null, clean.IsArticle);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -62,6 +62,8 @@ internal sealed partial class HtmlPageExtractor
         }
 
         var proseChars = 0;
+        var proseLines = 0;
+        var linkLines = 0;
         for (var i = first; i <= last; i++)
         {
             var line = lines[i];
@@ -72,11 +74,17 @@ internal sealed partial class HtmlPageExtractor
 
             if (line.InFurniture || line.LinkDensity > 0.5)
             {
+                linkLines += line.Chars >= 4 ? 1 : 0;
                 removed.Add(line.Text);
                 continue;
             }
 
-            proseChars += ContentScorer.IsProse(line) ? line.Chars - line.LinkChars : 0;
+            if (ContentScorer.IsProse(line))
+            {
+                proseChars += line.Chars - line.LinkChars;
+                proseLines++;
+            }
+
             kept.Add(PinyinGlosses.Strip(line.Text));
         }
 
@@ -92,7 +100,7 @@ internal sealed partial class HtmlPageExtractor
         }
 
         var published = PublishDate.Choose(metaDate, visibleDates, url);
-        var isArticle = proseChars >= 60 && !LooksLikeList(layout, proseChars);
+        var isArticle = proseChars >= 60 && !LooksLikeList(linkLines, proseLines);
         return new PageContent
         {
             Lines = isArticle ? kept.ToImmutable() : [],
@@ -141,27 +149,8 @@ internal sealed partial class HtmlPageExtractor
     /// <summary>A lead paragraph (导语) set apart between the headline and the body.</summary>
     private static bool IsLead(PageLine line) => ContentScorer.IsProse(line) && line.Punctuation >= 2 && line.Chars >= 30;
 
-    /// <summary>A list or index page: little prose against many link lines.</summary>
-    private static bool LooksLikeList(PageLayout layout, int proseChars)
-    {
-        if (proseChars >= 400)
-        {
-            return false;
-        }
-
-        var linkLines = 0;
-        var linkChars = 0;
-        foreach (var line in layout.Lines)
-        {
-            if (line.LinkDensity > 0.5 && line.Chars >= 6)
-            {
-                linkLines++;
-                linkChars += line.LinkChars;
-            }
-        }
-
-        return linkLines >= 30 && linkChars > 6 * proseChars;
-    }
+    /// <summary>A list of linked items with snippets (search results, forum indexes): more link lines than prose lines in the area.</summary>
+    private static bool LooksLikeList(int linkLines, int proseLines) => linkLines >= 10 && linkLines >= proseLines;
 
     [GeneratedRegex(@"来源|作者|记者|通讯员|编辑|责编|审核|签发|发布|发表|时间|日期|摄影|供稿|撰稿|文/|文／|图/|稿源|出处", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex MetadataKeyRegex();
