@@ -16,6 +16,9 @@ internal readonly record struct ContentArea(int Block, int First, int Last, doub
 /// </summary>
 internal static class ContentScorer
 {
+    /// <summary>How close to the best score a more compact area must come to be preferred.</summary>
+    private const double CompactShare = 0.85;
+
     public static ContentArea Choose(PageLayout layout, CancellationToken cancellationToken)
     {
         var blocks = layout.Blocks;
@@ -75,6 +78,7 @@ internal static class ContentScorer
             }
         }
 
+        var candidates = new List<ContentArea>();
         var best = new ContentArea(-1, -1, -1, double.MinValue);
         for (var b = 0; b < blocks.Length; b++)
         {
@@ -84,17 +88,19 @@ internal static class ContentScorer
             }
 
             var whole = totals[b];
-            if (whole > 0)
+            if (whole > 0 && blocks[b].Tag is not ("body" or "html"))
             {
                 whole *= blocks[b].Hint switch { > 0 => 1.2, < 0 => 0.6, _ => 1.0 };
             }
 
+            candidates.Add(new ContentArea(b, firstLine[b], lastLine[b], whole));
             if (whole > best.Score)
             {
-                best = new ContentArea(b, firstLine[b], lastLine[b], whole);
+                best = candidates[^1];
             }
 
             // Maximum-sum run of consecutive units (Kadane).
+            var runBest = new ContentArea(-1, -1, -1, double.MinValue);
             double run = 0;
             var runStart = 0;
             for (var u = 0; u < list.Count; u++)
@@ -110,14 +116,31 @@ internal static class ContentScorer
                     run += value;
                 }
 
-                if (run > best.Score)
+                if (run > runBest.Score)
                 {
-                    best = new ContentArea(b, list[runStart].First, list[u].Child < 0 ? list[u].First : lastLine[list[u].Child], run);
+                    runBest = new ContentArea(b, list[runStart].First, list[u].Child < 0 ? list[u].First : lastLine[list[u].Child], run);
                 }
+            }
+
+            if (runBest.First >= 0)
+            {
+                candidates.Add(runBest);
+                best = runBest.Score > best.Score ? runBest : best;
             }
         }
 
-        return best;
+        // Of the areas nearly as good as the best, the most compact: a thread's first post rather than the whole
+        // thread, an article rather than the article plus the positive-scoring blurbs around it.
+        var chosen = best;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Score >= CompactShare * best.Score && candidate.Last - candidate.First < chosen.Last - chosen.First)
+            {
+                chosen = candidate;
+            }
+        }
+
+        return chosen;
     }
 
     /// <summary>How much one line speaks for the area holding it being the article.</summary>
