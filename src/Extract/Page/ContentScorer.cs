@@ -17,7 +17,7 @@ internal readonly record struct ContentArea(int Block, int First, int Last, doub
 internal static class ContentScorer
 {
     /// <summary>How close to the best score a more compact area must come to be preferred.</summary>
-    private const double CompactShare = 0.85;
+    private const double CompactShare = 0.8;
 
     public static ContentArea Choose(PageLayout layout, CancellationToken cancellationToken)
     {
@@ -131,6 +131,14 @@ internal static class ContentScorer
 
         // Of the areas nearly as good as the best, the most compact: a thread's first post rather than the whole
         // thread, an article rather than the article plus the positive-scoring blurbs around it.
+        if (Environment.GetEnvironmentVariable("EXTRACT_DEBUG_AREAS") is not null)
+        {
+            foreach (var c in candidates.Where(c => c.Score > 0.5 * best.Score))
+            {
+                Console.WriteLine($"candidate {c}");
+            }
+        }
+
         var chosen = best;
         foreach (var candidate in candidates)
         {
@@ -151,21 +159,22 @@ internal static class ContentScorer
             return 0;
         }
 
-        if (line.InFurniture || line.LinkDensity > 0.5)
+        if (line.InFurniture || line.IsLinks)
         {
             return -line.Chars - 3;
         }
 
-        var plain = line.Chars - line.LinkChars;
+        var links = line.LinkDensity > 0.5 ? 0 : line.LinkChars;
+        var plain = line.Chars - links;
         if (line.Punctuation == 0 && plain < 25)
         {
             return -0.5 * line.Chars - 1;
         }
 
-        return plain - (2.0 * line.LinkChars) + Math.Min(line.Punctuation, 10);
+        return plain - (2.0 * links) + Math.Min(line.Punctuation, 10);
     }
 
     /// <summary>True for a line that reads like a sentence of the article (not links, not furniture, has punctuation or length).</summary>
     public static bool IsProse(PageLine line) =>
-        !line.InFurniture && line.LinkDensity <= 0.5 && line.Chars - line.LinkChars >= 10 && (line.Punctuation > 0 || line.Chars >= 25);
+        !line.InFurniture && !line.IsLinks && line.Chars >= 10 && (line.Punctuation > 0 || line.Chars >= 25);
 }

@@ -55,7 +55,7 @@ internal sealed partial class HtmlPageExtractor
         {
             var line = lines[i];
             AddDate(line.Text, visibleDates);
-            if (i == titleLine || (IsMetadataLine(line) && line.LinkDensity <= 0.5) || IsLead(line))
+            if (i == titleLine || (!line.InFurniture && ((IsMetadataLine(line) && line.LinkDensity <= 0.5) || IsLead(line))))
             {
                 kept.Add(line.Text);
             }
@@ -72,7 +72,7 @@ internal sealed partial class HtmlPageExtractor
                 AddDate(line.Text, visibleDates);
             }
 
-            if (line.InFurniture || line.LinkDensity > 0.5)
+            if (line.InFurniture || line.IsLinks)
             {
                 linkLines += line.Chars >= 4 ? 1 : 0;
                 removed.Add(line.Text);
@@ -81,7 +81,7 @@ internal sealed partial class HtmlPageExtractor
 
             if (ContentScorer.IsProse(line))
             {
-                proseChars += line.Chars - line.LinkChars;
+                proseChars += line.Chars;
                 proseLines++;
             }
 
@@ -92,7 +92,7 @@ internal sealed partial class HtmlPageExtractor
         for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
         {
             var line = lines[i];
-            if (IsMetadataLine(line) && line.LinkDensity <= 0.5 && line.Text.Length <= 60)
+            if (!line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && MetadataKeyRegex().IsMatch(line.Text))
             {
                 AddDate(line.Text, visibleDates);
                 kept.Add(line.Text);

@@ -20,6 +20,12 @@ internal readonly record struct PageLine(string Text, int Block, int Chars, int 
 {
     /// <summary>Share of the line's characters inside links.</summary>
     public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
+
+    /// <summary>
+    /// True for a line that is mostly link text: a navigation item, a headline in a list. A long line with several
+    /// punctuation marks is prose even inside a link (forums that link whole posts).
+    /// </summary>
+    public bool IsLinks => LinkDensity > 0.5 && !(Punctuation >= 3 && Chars >= 50);
 }
 
 /// <summary>The visible page as blocks and lines, in document order. Produced by <see cref="PageWalker"/>.</summary>
