@@ -131,14 +131,6 @@ internal static class ContentScorer
 
         // Of the areas nearly as good as the best, the most compact: a thread's first post rather than the whole
         // thread, an article rather than the article plus the positive-scoring blurbs around it.
-        if (Environment.GetEnvironmentVariable("EXTRACT_DEBUG_AREAS") is not null)
-        {
-            foreach (var c in candidates.Where(c => c.Score > 0.5 * best.Score))
-            {
-                Console.WriteLine($"candidate {c}");
-            }
-        }
-
         var chosen = best;
         foreach (var candidate in candidates)
         {

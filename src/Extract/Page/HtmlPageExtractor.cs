@@ -47,7 +47,7 @@ internal sealed partial class HtmlPageExtractor
 
         var kept = ImmutableArray.CreateBuilder<string>();
         var removed = ImmutableArray.CreateBuilder<string>();
-        var visibleDates = new List<string>();
+        var visibleDates = new List<(string Date, bool Keyed)>();
 
         // Headline, dateline and byline lines between the headline and the container.
         var titleLine = FindTitleLine(lines, first, title);
@@ -134,11 +134,11 @@ internal sealed partial class HtmlPageExtractor
         return -1;
     }
 
-    private static void AddDate(string text, List<string> dates)
+    private static void AddDate(string text, List<(string Date, bool Keyed)> dates)
     {
         if (PublishDate.FromLine(text) is { } date)
         {
-            dates.Add(date);
+            dates.Add((date, PublishDate.IsKeyed(text)));
         }
     }
 
