@@ -134,7 +134,9 @@ internal sealed partial class DocumentDecoder
         };
         try
         {
-            return System.Text.CodePagesEncodingProvider.Instance.GetEncoding(normalized) ?? Encoding.GetEncoding(normalized);
+            // Code-page encodings replace bad bytes with '?' by default; U+FFFD marks the damage honestly.
+            var encoding = CodePagesEncodingProvider.Instance.GetEncoding(normalized) ?? Encoding.GetEncoding(normalized);
+            return CodePagesEncodingProvider.Instance.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD")) ?? encoding;
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {

@@ -18,6 +18,12 @@ internal sealed partial class HtmlPageExtractor
 
     public PageContent Extract(string html, string? url, ExtractorOptions options, CancellationToken cancellationToken)
     {
+        var depthLimit = Math.Max(4096, options.MaxDomDepth * 8);
+        if (MarkupDepth.Measure(html, depthLimit, cancellationToken) > depthLimit)
+        {
+            throw new ExtractionException($"markup nested deeper than {depthLimit} elements");
+        }
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();
@@ -100,7 +106,7 @@ internal sealed partial class HtmlPageExtractor
         }
 
         var published = PublishDate.Choose(metaDate, visibleDates, url);
-        var isArticle = proseChars >= 60 && !LooksLikeList(linkLines, proseLines);
+        var isArticle = proseChars >= 40 && !LooksLikeList(linkLines, proseLines);
         return new PageContent
         {
             Lines = isArticle ? kept.ToImmutable() : [],
