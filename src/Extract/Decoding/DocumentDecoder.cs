@@ -6,7 +6,6 @@ namespace Extract.Decoding;
 /// <summary>Stage 1: bytes or strings → <see cref="DecodedDocument"/>. Charset from BOM, valid UTF-8, declared charset, the UTF.Unknown sniffer, then GB18030.</summary>
 internal sealed partial class DocumentDecoder
 {
-    private static readonly Encoding Utf8Strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
     private static readonly Lazy<Encoding> Gb18030 = new(() => EncodingByName("gb18030")!, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public DecodedDocument Decode(ArticleSource source, ExtractorOptions options, CancellationToken cancellationToken)
@@ -144,37 +143,21 @@ internal sealed partial class DocumentDecoder
         }
     }
 
+    /// <summary>Valid UTF-8, allowing a page cut mid-character in its last three bytes.</summary>
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
     {
-        try
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            Utf8Strict.GetCharCount(bytes);
             return true;
         }
-        catch (DecoderFallbackException)
+
+        var cut = bytes.Length - 1;
+        while (cut > 0 && cut > bytes.Length - 4 && (bytes[cut] & 0xC0) == 0x80)
         {
-            // Truncated pages end mid-character: accept when only the last three bytes fail.
-            if (bytes.Length > 4)
-            {
-                try
-                {
-                    var cut = bytes.Length - 1;
-                    while (cut > bytes.Length - 4 && (bytes[cut] & 0xC0) == 0x80)
-                    {
-                        cut--;
-                    }
-
-                    Utf8Strict.GetCharCount(bytes[..cut]);
-                    return true;
-                }
-                catch (DecoderFallbackException)
-                {
-                    return false;
-                }
-            }
-
-            return false;
+            cut--;
         }
+
+        return cut > 0 && bytes.Length - cut <= 3 && (bytes[cut] & 0xC0) == 0xC0 && System.Text.Unicode.Utf8.IsValid(bytes[..cut]);
     }
 
     private static string? FindDeclaredCharset(ReadOnlySpan<byte> bytes)
