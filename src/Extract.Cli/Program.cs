@@ -1,6 +1,16 @@
+using Extract.Cli.Commands;
+
 namespace Extract.Cli;
 
 internal static class Program
 {
-    private static int Main() => 0;
+    private static Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = new System.Text.UTF8Encoding(false);
+        var root = ExtractCommand.Create();
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(SummarizeCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root.Parse(args).InvokeAsync();
+    }
 }

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Extract.Decoding;
 using Extract.Page;
 using Extract.Recognition;
@@ -83,69 +81,12 @@ public sealed class ArticleExtractor
     /// Extracts a stream of documents in parallel (<see cref="ExtractorOptions.MaxDegreeOfParallelism"/>) and yields
     /// one result per input, in input order.
     /// </summary>
-    public async IAsyncEnumerable<ExtractionResult> ExtractAsync(
+    public IAsyncEnumerable<ExtractionResult> ExtractAsync(
         IAsyncEnumerable<ArticleSource> sources,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        var window = Math.Max(1, Options.MaxDegreeOfParallelism);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var token = stop.Token;
-        var pending = Channel.CreateBounded<Task<ExtractionResult>>(window * 2);
-        var producer = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    using var gate = new SemaphoreSlim(window);
-                    await foreach (var source in sources.WithCancellation(token).ConfigureAwait(false))
-                    {
-                        await gate.WaitAsync(token).ConfigureAwait(false);
-                        var task = Task.Run(
-                            () =>
-                            {
-                                try
-                                {
-                                    return Extract(source, token);
-                                }
-                                finally
-                                {
-                                    gate.Release();
-                                }
-                            },
-                            token);
-                        await pending.Writer.WriteAsync(task, token).ConfigureAwait(false);
-                    }
-
-                    // Wait for the last workers before the semaphore is disposed.
-                    for (var i = 0; i < window; i++)
-                    {
-                        await gate.WaitAsync(token).ConfigureAwait(false);
-                    }
-
-                    pending.Writer.Complete();
-                }
-                catch (Exception e)
-                {
-                    pending.Writer.Complete(e);
-                }
-            },
-            token);
-
-        try
-        {
-            await foreach (var task in pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return await task.ConfigureAwait(false);
-            }
-
-            await producer.ConfigureAwait(false);
-        }
-        finally
-        {
-            // The consumer stopped early or failed: stop the producer so no worker is left waiting.
-            await stop.CancelAsync().ConfigureAwait(false);
-        }
+        return OrderedParallel.Map(sources, Extract, Options.MaxDegreeOfParallelism, cancellationToken);
     }
 
     private Article Run(ArticleSource source, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ internal sealed partial class DocumentDecoder
     /// </summary>
     internal static (Encoding Encoding, int BomLength) DetectEncoding(ReadOnlySpan<byte> bytes, string? declared)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
             return (Encoding.UTF8, 3);
         }

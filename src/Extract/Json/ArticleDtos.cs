@@ -5,7 +5,7 @@ namespace Extract.Json;
 // Wire shapes of extract.article/1. Property order is the contract's order; nulls are written.
 internal sealed class ArticleDto
 {
-    public string Schema { get; set; } = Article.SchemaName;
+    public string Schema { get; set; } = "";
 
     public string Id { get; set; } = "";
 

@@ -51,7 +51,7 @@ public static class ArticleJson
         var dto = JsonSerializer.Deserialize(json, Compact.ArticleDto) ?? throw new JsonException("null is not an article record");
         if (dto.Schema != Article.SchemaName)
         {
-            throw new JsonException($"schema '{dto.Schema}' is not {Article.SchemaName}");
+            throw new JsonException(dto.Schema.Length == 0 ? $"not an {Article.SchemaName} record (no schema field)" : $"schema '{dto.Schema}' is not {Article.SchemaName}");
         }
 
         return FromDto(dto);
@@ -71,6 +71,7 @@ public static class ArticleJson
 
     private static ArticleDto ToDto(Article a) => new()
     {
+        Schema = Article.SchemaName,
         Id = a.Id,
         Url = a.Url,
         Title = a.Title,

@@ -6,7 +6,11 @@ namespace Extract.Recognition;
 internal sealed record DateValueMention(TextSpan Span, string Text, string Value);
 
 /// <summary>A number with its unit (人次, 名, 平方米, 元…): value scaled for 万/亿, unit as written.</summary>
-internal sealed record QuantityMention(TextSpan Span, string Text, decimal Value, string Unit, bool Approx);
+internal sealed record QuantityMention(TextSpan Span, string Text, decimal Value, string Unit, bool Approx)
+{
+    /// <summary>True for ordinals (第三名): never an amount.</summary>
+    public bool IsOrdinal { get; init; }
+}
 
 /// <summary>A place mention with its level and, when the gazetteer knows it, its code and path.</summary>
 internal sealed record PlaceMention(TextSpan Span, string Name, PlaceLevel Level, string? Code, ImmutableArray<string> Path);

@@ -67,14 +67,8 @@ internal sealed partial class TextStage
                 continue;
             }
 
-            foreach (var segment in SplitLongLine(line))
-            {
-                var cleaned = CleanFragments(segment, removed, authors);
-                if (cleaned.Length > 0)
-                {
-                    content.Add(cleaned);
-                }
-            }
+            var cleaned = CleanFragments(line, removed, authors);
+            content.AddRange(SplitLongLine(cleaned));
         }
 
         var title = page.Title;
@@ -129,7 +123,7 @@ internal sealed partial class TextStage
 
     /// <summary>Plain text without line breaks: split at spaces that separate CJK sentences or headings.</summary>
     private static IEnumerable<string> SplitLongLine(string line) =>
-        line.Length <= LongLine ? [line] : ParagraphBreakRegex().Split(line).Where(s => s.Length > 0);
+        line.Length == 0 ? [] : line.Length <= LongLine ? [line] : ParagraphBreakRegex().Split(line).Where(s => s.Length > 0);
 
     /// <summary>
     /// The title line among the leading content lines: the page's own title when it is repeated there, else the first

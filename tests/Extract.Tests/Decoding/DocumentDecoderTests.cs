@@ -141,4 +141,38 @@ public sealed class DocumentDecoderTests
 
     [Fact]
     public void Unknown_charset_name_gives_no_encoding() => DocumentDecoder.EncodingByName("no-such-charset").Should().BeNull();
+
+    [Fact]
+    public void Decodes_gbk_declared_pages()
+    {
+        var html = "<html><head><meta charset=\"gb2312\"></head><body><p>零陵区税务局</p></body></html>";
+        var decoded = Decode(PageFixtures.Gbk.GetBytes(html));
+        decoded.Content.Should().Contain("零陵区税务局");
+        decoded.IsHtml.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Valid_utf8_wins_over_a_wrong_gbk_declaration()
+    {
+        var html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"></head><body>永州日报</body></html>";
+        Decode(Encoding.UTF8.GetBytes(html)).Content.Should().Contain("永州日报");
+    }
+
+    [Fact]
+    public void Undeclared_non_utf8_bytes_fall_back_to_gb18030() =>
+        DecodeText(PageFixtures.Gbk.GetBytes("市委组织部组织党员志愿者")).Content.Should().Be("市委组织部组织党员志愿者");
+
+    [Fact]
+    public void Strips_a_utf8_bom() =>
+        DecodeText([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("正文")]).Content.Should().Be("正文");
+
+    [Fact]
+    public void Truncated_utf8_still_decodes_as_utf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes("党员志愿者服务群众");
+        DecodeText(bytes[..^1]).Content.Should().StartWith("党员志愿者服务群");
+    }
+
+    private static DecodedDocument DecodeText(byte[] bytes) =>
+        new DocumentDecoder().Decode(ArticleSource.FromBytes("t", bytes, isHtml: false), ExtractorOptions.Default, CancellationToken.None);
 }

@@ -2,7 +2,11 @@ using System.Collections.Immutable;
 
 namespace Extract.Recognition.Achievements;
 
-/// <summary>First version: every quantity whose unit counts effort or result becomes an achievement; its text is the clause around it.</summary>
+/// <summary>
+/// Every quantity that measures effort or result becomes an achievement: value, unit and approx from the
+/// quantity, text the shortest clause carrying it, actor and action from the clause and paragraph, and the
+/// date in scope. Lists in one clause give one achievement per quantity.
+/// </summary>
 internal sealed class AchievementRecognizer : IRecognizer
 {
     private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':'];
@@ -10,16 +14,29 @@ internal sealed class AchievementRecognizer : IRecognizer
     public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
         var achievements = ImmutableArray.CreateBuilder<Achievement>();
-        foreach (var quantity in found.Quantities)
+        var body = document.Body;
+        var previousEnd = 0;
+        foreach (var quantity in found.Quantities.OrderBy(q => q.Span.Start))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var clause = ClauseAround(document.Body, quantity.Span);
+            var clause = ClauseAround(body, quantity.Span);
+            if (!AchievementFilter.IsAchievement(quantity, body, clause))
+            {
+                continue;
+            }
+
+            var paragraph = ParagraphOf(document, quantity.Span);
+            var window = new TextSpan(Math.Max(clause.Start, previousEnd), quantity.Span.Start);
+            previousEnd = quantity.Span.End;
             achievements.Add(new Achievement
             {
-                Text = document.TextOf(clause),
-                Value = quantity.Value,
+                Text = body[clause.Start..clause.End],
+                Value = quantity.Value / 1.000000000000000000000000000000000m, // drop trailing zeros: 22.16万 → 221600, not 221600.00
                 Unit = quantity.Unit,
                 Approx = quantity.Approx,
+                Actor = AchievementContext.Actor(document, found, quantity.Span, paragraph),
+                Action = AchievementContext.Action(document, window, quantity.Span, clause),
+                Date = AchievementContext.Date(found, quantity.Span, paragraph),
                 Span = clause,
             });
         }
@@ -27,14 +44,10 @@ internal sealed class AchievementRecognizer : IRecognizer
         return found with { Achievements = achievements.ToImmutable() };
     }
 
+    /// <summary>The clause around <paramref name="span"/>: from the previous clause break to the next one, spaces trimmed.</summary>
     internal static TextSpan ClauseAround(string body, TextSpan span)
     {
-        var start = body.LastIndexOfAny(ClauseBreaks, Math.Max(0, span.Start - 1)) + 1;
-        if (span.Start == 0)
-        {
-            start = 0;
-        }
-
+        var start = span.Start == 0 ? 0 : body.LastIndexOfAny(ClauseBreaks, span.Start - 1) + 1;
         var end = body.IndexOfAny(ClauseBreaks, span.End);
         if (end < 0)
         {
@@ -47,5 +60,18 @@ internal sealed class AchievementRecognizer : IRecognizer
         }
 
         return new TextSpan(start, end);
+    }
+
+    private static TextSpan ParagraphOf(DocumentText document, TextSpan span)
+    {
+        foreach (var paragraph in document.Paragraphs)
+        {
+            if (paragraph.Start <= span.Start && span.End <= paragraph.End)
+            {
+                return paragraph;
+            }
+        }
+
+        return new TextSpan(0, document.Body.Length);
     }
 }

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace Extract.Evaluation;
+
+/// <summary>Runs an extractor over a gold set and scores every case.</summary>
+internal static class GoldEvaluator
+{
+    public static EvalReport Evaluate(ArticleExtractor extractor, ImmutableArray<GoldCase> cases, CancellationToken cancellationToken = default)
+    {
+        var scores = ImmutableArray.CreateBuilder<ArticleScore>(cases.Length);
+        foreach (var gold in cases)
+        {
+            var bytes = File.ReadAllBytes(gold.SourcePath);
+            var isHtml = !gold.SourcePath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
+            var source = ArticleSource.FromBytes(gold.Id, bytes, isHtml) with { FetchedAt = gold.FetchedAt, Url = gold.Url };
+            var result = extractor.Extract(source, cancellationToken);
+            var article = result.Article ?? new Article { Id = gold.Id };
+            var text = File.ReadAllText(gold.SourcePath);
+            scores.Add(GoldScorer.Score(article, gold.Gold, text));
+        }
+
+        return new EvalReport(scores.MoveToImmutable());
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Extract.Recognition.Achievements;
+
+/// <summary>
+/// Decides whether a quantity measures effort or result (ANNOTATION.md "Achievements"): not distances,
+/// ages, temperatures, percentages, per-unit quotas (每个点位由2位…), counts that did not happen
+/// (尚未), relative times (8小时后) or the around-the-clock idiom (24小时值守).
+/// </summary>
+internal static partial class AchievementFilter
+{
+    /// <summary>Units that never measure effort or result credited to actors.</summary>
+    private static readonly FrozenSet<string> ExcludedUnits = new[]
+    {
+        "米", "公里", "千米", "厘米", "毫米", "里", "岁", "周岁", "度", "℃", "%", "‰", "倍", "分", "秒", "点", "时", "号", "届", "期", "级", "年", "月", "日",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> TimeUnits = new[] { "小时", "天", "分钟", "日", "周", "个月", "年", "个小时" }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsAchievement(QuantityMention quantity, string body, TextSpan clause)
+    {
+        if (ExcludedUnits.Contains(quantity.Unit) || quantity.Value <= 0 || quantity.IsOrdinal)
+        {
+            return false;
+        }
+
+        var before = body[clause.Start..quantity.Span.Start];
+        var after = body[quantity.Span.End..clause.End];
+        if (PerUnitRegex().IsMatch(before) || NegationRegex().IsMatch(before + after))
+        {
+            return false;
+        }
+
+        // A single unit (明确1名同志) is a designation, not a claim of effort; 其他/其余29名 refers back to people already counted.
+        if ((quantity.Value == 1 && !quantity.Approx) || RemainderRegex().IsMatch(before))
+        {
+            return false;
+        }
+
+        // 是一个有20名党员的组织: an attribute in a description, not a result.
+        if (AttributeRegex().IsMatch(before))
+        {
+            return false;
+        }
+
+        if (TimeUnits.Contains(quantity.Unit))
+        {
+            // 8小时后 / 3天内 / 两天以来: a point or window in time, not hours served.
+            if (RelativeTimeRegex().IsMatch(after))
+            {
+                return false;
+            }
+
+            // 24小时 directly before a verb is the around-the-clock idiom (24小时值班值守, 全天24小时服务).
+            if (quantity.Value == 24 && quantity.Unit is "小时" or "个小时" && after.Length > 0 && after[0] is not ('的' or '，' or ',' or '。'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex(@"每(?:个|名|位|户|人|组|班|间|处|支|点|天每|一)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PerUnitRegex();
+
+    [GeneratedRegex(@"(?:其他|其余|另外)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RemainderRegex();
+
+    [GeneratedRegex(@"是.{0,4}(?:有|拥有)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AttributeRegex();
+
+    [GeneratedRegex(@"尚未|尚有|仍有|还有.{0,8}未|没有|未能", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NegationRegex();
+
+    [GeneratedRegex(@"^(?:后|前|内|以内|之内|以来|之后|以后|左右后)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RelativeTimeRegex();
+}

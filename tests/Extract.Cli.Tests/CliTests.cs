@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Extract.Cli;
+using Extract.Cli.Commands;
+
+namespace Extract.Cli.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("extract-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] paths) => await RunWith(OutputFormat.Jsonl, null, paths);
+
+    private static async Task<(int Code, string Out, string Err)> RunWith(OutputFormat format, string? referenceDate, params string[] paths)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await ExtractCommand.RunAsync(paths, null, format, 2, referenceDate, stdout, stderr, CancellationToken.None);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task Jsonl_input_gives_one_record_per_line_in_input_order_with_errors_inline()
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            lines.Add(i == 5
+                ? "{not json"
+                : JsonSerializer.Serialize(new { id = $"doc{i}", text = $"党员志愿者服务社区纪实{i}\n第{i}段,志愿者累计服务群众{i + 10}人次。", fetchedAt = "2022-11-20T09:00:00+08:00" }));
+        }
+
+        var input = Write("batch.jsonl", string.Join('\n', lines));
+        var (code, stdout, stderr) = await Run(input);
+
+        code.Should().Be(0);
+        var records = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        records.Should().HaveCount(12);
+        records.Select(r => r.GetProperty("id").GetString()).Should().Equal(
+            "doc0", "doc1", "doc2", "doc3", "doc4", "batch.jsonl:6", "doc6", "doc7", "doc8", "doc9", "doc10", "doc11");
+        records[5].GetProperty("error").GetString().Should().Contain("invalid JSON");
+        records[0].GetProperty("schema").GetString().Should().Be("extract.article/1");
+        stderr.Should().Contain("batch.jsonl:6").And.Contain("11 document(s) extracted, 1 failed");
+    }
+
+    [Fact]
+    public async Task A_folder_is_read_in_name_order_with_its_meta_sidecar()
+    {
+        Write("b.txt", "第二篇文章的标题\n11月2日,志愿者上门服务。");
+        Write("a.html", "<html><head><title>第一篇文章_某某网</title></head><body><p>志愿者开展服务活动,服务群众100人次。</p></body></html>");
+        Write("meta.json", """{"b": {"fetchedAt": "2022-11-20T09:00:00+08:00"}}""");
+        Write("ignored.csv", "x,y");
+
+        var (code, stdout, _) = await Run(_dir);
+
+        code.Should().Be(0);
+        var records = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        records.Select(r => r.GetProperty("id").GetString()).Should().Equal("a", "b");
+        records[0].GetProperty("title").GetString().Should().Be("第一篇文章");
+        records[1].GetProperty("dates")[0].GetProperty("value").GetString().Should().Be("2022-11-02");
+    }
+
+    [Fact]
+    public async Task Exit_code_is_non_zero_only_when_nothing_could_be_processed()
+    {
+        var bad = Path.Combine(_dir, "bad.txt");
+        await File.WriteAllBytesAsync(bad, [0, 0, 0, 1, 2, 0, 0, 0, 0, 0]);
+        (await Run(bad)).Code.Should().Be(1);
+
+        Write("good.txt", "标题很长的一篇文章\n正文。");
+        (await Run(_dir)).Code.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Wrong_arguments_exit_with_2()
+    {
+        (await Run()).Code.Should().Be(2);
+        (await Run(Path.Combine(_dir, "missing.txt"))).Code.Should().Be(2);
+        var (code, _, stderr) = await RunWith(OutputFormat.Jsonl, "2022-13-45", Write("x.txt", "正文"));
+        code.Should().Be(2);
+        stderr.Should().Contain("--reference-date");
+    }
+
+    [Fact]
+    public async Task Reference_date_resolves_yearless_dates_when_nothing_else_does()
+    {
+        var file = Write("r.txt", "某社区志愿服务纪实\n11月2日,志愿者上门服务。");
+        var (_, stdout, _) = await RunWith(OutputFormat.Jsonl, "2021-01-10", file);
+        JsonDocument.Parse(stdout).RootElement.GetProperty("dates")[0].GetProperty("value").GetString().Should().Be("2020-11-02");
+    }
+
+    [Fact]
+    public async Task Json_and_csv_formats_are_well_formed()
+    {
+        var file = Write("f.txt", "某社区志愿服务纪实\n志愿者服务群众100人次,发放物资20份。");
+        var (_, json, _) = await RunWith(OutputFormat.Json, null, file);
+        JsonDocument.Parse(json).RootElement.GetArrayLength().Should().Be(1);
+
+        var (_, csv, _) = await RunWith(OutputFormat.Csv, null, file);
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        rows.Should().HaveCount(2);
+        rows[0].Should().StartWith("id,error,title");
+        rows[1].Should().StartWith("f,,某社区志愿服务纪实");
+    }
+
+    [Fact]
+    public void The_built_tool_runs_as_a_process_and_prints_records()
+    {
+        var file = Write("p.txt", "某社区志愿服务纪实\n志愿者服务群众100人次。");
+        var cli = Path.Combine(AppContext.BaseDirectory, "Extract.Cli.dll");
+        var start = new ProcessStartInfo("dotnet", [cli, file]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit(60_000).Should().BeTrue();
+        process.ExitCode.Should().Be(0);
+        JsonDocument.Parse(stdout).RootElement.GetProperty("id").GetString().Should().Be("p");
+    }
+
+    [Fact]
+    public void Eval_prints_the_per_field_table_for_a_gold_folder()
+    {
+        Write("g.txt", "某社区志愿服务纪实\n来源:某某日报\n志愿者服务群众100人次。");
+        Write("g.gold.json", """{"id":"g","title":"某社区志愿服务纪实","outlet":"某某日报","achievements":[{"text":"志愿者服务群众100人次","value":100,"unit":"人次"}]}""");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        EvalCommand.Run(_dir, verbose: false, stdout, stderr, CancellationToken.None).Should().Be(0);
+        stdout.ToString().Should().Contain("achievements").And.Contain("1.000");
+    }
+}
+
+public sealed class SummarizeTests
+{
+    [Fact]
+    public void Prints_totals_and_skips_error_lines()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var article = new Article
+            {
+                Id = "a",
+                PublishedAt = "2022-11-20",
+                Achievements = [new Achievement { Text = "配送生活物资500余份", Value = 500, Unit = "份", Approx = true, Action = "配送生活物资", Actor = "市税务局" }],
+            };
+            File.WriteAllLines(file, [Extract.Json.ArticleJson.Serialize(article), Extract.Json.ArticleJson.SerializeError("b", "too large")]);
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            SummarizeCommand.Run([file], 10, stdout, stderr).Should().Be(0);
+            var text = stdout.ToString();
+            text.Should().Contain("1 article(s), 1 achievement(s), 1 line(s) skipped");
+            text.Should().Contain("500+ 份").And.Contain("市税务局  配送生活物资").And.Contain("2022-11");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+public sealed class BenchTests
+{
+    [Fact]
+    public async Task Prints_every_figure_without_judging_them()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, "某社区志愿服务纪实\n志愿者服务群众100人次。");
+        try
+        {
+            using var stdout = new StringWriter();
+            (await BenchCommand.RunAsync([file], 2, 2, stdout, CancellationToken.None)).Should().Be(0);
+            stdout.ToString().Should().Contain("cold start").And.Contain("docs/s").And.Contain("MB/s").And.Contain("peak working set").And.Contain("0 failure(s)");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+
+namespace Extract.Tests.Robustness;
+
+/// <summary>Bad input gives an error result or an empty record, never an exception or a hang.</summary>
+public sealed class BadInputTests
+{
+    [Fact]
+    public void Empty_text_gives_an_empty_record()
+    {
+        var result = ArticleExtractor.Default.Extract(ArticleSource.FromText("empty", ""));
+        result.IsSuccess.Should().BeTrue();
+        result.Article!.Body.Should().BeEmpty();
+        result.Article.IsArticle.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Binary_bytes_give_an_error_result()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        for (var i = 0; i < bytes.Length; i += 3)
+        {
+            bytes[i] = 0;
+        }
+
+        var result = ArticleExtractor.Default.Extract(ArticleSource.FromBytes("bin", bytes));
+        result.IsSuccess.Should().BeFalse();
+        result.Error.Should().Contain("binary");
+        result.Id.Should().Be("bin");
+    }
+
+    [Fact]
+    public void Input_over_the_size_cap_gives_an_error_result()
+    {
+        var extractor = new ArticleExtractor(ExtractorOptions.Default with { MaxInputLength = 1000 });
+        var result = extractor.Extract(ArticleSource.FromText("big", new string('字', 1001)));
+        result.Error.Should().Contain("too large");
+    }
+
+    [Fact]
+    public void Random_text_does_not_throw()
+    {
+        var random = new Random(11);
+        for (var n = 0; n < 50; n++)
+        {
+            var builder = new StringBuilder();
+            for (var i = 0; i < random.Next(0, 400); i++)
+            {
+                builder.Append((char)random.Next(0x20, 0xA000));
+                if (random.Next(20) == 0)
+                {
+                    builder.Append('\n');
+                }
+            }
+
+            var result = ArticleExtractor.Default.Extract(ArticleSource.FromText($"r{n}", builder.ToString()));
+            result.IsSuccess.Should().BeTrue(result.Error);
+        }
+    }
+
+    [Fact]
+    public void Deeply_nested_html_does_not_overflow_the_stack()
+    {
+        var html = new StringBuilder("<html><body>");
+        for (var i = 0; i < 20000; i++)
+        {
+            html.Append("<div>");
+        }
+
+        html.Append("<p>党员志愿者在社区开展核酸检测服务工作,服务群众一千余人次。</p>");
+        var result = ArticleExtractor.Default.Extract(ArticleSource.FromHtml("deep", html.ToString()));
+        result.IsSuccess.Should().BeTrue(result.Error);
+    }
+
+    [Fact]
+    public void Cancellation_is_honoured()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var act = () => ArticleExtractor.Default.Extract(ArticleSource.FromText("c", "正文。"), cts.Token);
+        act.Should().Throw<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task A_batch_keeps_input_order_and_survives_bad_documents()
+    {
+        var sources = Enumerable.Range(0, 40).Select(i => i % 7 == 3
+            ? ArticleSource.FromBytes($"d{i}", new byte[] { 0, 1, 2, 0, 0, 0, 3, 0 })
+            : ArticleSource.FromText($"d{i}", $"标题{i}\n第{i}段正文,党员志愿者服务群众{i + 1}人次。"));
+        var extractor = new ArticleExtractor(ExtractorOptions.Default with { MaxDegreeOfParallelism = 4 });
+        var results = new List<ExtractionResult>();
+        await foreach (var result in extractor.ExtractAsync(sources.ToAsyncEnumerable()))
+        {
+            results.Add(result);
+        }
+
+        results.Select(r => r.Id).Should().Equal(Enumerable.Range(0, 40).Select(i => $"d{i}"));
+        results.Where(r => !r.IsSuccess).Select(r => r.Id).Should().Equal("d3", "d10", "d17", "d24", "d31", "d38");
+    }
+}

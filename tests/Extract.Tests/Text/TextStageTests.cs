@@ -1,0 +1,110 @@
+using Extract.Page;
+using Extract.Resources;
+using Extract.Text;
+
+namespace Extract.Tests.Text;
+
+public sealed class TextStageTests
+{
+    private static CleanText Run(string text) =>
+        new TextStage(Surnames.Default).Process(PageContent.FromPlainText(text), CancellationToken.None);
+
+    [Fact]
+    public void Drops_navigation_link_lists_and_return_links_and_records_them()
+    {
+        var clean = Run("当前位置:\n标题在这里\n正文第一段,内容很长很长。\n相关链接\n    频道精选\n  • 重要新闻\n  • 县市区\n阅读下一篇\n返回红网首页 返回永州站首页");
+        clean.Body.Should().Be("正文第一段,内容很长很长。");
+        clean.Removed.Should().Equal("当前位置:", "相关链接", "    频道精选", "  • 重要新闻", "  • 县市区", "阅读下一篇", "返回红网首页 返回永州站首页");
+    }
+
+    [Theory]
+    [InlineData("上一篇:某某文章.. | 下一篇:另一篇.. |")]
+    [InlineData("版权所有 © 2022 某某网 All Rights Reserved")]
+    [InlineData("浏览次数:1234")]
+    [InlineData("【打印】【关闭】")]
+    [InlineData("微信图片_20220412093012.jpg")]
+    [InlineData("×")]
+    [InlineData("扫一扫在手机打开当前页")]
+    public void Drops_boilerplate_lines(string line)
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n正文内容在这里,很长的一段话。\n" + line);
+        clean.Body.Should().Be("正文内容在这里,很长的一段话。");
+        clean.Removed.Should().Contain(line);
+    }
+
+    [Fact]
+    public void Turns_source_date_author_and_editor_lines_into_fields()
+    {
+        var clean = Run("河南驻马店:党员志愿者当先锋\n发表时间:2020-02-11    来源:驻马店文明网\n正文在此,内容很长。\n作者:彭沛 黎俊\n编辑:陈小婷\n责任编辑:庞海良");
+        clean.Title.Should().Be("河南驻马店:党员志愿者当先锋");
+        clean.PublishedAt.Should().Be("2020-02-11");
+        clean.Outlet.Should().Be("驻马店文明网");
+        clean.Authors.Should().Equal("彭沛", "黎俊");
+        clean.Editors.Should().Equal("陈小婷", "庞海良");
+        clean.Body.Should().Be("正文在此,内容很长。");
+    }
+
+    [Fact]
+    public void Reads_reporter_lines_with_several_roles()
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n正文第一段,内容。\n记者 王勇 通讯员 梁恒 文/摄\n记者 张秀丽");
+        clean.Authors.Should().Equal("王勇", "梁恒", "张秀丽");
+        clean.Body.Should().Be("正文第一段,内容。");
+    }
+
+    [Fact]
+    public void Takes_an_inline_byline_out_of_the_paragraph()
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n本报讯(记者 岳震红)“疫情任务在哪里,党员就战斗在哪里。”4月12日,全体党员发出誓言。");
+        clean.Authors.Should().Equal("岳震红");
+        clean.Body.Should().StartWith("“疫情任务在哪里");
+    }
+
+    [Fact]
+    public void Takes_a_trailing_name_credit_as_authors()
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n坚信,疫情终将过去,繁花定将如常。(梅方义 汪琳) |");
+        clean.Authors.Should().Equal("梅方义", "汪琳");
+        clean.Body.Should().Be("坚信,疫情终将过去,繁花定将如常。");
+    }
+
+    [Fact]
+    public void Keeps_bracketed_text_that_is_not_a_name_credit()
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n会议由市委组织部主持。(图片由受访者提供)\n活动取得圆满成功(新华社)。");
+        clean.Authors.Should().BeEmpty();
+        clean.Body.Should().Be("会议由市委组织部主持。\n活动取得圆满成功(新华社)。");
+        clean.Removed.Should().Contain("(图片由受访者提供)");
+    }
+
+    [Fact]
+    public void Removes_photo_credits_but_keeps_the_caption()
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n确山县党员干部战斗在防控一线。图片来源:驻马店文明网\n正文。");
+        clean.Body.Should().Be("确山县党员干部战斗在防控一线。\n正文。");
+        clean.Removed.Should().Contain("图片来源:驻马店文明网");
+    }
+
+    [Fact]
+    public void Finds_the_title_in_a_text_without_line_breaks_and_skips_series_labels()
+    {
+        var paragraph = string.Concat(Enumerable.Repeat("维护核酸检测秩序、积极服务社区居民、参与防疫消杀。", 8));
+        var clean = Run($"某集团抗击疫情系列报道之三 某集团:打通志愿服务最后一米 {paragraph} 管理有深度 {paragraph}");
+        clean.Title.Should().Be("某集团:打通志愿服务最后一米");
+        clean.Body.Split('\n').Should().Equal("某集团抗击疫情系列报道之三", paragraph, "管理有深度", paragraph);
+    }
+
+    [Fact]
+    public void Paragraph_spans_index_into_the_body()
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n第一段。\n\n第二段,较长。");
+        clean.Paragraphs.Select(p => clean.Body[p.Start..p.End]).Should().Equal("第一段。", "第二段,较长。");
+    }
+
+    [Fact]
+    public void Content_lines_starting_with_a_key_word_stay_content()
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n时间紧、任务重,全体党员干部闻令而动,连夜奔赴一线开展工作。");
+        clean.Body.Should().Be("时间紧、任务重,全体党员干部闻令而动,连夜奔赴一线开展工作。");
+    }
+}
