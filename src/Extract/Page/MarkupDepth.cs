@@ -51,7 +51,7 @@ internal static class MarkupDepth
                 var name = html.AsSpan(start, stop - start);
                 var gt = html.IndexOf('>', stop);
                 var selfClosing = gt > 0 && html[gt - 1] == '/';
-                if (!Uncounted.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) && !selfClosing)
+                if (!selfClosing && (name.Length > 8 || !Uncounted.Contains(name.ToString())))
                 {
                     if (closing)
                     {
