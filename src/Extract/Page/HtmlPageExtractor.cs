@@ -18,11 +18,8 @@ internal sealed partial class HtmlPageExtractor
 
     public PageContent Extract(string html, string? url, ExtractorOptions options, CancellationToken cancellationToken)
     {
-        var depthLimit = Math.Max(4096, options.MaxDomDepth * 8);
-        if (MarkupDepth.Measure(html, depthLimit, cancellationToken) > depthLimit)
-        {
-            throw new ExtractionException($"markup nested deeper than {depthLimit} elements");
-        }
+        // Parsing cost grows with nesting depth times tag count: flatten pathological nesting before the parser sees it.
+        html = MarkupDepth.Flatten(html, Math.Max(1024, options.MaxDomDepth * 2), cancellationToken);
 
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);

@@ -4,9 +4,9 @@ namespace Extract.Page;
 
 /// <summary>
 /// A linear pre-scan of the markup's nesting depth. The HTML5 tree builder checks element scopes against the stack
-/// of open elements, so a page nested tens of thousands deep costs quadratic time to parse; such a page is refused
-/// before parsing. Elements with optional end tags (p, li, td…) and void elements do not count, so old pages full of
-/// unclosed &lt;p&gt; pass.
+/// of open elements, so a page nested tens of thousands deep costs quadratic time to parse; such a page is flattened
+/// before parsing: tags nested past the limit are dropped and their text kept. Elements with optional end tags
+/// (p, li, td…) and void elements do not count, so old pages full of unclosed &lt;p&gt; pass untouched.
 /// </summary>
 internal static class MarkupDepth
 {
@@ -17,8 +17,28 @@ internal static class MarkupDepth
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The deepest nesting of counted elements, stopping early once it passes <paramref name="limit"/>.</summary>
-    public static int Measure(string html, int limit, CancellationToken cancellationToken)
+    public static int Measure(string html, int limit, CancellationToken cancellationToken) => Scan(html, limit, null, cancellationToken);
+
+    /// <summary>The markup with every counted tag nested deeper than <paramref name="limit"/> removed (text kept); the same string when none is.</summary>
+    public static string Flatten(string html, int limit, CancellationToken cancellationToken)
     {
+        if (Measure(html, limit, cancellationToken) <= limit)
+        {
+            return html;
+        }
+
+        var output = new System.Text.StringBuilder(html.Length);
+        Scan(html, limit, output, cancellationToken);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// Walks the tags; without <paramref name="output"/> returns the deepest nesting (stopping past the limit), with it
+    /// copies the markup minus the tags nested past the limit and returns the deepest nesting kept.
+    /// </summary>
+    private static int Scan(string html, int limit, System.Text.StringBuilder? output, CancellationToken cancellationToken)
+    {
+        var copied = 0;
         var depth = 0;
         var deepest = 0;
         var i = html.IndexOf('<', StringComparison.Ordinal);
@@ -53,18 +73,24 @@ internal static class MarkupDepth
                 var selfClosing = gt > 0 && html[gt - 1] == '/';
                 if (!selfClosing && (name.Length > 8 || !Uncounted.Contains(name.ToString())))
                 {
-                    if (closing)
+                    var tooDeep = closing ? depth > limit : depth + 1 > limit;
+                    depth = closing ? Math.Max(0, depth - 1) : depth + 1;
+                    if (output is null)
                     {
-                        depth = Math.Max(0, depth - 1);
-                    }
-                    else
-                    {
-                        depth++;
                         deepest = Math.Max(deepest, depth);
                         if (deepest > limit)
                         {
                             return deepest;
                         }
+                    }
+                    else if (tooDeep && gt > 0)
+                    {
+                        output.Append(html, copied, i - copied);
+                        copied = gt + 1;
+                    }
+                    else
+                    {
+                        deepest = Math.Max(deepest, depth);
                     }
                 }
 
@@ -82,6 +108,7 @@ internal static class MarkupDepth
             i = html.IndexOf('<', i + 1);
         }
 
+        output?.Append(html, copied, html.Length - copied);
         return deepest;
     }
 }
