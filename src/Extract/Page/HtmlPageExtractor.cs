@@ -103,7 +103,9 @@ internal sealed partial class HtmlPageExtractor
         }
 
         var published = PublishDate.Choose(metaDate, visibleDates, url);
-        var isArticle = proseChars >= 40 && !LooksLikeList(linkLines, proseLines);
+        // A little prose in a furniture-named block (a footer's contact lines on a list page) is no article.
+        var inFurniture = layout.Blocks[area.Block].Hint < 0 && proseChars < 200;
+        var isArticle = proseChars >= 40 && !inFurniture && !LooksLikeList(linkLines, proseLines);
         return new PageContent
         {
             Lines = isArticle ? kept.ToImmutable() : [],
