@@ -7,13 +7,17 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands are added by the data and model issues)");
+            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands: compile-jieba, bench-seg, segment, eval-seg, eval-page)");
             return 2;
         }
 
-        if (args[0] == "eval-page")
+        switch (args[0])
         {
-            return PageEvaluation.EvalPageCommand.Run(args[1..]);
+            case "compile-jieba": return JiebaCompiler.Run(args[1..]);
+            case "bench-seg": return SegBenchmark.Run(args[1..]);
+            case "segment": return SegmentCommand.Run(args[1..]);
+            case "eval-seg": return SegmentCommand.Evaluate(args[1..]);
+            case "eval-page": return PageEvaluation.EvalPageCommand.Run(args[1..]);
         }
 
         Console.Error.WriteLine($"unknown command: {args[0]}");
