@@ -7,7 +7,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands: compile-jieba, bench-seg)");
+            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands: compile-jieba, bench-seg, segment, eval-seg, eval-page)");
             return 2;
         }
 
@@ -22,6 +22,7 @@ internal static class Program
             "score-entities" => ScoreSeedsCommand.Run(args[1..]),
             "eval-ner" => EvalNerCommand.Run(args[1..]),
             "compile-common-words" => CompileCommonWordsCommand.Run(args[1..]),
+            "eval-page" => PageEvaluation.EvalPageCommand.Run(args[1..]),
             "show-entities" => ShowEntitiesCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };

@@ -96,7 +96,7 @@ public sealed class ArticleExtractor
     {
         var decoded = _decoder.Decode(source, Options, cancellationToken);
         var page = decoded.IsHtml
-            ? _page.Extract(decoded.Content, Options, cancellationToken)
+            ? _page.Extract(decoded.Content, source.Url, Options, cancellationToken)
             : PageContent.FromPlainText(decoded.Content);
         var clean = _text.Process(page, cancellationToken);
         var tokens = _tokens.Tokenize(clean.Body, cancellationToken);

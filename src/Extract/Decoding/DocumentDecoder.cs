@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Extract.Decoding;
 
-/// <summary>Stage 1: bytes or strings → <see cref="DecodedDocument"/>. Charset from BOM, valid UTF-8, declared charset, then GB18030.</summary>
+/// <summary>Stage 1: bytes or strings → <see cref="DecodedDocument"/>. Charset from BOM, valid UTF-8, declared charset, the UTF.Unknown sniffer, then GB18030.</summary>
 internal sealed partial class DocumentDecoder
 {
-    private static readonly Encoding Utf8Strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    private static readonly Lazy<Encoding> Gb18030 = new(() => EncodingByName("gb18030")!, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public DecodedDocument Decode(ArticleSource source, ExtractorOptions options, CancellationToken cancellationToken)
     {
@@ -51,6 +51,12 @@ internal sealed partial class DocumentDecoder
         return new DecodedDocument(text, isHtml, encoding.WebName);
     }
 
+    /// <summary>
+    /// The charset of <paramref name="bytes"/>: BOM; bytes that are valid UTF-8 (whatever the page declares: sites declare
+    /// gb2312 and serve UTF-8); the charset the transport or the page declares (meta charset, http-equiv, XML
+    /// declaration) with GBK/GB2312 read as GB18030; UTF-8 with a few broken bytes when UTF-8 is declared; otherwise the
+    /// UTF.Unknown sniffer, and GB18030 when it is unsure. Decoding never throws: invalid bytes become U+FFFD.
+    /// </summary>
     internal static (Encoding Encoding, int BomLength) DetectEncoding(ReadOnlySpan<byte> bytes, string? declared)
     {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
@@ -68,7 +74,6 @@ internal sealed partial class DocumentDecoder
             return (Encoding.BigEndianUnicode, 2);
         }
 
-        // Valid UTF-8 wins over any declaration: sites often declare gb2312 and serve UTF-8.
         if (IsValidUtf8(bytes))
         {
             return (Encoding.UTF8, 0);
@@ -76,12 +81,44 @@ internal sealed partial class DocumentDecoder
 
         declared ??= FindDeclaredCharset(bytes);
         var fromDeclaration = declared is null ? null : EncodingByName(declared);
-        if (fromDeclaration is not null && fromDeclaration.CodePage != Encoding.UTF8.CodePage)
+        if (fromDeclaration is not null && !IsUnicodeFamily(fromDeclaration) && !IsWesternSingleByte(fromDeclaration))
         {
             return (fromDeclaration, 0);
         }
 
-        return (EncodingByName("gb18030")!, 0);
+        if (fromDeclaration?.CodePage == Encoding.UTF8.CodePage && MostlyUtf8(bytes))
+        {
+            return (Encoding.UTF8, 0);
+        }
+
+        return (Sniff(bytes) ?? fromDeclaration ?? Gb18030.Value, 0);
+    }
+
+    /// <summary>UTF.Unknown's guess over the first 64 KiB, when it is confident and names a legacy multi-byte or single-byte charset we can decode.</summary>
+    private static Encoding? Sniff(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)].ToArray();
+        var detected = UtfUnknown.CharsetDetector.DetectFromBytes(sample).Detected;
+        if (detected is null || detected.Confidence < 0.5f || string.IsNullOrEmpty(detected.EncodingName))
+        {
+            return null;
+        }
+
+        var encoding = EncodingByName(detected.EncodingName);
+        return encoding is null || IsUnicodeFamily(encoding) || encoding.CodePage == 20127 ? null : encoding;
+    }
+
+    private static bool IsUnicodeFamily(Encoding encoding) => encoding.CodePage is 65001 or 1200 or 1201 or 12000 or 12001 or 65000;
+
+    /// <summary>ISO-8859-1 / windows-1252 / ASCII: old Chinese pages often declare these over GBK bytes.</summary>
+    private static bool IsWesternSingleByte(Encoding encoding) => encoding.CodePage is 28591 or 1252 or 20127;
+
+    /// <summary>Fewer than one broken sequence per thousand characters: a UTF-8 page cut or damaged in places.</summary>
+    private static bool MostlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        var broken = text.AsSpan().Count('\uFFFD');
+        return broken * 1000 < text.Length;
     }
 
     internal static Encoding? EncodingByName(string name)
@@ -89,51 +126,38 @@ internal sealed partial class DocumentDecoder
         var normalized = name.Trim().Trim('"', '\'').ToLowerInvariant();
         normalized = normalized switch
         {
-            "gb2312" or "gbk" or "gb_2312-80" or "x-gbk" or "cp936" or "euc-cn" => "gb18030",
-            "big5-hkscs" or "x-x-big5" => "big5",
+            "gb2312" or "gbk" or "gb_2312-80" or "gb_2312" or "x-gbk" or "cp936" or "windows-936" or "euc-cn" or "csgb2312" or "hz-gb-2312" => "gb18030",
+            "big5-hkscs" or "x-x-big5" or "big-5" or "cn-big5" or "csbig5" => "big5",
+            "utf8" => "utf-8",
             _ => normalized,
         };
         try
         {
-            return System.Text.CodePagesEncodingProvider.Instance.GetEncoding(normalized) ?? Encoding.GetEncoding(normalized);
+            // Code-page encodings replace bad bytes with '?' by default; U+FFFD marks the damage honestly.
+            var encoding = CodePagesEncodingProvider.Instance.GetEncoding(normalized) ?? Encoding.GetEncoding(normalized);
+            return CodePagesEncodingProvider.Instance.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD")) ?? encoding;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return null;
         }
     }
 
+    /// <summary>Valid UTF-8, allowing a page cut mid-character in its last three bytes.</summary>
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
     {
-        try
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            Utf8Strict.GetCharCount(bytes);
             return true;
         }
-        catch (DecoderFallbackException)
+
+        var cut = bytes.Length - 1;
+        while (cut > 0 && cut > bytes.Length - 4 && (bytes[cut] & 0xC0) == 0x80)
         {
-            // Truncated pages end mid-character: accept when only the last three bytes fail.
-            if (bytes.Length > 4)
-            {
-                try
-                {
-                    var cut = bytes.Length - 1;
-                    while (cut > bytes.Length - 4 && (bytes[cut] & 0xC0) == 0x80)
-                    {
-                        cut--;
-                    }
-
-                    Utf8Strict.GetCharCount(bytes[..cut]);
-                    return true;
-                }
-                catch (DecoderFallbackException)
-                {
-                    return false;
-                }
-            }
-
-            return false;
+            cut--;
         }
+
+        return cut > 0 && bytes.Length - cut <= 3 && (bytes[cut] & 0xC0) == 0xC0 && System.Text.Unicode.Utf8.IsValid(bytes[..cut]);
     }
 
     private static string? FindDeclaredCharset(ReadOnlySpan<byte> bytes)
@@ -175,6 +199,6 @@ internal sealed partial class DocumentDecoder
         return control * 10 > sample.Length;
     }
 
-    [GeneratedRegex("""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex("""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CharsetRegex();
 }

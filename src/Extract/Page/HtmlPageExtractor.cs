@@ -1,232 +1,162 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Text;
-using AngleSharp.Dom;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using Extract.Recognition.Dates;
 
 namespace Extract.Page;
 
 /// <summary>
-/// Stage 2: HTML → <see cref="PageContent"/>. Parses with AngleSharp, reads title and meta tags, picks the
-/// block holding most paragraph text and emits its block-level text lines in reading order.
+/// Stage 2: HTML → <see cref="PageContent"/>. Parses with AngleSharp, walks the DOM into blocks and lines
+/// (<see cref="PageWalker"/>), picks the article container (<see cref="ContentScorer"/>), and emits its lines plus the
+/// title, date and byline lines that sit between the headline and the container or just after it. Link lists and
+/// furniture inside the container go to <see cref="PageContent.Removed"/>. Pages without an article (list pages,
+/// indexes) give no lines and <see cref="PageContent.IsArticle"/> = false.
 /// </summary>
-internal sealed class HtmlPageExtractor
+internal sealed partial class HtmlPageExtractor
 {
-    private static readonly FrozenSet<string> DroppedTags = new[] { "script", "style", "noscript", "iframe", "nav", "header", "footer", "form", "aside", "select", "button", "svg", "template", "object", "embed" }.ToFrozenSet();
-    private static readonly FrozenSet<string> BlockTags = new[] { "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th", "section", "article", "blockquote", "pre", "figcaption", "caption", "dd", "dt", "br", "table", "ul", "ol", "center" }.ToFrozenSet();
+    private const int HeaderSearch = 40;
+    private const int FooterSearch = 6;
 
-    public PageContent Extract(string html, ExtractorOptions options, CancellationToken cancellationToken)
+    public PageContent Extract(string html, string? url, ExtractorOptions options, CancellationToken cancellationToken)
     {
+        // Parsing cost grows with nesting depth times tag count: flatten pathological nesting before the parser sees it.
+        html = MarkupDepth.Flatten(html, Math.Max(1024, options.MaxDomDepth * 2), cancellationToken);
+
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
         cancellationToken.ThrowIfCancellationRequested();
-
-        var title = PageTitle.Choose(document);
-        var published = MetaValue(document, "PubDate", "publishdate", "article:published_time", "pubdate", "publish_date", "og:release_date");
-        var outlet = MetaValue(document, "ContentSource", "source");
-        var author = MetaValue(document, "author", "Author");
-
-        foreach (var element in document.QuerySelectorAll(string.Join(",", DroppedTags)).ToList())
+        if (document.DocumentElement is not { } root)
         {
-            element.Remove();
+            return new PageContent { IsArticle = false };
         }
 
-        var body = document.Body;
-        if (body is null)
+        var layout = PageWalker.Walk(root, options.MaxDomDepth, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Assemble(layout, url, cancellationToken);
+    }
+
+    private static PageContent Assemble(PageLayout layout, string? url, CancellationToken cancellationToken)
+    {
+        var title = PageTitle.Choose(layout);
+        var metaDate = PublishDate.FromMeta(layout);
+        var outlet = PageBylines.Outlet(layout);
+        var authors = PageBylines.Authors(layout);
+        var area = ContentScorer.Choose(layout, cancellationToken);
+        var lines = layout.Lines;
+        var (first, last) = (area.First, area.Last);
+        if (first < 0 || area.Score <= 0)
         {
-            return new PageContent { Title = title, IsArticle = false };
+            return new PageContent { Title = title, PublishedAt = PublishDate.Choose(metaDate, [], url), Outlet = outlet, Authors = authors, IsArticle = false };
         }
 
-        var container = MainBlock(body, options.MaxDomDepth, cancellationToken) ?? body;
-        var lines = BlockLines(container, options.MaxDomDepth, cancellationToken);
-        var cjk = lines.Sum(CountCjk);
+        var kept = ImmutableArray.CreateBuilder<string>();
+        var removed = ImmutableArray.CreateBuilder<string>();
+        var visibleDates = new List<(string Date, bool Keyed)>();
+
+        // Headline, dateline and byline lines between the headline and the container.
+        var titleLine = FindTitleLine(lines, first, title);
+        for (var i = titleLine >= 0 ? titleLine : Math.Max(0, first - FooterSearch); i < first; i++)
+        {
+            var line = lines[i];
+            AddDate(line.Text, visibleDates);
+            if (i == titleLine || (!line.InFurniture && ((IsMetadataLine(line) && line.LinkDensity <= 0.5) || IsLead(line))))
+            {
+                kept.Add(line.Text);
+            }
+        }
+
+        var proseChars = 0;
+        var proseLines = 0;
+        var linkLines = 0;
+        for (var i = first; i <= last; i++)
+        {
+            var line = lines[i];
+            if (i < first + 6 || i > last - 3)
+            {
+                AddDate(line.Text, visibleDates);
+            }
+
+            if (line.InFurniture || line.IsLinks)
+            {
+                linkLines += line.Chars >= 4 ? 1 : 0;
+                removed.Add(line.Text);
+                continue;
+            }
+
+            if (ContentScorer.IsProse(line))
+            {
+                proseChars += line.Chars;
+                proseLines++;
+            }
+
+            kept.Add(PinyinGlosses.Strip(line.Text));
+        }
+
+        // Byline and editor lines just after the container (责任编辑：…).
+        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
+        {
+            var line = lines[i];
+            if (!line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && MetadataKeyRegex().IsMatch(line.Text))
+            {
+                AddDate(line.Text, visibleDates);
+                kept.Add(line.Text);
+            }
+        }
+
+        var published = PublishDate.Choose(metaDate, visibleDates, url);
+        // A little prose in a furniture-named block (a footer's contact lines on a list page) is no article.
+        var inFurniture = layout.Blocks[area.Block].Hint < 0 && proseChars < 200;
+        var isArticle = proseChars >= 40 && !inFurniture && !LooksLikeList(linkLines, proseLines);
         return new PageContent
         {
-            Lines = lines,
+            Lines = isArticle ? kept.ToImmutable() : [],
             Title = title,
-            PublishedAt = published is null ? null : IsoDate.TryNormalize(published),
+            PublishedAt = published,
             Outlet = outlet,
-            Authors = author is null ? [] : [author],
-            IsArticle = cjk >= 80,
+            Authors = authors,
+            Removed = isArticle ? removed.ToImmutable() : [],
+            IsArticle = isArticle,
         };
     }
 
-    private static string? MetaValue(IDocument document, params string[] names)
+    /// <summary>The last line before the container that repeats the title, searching back a bounded distance; -1 if none.</summary>
+    private static int FindTitleLine(ImmutableArray<PageLine> lines, int first, string? title)
     {
-        foreach (var name in names)
+        if (title is null)
         {
-            foreach (var meta in document.QuerySelectorAll("meta"))
+            return -1;
+        }
+
+        for (var i = first - 1; i >= Math.Max(0, first - HeaderSearch); i--)
+        {
+            var text = lines[i].Text;
+            if (text == title || (text.Length >= 4 && title.Contains(text, StringComparison.Ordinal) && text.Length * 2 >= title.Length)
+                || (text.Contains(title, StringComparison.Ordinal) && text.Length <= title.Length + 12))
             {
-                var key = meta.GetAttribute("name") ?? meta.GetAttribute("property") ?? meta.GetAttribute("itemprop");
-                if (key is not null && key.Equals(name, StringComparison.OrdinalIgnoreCase))
-                {
-                    var value = meta.GetAttribute("content")?.Trim();
-                    if (!string.IsNullOrEmpty(value))
-                    {
-                        return value;
-                    }
-                }
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
-    /// <summary>The element whose direct paragraph children carry the most CJK text, penalised by link text.</summary>
-    private static IElement? MainBlock(IElement root, int maxDepth, CancellationToken cancellationToken)
+    private static void AddDate(string text, List<(string Date, bool Keyed)> dates)
     {
-        IElement? best = null;
-        var bestScore = 0.0;
-        var stack = new Stack<(IElement Element, int Depth)>();
-        stack.Push((root, 0));
-        var visited = 0;
-        while (stack.Count > 0)
+        if (PublishDate.FromLine(text) is { } date)
         {
-            var (element, depth) = stack.Pop();
-            if (++visited % 1024 == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var score = 0.0;
-            foreach (var child in element.Children)
-            {
-                if (child.LocalName is "p" or "div" or "section" or "font" or "span" or "center" or "br" or "td")
-                {
-                    var text = child.TextContent;
-                    var linkText = child.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
-                    var cjk = CountCjk(text);
-                    if (cjk > 10)
-                    {
-                        score += cjk * (1.0 - Math.Min(1.0, (double)linkText / Math.Max(1, text.Length)));
-                    }
-                }
-
-                if (depth < maxDepth)
-                {
-                    stack.Push((child, depth + 1));
-                }
-            }
-
-            score += CountCjk(DirectText(element));
-            if (score > bestScore)
-            {
-                bestScore = score;
-                best = element;
-            }
-        }
-
-        return best;
-    }
-
-    private static string DirectText(IElement element)
-    {
-        var builder = new StringBuilder();
-        foreach (var node in element.ChildNodes)
-        {
-            if (node.NodeType == NodeType.Text)
-            {
-                builder.Append(node.TextContent);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>Text of <paramref name="container"/> broken into lines at block elements and &lt;br&gt;.</summary>
-    private static ImmutableArray<string> BlockLines(IElement container, int maxDepth, CancellationToken cancellationToken)
-    {
-        var lines = ImmutableArray.CreateBuilder<string>();
-        var current = new StringBuilder();
-        var stack = new Stack<(INode Node, int Depth, bool Exit)>();
-        stack.Push((container, 0, false));
-        while (stack.Count > 0)
-        {
-            var (node, depth, exit) = stack.Pop();
-            if (node is IElement element)
-            {
-                var block = BlockTags.Contains(element.LocalName);
-                if (exit || element.LocalName == "br")
-                {
-                    if (block)
-                    {
-                        Flush(lines, current);
-                    }
-
-                    continue;
-                }
-
-                if (IsHidden(element))
-                {
-                    continue;
-                }
-
-                if (block)
-                {
-                    Flush(lines, current);
-                }
-
-                stack.Push((node, depth, true));
-                if (depth < maxDepth)
-                {
-                    for (var i = element.ChildNodes.Length - 1; i >= 0; i--)
-                    {
-                        stack.Push((element.ChildNodes[i], depth + 1, false));
-                    }
-                }
-                else
-                {
-                    current.Append(element.TextContent);
-                }
-            }
-            else if (node.NodeType == NodeType.Text)
-            {
-                current.Append(node.TextContent);
-                if (current.Length > 1 << 20)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-            }
-        }
-
-        Flush(lines, current);
-        return lines.ToImmutable();
-    }
-
-    private static bool IsHidden(IElement element)
-    {
-        var style = element.GetAttribute("style");
-        return element.HasAttribute("hidden")
-            || (style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase) || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)));
-    }
-
-    private static void Flush(ImmutableArray<string>.Builder lines, StringBuilder current)
-    {
-        if (current.Length == 0)
-        {
-            return;
-        }
-
-        var line = current.ToString().Trim();
-        current.Clear();
-        if (line.Length > 0)
-        {
-            lines.Add(line);
+            dates.Add((date, PublishDate.IsKeyed(text)));
         }
     }
 
-    internal static int CountCjk(string text)
-    {
-        var count = 0;
-        foreach (var c in text)
-        {
-            if (c is >= '\u4e00' and <= '\u9fff')
-            {
-                count++;
-            }
-        }
+    /// <summary>A short line naming a date, a source or a byline (来源/作者/记者/编辑/发布时间…).</summary>
+    private static bool IsMetadataLine(PageLine line) =>
+        line.Text.Length <= 100 && (MetadataKeyRegex().IsMatch(line.Text) || PublishDate.FromLine(line.Text) is not null);
 
-        return count;
-    }
+    /// <summary>A lead paragraph (导语) set apart between the headline and the body.</summary>
+    private static bool IsLead(PageLine line) => ContentScorer.IsProse(line) && line.Punctuation >= 2 && line.Chars >= 30;
+
+    /// <summary>A list of linked items with snippets (search results, forum indexes): more link lines than prose lines in the area.</summary>
+    private static bool LooksLikeList(int linkLines, int proseLines) => linkLines >= 10 && linkLines >= proseLines;
+
+    [GeneratedRegex(@"来源|作者|记者|通讯员|编辑|责编|审核|签发|发布|发表|时间|日期|摄影|供稿|撰稿|文/|文／|图/|稿源|出处", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MetadataKeyRegex();
 }

@@ -1,69 +1,75 @@
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 
 namespace Extract.Page;
 
-/// <summary>Chooses the page title from meta tags, headings and &lt;title&gt;, stripping site-name suffixes.</summary>
+/// <summary>
+/// Chooses the page title by agreement between the ArticleTitle/og:title meta tags, the page's h1/h2 headings and
+/// &lt;title&gt;, and strips site-name suffixes (_永州新闻网, -人民网, | 新华网).
+/// </summary>
 internal static partial class PageTitle
 {
-    public static string? Choose(IDocument document)
+    public static string? Choose(PageLayout layout)
     {
-        var meta = Meta(document, "ArticleTitle") ?? Meta(document, "og:title") ?? Meta(document, "title");
-        var titleTag = StripSiteSuffix(document.Title?.Trim());
-        var headings = document.QuerySelectorAll("h1, h2")
-            .Select(h => Clean(h.TextContent))
-            .Where(h => h.Length is >= 4 and <= 80)
+        var articleTitle = Clean(layout.MetaValue("ArticleTitle"));
+        var ogTitle = Clean(layout.MetaValue("og:title", "twitter:title"));
+        var titleTag = Clean(layout.Title);
+        var headings = layout.Lines
+            .Where(l => layout.Blocks[l.Block].Tag is "h1" or "h2" && l.Text.Length is >= 4 and <= 100 && l.LinkDensity < 1)
+            .Select(l => Clean(l.Text)!)
             .ToList();
 
-        // A heading that the <title> or meta title agrees with is the article's own headline.
+        // A heading that a title source repeats is the article's own headline, written without any suffix.
         foreach (var heading in headings)
         {
-            if ((titleTag is not null && titleTag.Contains(heading, StringComparison.Ordinal))
-                || (meta is not null && meta.Contains(heading, StringComparison.Ordinal)))
+            if (Agrees(heading, articleTitle) || Agrees(heading, ogTitle) || Agrees(heading, titleTag))
             {
                 return heading;
             }
         }
 
-        return StripSiteSuffix(meta) ?? titleTag ?? headings.FirstOrDefault();
-    }
-
-    private static string? Meta(IDocument document, string name)
-    {
-        foreach (var element in document.QuerySelectorAll("meta"))
+        if (articleTitle is not null)
         {
-            var key = element.GetAttribute("name") ?? element.GetAttribute("property");
-            if (key is not null && key.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                var content = element.GetAttribute("content");
-                if (!string.IsNullOrWhiteSpace(content))
-                {
-                    return Clean(content);
-                }
-            }
+            return StripSiteSuffix(articleTitle);
         }
 
-        return null;
+        // <title> and og:title often share the headline and differ in suffixes: their common stem is the title.
+        var stripped = StripSiteSuffix(ogTitle) ?? StripSiteSuffix(titleTag);
+        return stripped ?? headings.FirstOrDefault();
     }
 
-    private static string Clean(string text) => WhitespaceRegex().Replace(text, " ").Trim();
+    private static bool Agrees(string heading, string? title) =>
+        title is not null && (title == heading || (title.StartsWith(heading, StringComparison.Ordinal) && heading.Length * 3 >= title.Length)
+            || (heading.Length >= 6 && title.Contains(heading, StringComparison.Ordinal) && heading.Length * 2 >= title.Length));
 
-    /// <summary>Drops a trailing "_永州新闻网", " - 人民网", "|新华网" part when what stays is a real title.</summary>
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : WhitespaceRegex().Replace(text, " ").Trim();
+
+    /// <summary>Drops trailing "_栏目_永州新闻网", " - 人民网", "|新华网" parts when what stays is a real title (five characters or more).</summary>
     internal static string? StripSiteSuffix(string? title)
     {
-        if (string.IsNullOrWhiteSpace(title))
+        title = Clean(title);
+        if (title is null)
         {
             return null;
         }
 
-        title = Clean(title);
         var match = SuffixRegex().Match(title);
-        return match.Success && match.Index >= 4 ? title[..match.Index].Trim() : title;
+        while (match.Success)
+        {
+            if (match.Index >= 5)
+            {
+                return title[..match.Index].Trim();
+            }
+
+            match = match.NextMatch();
+        }
+
+        return title;
     }
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WhitespaceRegex();
 
-    [GeneratedRegex(@"\s*(?:[_|｜]|\s-\s|--|—{1,2}(?=[^—]*(?:网|报|站|台|政府|门户)))[^_|｜]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    // A separator followed by the rest of the string: _ | ｜ » " - " "--" " — ", or a bare -/— before a short site-like tail.
+    [GeneratedRegex(@"\s*(?:[_|｜»]+|\s[-–—]{1,2}\s|--|(?<!\d)[-–—]{1,2}(?=[^-–—\d][^-–—]{0,14}$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SuffixRegex();
 }
