@@ -38,6 +38,25 @@ internal static partial class AchievementFilter
             return false;
         }
 
+        // 几十斤重的设备: a dimension of a thing. 八个方面 / 16个时间段 / 两个孩子: abstract or family nouns, not results.
+        if (AttributeAfterRegex().IsMatch(after) || NotResultNounRegex().IsMatch(after))
+        {
+            return false;
+        }
+
+        // 分成两组: a division of people already counted. 一分钟接三四个电话: a rate, not a total.
+        if (DivisionRegex().IsMatch(before) || RateRegex().IsMatch(before))
+        {
+            return false;
+        }
+
+        // 数百份: too vague to claim. 两人 / 三人 in words: a reference to people just named, not a count of effort.
+        var inWords = !quantity.Text.Any(char.IsAsciiDigit);
+        if (quantity.Text.StartsWith('数') || (inWords && quantity.Unit == "人" && quantity.Value <= 3))
+        {
+            return false;
+        }
+
         // 是一个有20名党员的组织: an attribute in a description, not a result.
         if (AttributeRegex().IsMatch(before))
         {
@@ -70,6 +89,18 @@ internal static partial class AchievementFilter
 
     [GeneratedRegex(@"是.{0,4}(?:有|拥有)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AttributeRegex();
+
+    [GeneratedRegex(@"^(?:重|长|宽|高|深|厚)(?:的|$)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AttributeAfterRegex();
+
+    [GeneratedRegex(@"^(?:[^，,。；]{0,5}的)?(?:方面|时间段|时段|阶段|环节|步骤|原则|维度|层面|孩子|子女|儿子|女儿|家人)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NotResultNounRegex();
+
+    [GeneratedRegex(@"(?:分成|分为)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DivisionRegex();
+
+    [GeneratedRegex(@"(?:一|每)(?:分钟|秒钟?)[^，,。]{0,3}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RateRegex();
 
     [GeneratedRegex(@"尚未|尚有|仍有|还有.{0,8}未|没有|未能", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NegationRegex();

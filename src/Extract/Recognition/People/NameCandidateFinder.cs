@@ -32,7 +32,9 @@ internal sealed class NameCandidateFinder
     {
         var text = document.Body;
         var takenEnds = taken.Select(t => t.End).ToHashSet();
-        var nrStarts = document.Tokens.Where(t => t.Tag == "nr").ToDictionary(t => t.Start, t => t.End);
+        // Jieba's nr tag on two-character words is mostly its HMM guessing at unknown words (楼宇, 商超, 谢谢):
+        // only three-character nr tokens count as evidence of a name.
+        var nrStarts = document.Tokens.Where(t => t.Tag == "nr" && t.End - t.Start >= 3).ToDictionary(t => t.Start, t => t.End);
         var candidates = new List<NameCandidate>();
         for (var p = 0; p < text.Length; p++)
         {
@@ -72,7 +74,7 @@ internal sealed class NameCandidateFinder
 
             candidates.Add(new NameCandidate(span, name, Evidence(text, span, takenEnds, nrStarts))
             {
-                IsCommonWord = IsCommon(name) && !(nrStarts.TryGetValue(p, out var nrEnd) && nrEnd == span.End),
+                IsCommonWord = IsCommon(name),
                 QuotedOnRight = FollowKind(text, span.End) == "Q",
                 TitledOnLeft = _lexicons.Titles.LongestEndingAt(text, span.Start) > 0 || takenEnds.Contains(span.Start),
                 BoundedOnRight = span.End >= text.Length || !NameText.IsCjk(text[span.End]) || _lexicons.NameFollowWords.LongestAt(text, span.End) > 0

@@ -48,6 +48,14 @@ public sealed class AchievementRecognizerTests
     [InlineData("这是一个有20名党员的民间组织。", "20名", 20, "名")]
     [InlineData("明确1名同志担任督查人员。", "1名", 1, "名")]
     [InlineData("老人今年70岁。", "70岁", 70, "岁")]
+    [InlineData("背着几十斤重的消毒设备。", "几十斤", 10, "斤")]
+    [InlineData("参与八个方面的防控工作。", "八个", 8, "个")]
+    [InlineData("却将自己的两个孩子送到亲戚家。", "两个", 2, "个")]
+    [InlineData("将下沉干部分成两组排班。", "两组", 2, "组")]
+    [InlineData("家里还有两个上幼儿园的孩子。", "两个", 2, "个")]
+    [InlineData("最忙时一分钟接三四个电话。", "三四个", 3, "个")]
+    [InlineData("检查核对了数百份信息资料。", "数百份", 100, "份")]
+    [InlineData("贾正洋和蔺栋两人负责帮助医护人员。", "两人", 2, "人")]
     public void Quantities_that_are_not_effort_or_result_are_left_out(string body, string text, int value, string unit)
     {
         Run(Document(body), Mentions.Empty with { Quantities = [Quantity(body, text, value, unit)] }).Should().BeEmpty();
@@ -57,7 +65,9 @@ public sealed class AchievementRecognizerTests
     [InlineData("每天超长工作10多个小时。", "10多个小时", 10, "个小时")]
     [InlineData("10个小时的奋战圆满结束。", "10个小时", 10, "个小时")]
     [InlineData("驻点累计值守4000余小时。", "4000余小时", 4000, "小时")]
-    public void Hours_served_are_achievements(string body, string text, int value, string unit)
+    [InlineData("组建两支突击队。", "两支", 2, "支")]
+    [InlineData("他们4人立即报名。", "4人", 4, "人")]
+    public void Counts_of_effort_are_achievements(string body, string text, int value, string unit)
     {
         Run(Document(body), Mentions.Empty with { Quantities = [Quantity(body, text, value, unit)] }).Should().ContainSingle()
             .Which.Value.Should().Be(value);
