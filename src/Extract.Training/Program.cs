@@ -24,6 +24,7 @@ internal static class Program
             "compile-common-words" => CompileCommonWordsCommand.Run(args[1..]),
             "eval-page" => PageEvaluation.EvalPageCommand.Run(args[1..]),
             "show-entities" => ShowEntitiesCommand.Run(args[1..]),
+            "compile-opencc" => CompileOpenCcCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };
     }

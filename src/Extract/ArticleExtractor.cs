@@ -99,9 +99,12 @@ public sealed class ArticleExtractor
             ? _page.Extract(decoded.Content, source.Url, Options, cancellationToken)
             : PageContent.FromPlainText(decoded.Content);
         var clean = _text.Process(page, cancellationToken);
-        var tokens = _tokens.Tokenize(clean.Body, cancellationToken);
+
+        // Recognisers read simplified characters; the conversion keeps every offset, so mentions map back to the page's own text.
+        var analysis = TraditionalChinese.Default.ToSimplified(clean.Body);
+        var tokens = _tokens.Tokenize(analysis, cancellationToken);
         var document = new DocumentText(
-            clean.Body,
+            analysis,
             clean.Paragraphs,
             tokens,
             ReferenceDates.Create(clean.PublishedAt, source.Url, source.FetchedAt, Options.ReferenceDate));
@@ -109,6 +112,11 @@ public sealed class ArticleExtractor
         foreach (var recognizer in _recognizers)
         {
             mentions = recognizer.Recognize(document, mentions, cancellationToken);
+        }
+
+        if (!ReferenceEquals(analysis, clean.Body))
+        {
+            mentions = SurfaceForms.Restore(mentions, clean.Body);
         }
 
         return _assembler.Assemble(source.Id, source.Url, clean, mentions);
