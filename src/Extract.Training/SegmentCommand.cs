@@ -29,17 +29,7 @@ internal static class SegmentCommand
 
         var dir = args[i + 1];
         var hmm = !args.Contains("--no-hmm");
-        Console.WriteLine("corpus  lines  P       R       F1      OOV-R   IV-R    mismatched");
-        foreach (var corpus in new[] { "pku", "msr" })
-        {
-            var s = SighanScorer.ScoreFiles(
-                Path.Combine(dir, "testing", corpus + "_test.utf8"),
-                Path.Combine(dir, "gold", corpus + "_test_gold.utf8"),
-                Path.Combine(dir, "gold", corpus + "_training_words.utf8"),
-                hmm: hmm);
-            Console.WriteLine(FormattableString.Invariant($"{corpus,-6}  {s.Lines,5}  {s.Precision:F4}  {s.Recall:F4}  {s.F1:F4}  {s.OovRecall:F4}  {s.IvRecall:F4}  {s.MismatchedLines}"));
-        }
-
+        SighanScorer.WriteReport(dir, Console.Out, hmm: hmm);
         return 0;
     }
 }

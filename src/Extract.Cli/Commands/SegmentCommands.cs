@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Extract.Segmentation;
 using Extract.Segmentation.Cli;
 
@@ -42,18 +41,7 @@ internal static class SegmentCommands
             return 2;
         }
 
-        stdout.WriteLine("corpus  lines  P       R       F1      OOV-R   IV-R    mismatched");
-        foreach (var corpus in new[] { "pku", "msr" })
-        {
-            var s = SighanScorer.ScoreFiles(
-                Path.Combine(dir, "testing", corpus + "_test.utf8"),
-                Path.Combine(dir, "gold", corpus + "_test_gold.utf8"),
-                Path.Combine(dir, "gold", corpus + "_training_words.utf8"),
-                JiebaSegmenter.Default,
-                hmm);
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{corpus,-6}  {s.Lines,5}  {s.Precision:F4}  {s.Recall:F4}  {s.F1:F4}  {s.OovRecall:F4}  {s.IvRecall:F4}  {s.MismatchedLines}"));
-        }
-
+        SighanScorer.WriteReport(dir, stdout, JiebaSegmenter.Default, hmm);
         return 0;
     }
 }

@@ -45,6 +45,28 @@ public static class SighanScorer
         return Score(File.ReadLines(testPath), File.ReadLines(goldPath), File.ReadLines(trainingWordsPath), line => seg.Cut(line, hmm: hmm), ct);
     }
 
+    /// <summary>Scores the PKU and MSR test sets of a SIGHAN 2005 folder (testing/, gold/) and writes one row each.</summary>
+    /// <param name="directory">The SIGHAN 2005 folder.</param>
+    /// <param name="output">Where the table goes.</param>
+    /// <param name="segmenter">The segmenter; <see cref="JiebaSegmenter.Default"/> when null.</param>
+    /// <param name="hmm">Whether unknown runs go through the HMM.</param>
+    public static void WriteReport(string directory, TextWriter output, JiebaSegmenter? segmenter = null, bool hmm = true)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("corpus  lines  P       R       F1      OOV-R   IV-R    mismatched");
+        foreach (var corpus in new[] { "pku", "msr" })
+        {
+            var s = ScoreFiles(
+                Path.Combine(directory, "testing", corpus + "_test.utf8"),
+                Path.Combine(directory, "gold", corpus + "_test_gold.utf8"),
+                Path.Combine(directory, "gold", corpus + "_training_words.utf8"),
+                segmenter,
+                hmm);
+            output.WriteLine(FormattableString.Invariant($"{corpus,-6}  {s.Lines,5}  {s.Precision:F4}  {s.Recall:F4}  {s.F1:F4}  {s.OovRecall:F4}  {s.IvRecall:F4}  {s.MismatchedLines}"));
+        }
+    }
+
     /// <summary>Scores the output of <paramref name="segment"/> on <paramref name="testLines"/> against <paramref name="goldLines"/>.</summary>
     /// <param name="testLines">Raw test lines.</param>
     /// <param name="goldLines">Gold lines, words separated by whitespace, in the same order.</param>
