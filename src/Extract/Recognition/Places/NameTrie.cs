@@ -100,55 +100,51 @@ internal sealed class NameTrie
 
         public NameTrie Build()
         {
-            // Temporary pointer trie, then flattened breadth-first so each node's children are contiguous and sorted.
-            var root = new TempNode();
-            foreach (var (name, value) in _items)
+            // Sorted names make every trie node a contiguous range: a node's own names come first (a prefix sorts before
+            // its extensions), then one run per next character. Ranges are laid out breadth-first, so each node's
+            // children are contiguous and sorted, without building a pointer trie of dictionaries first.
+            var items = _items.ToArray();
+            Array.Sort(items, (x, y) => string.CompareOrdinal(x.Name, y.Name));
+            var queue = new List<(char Label, int Lo, int Hi, int Depth)>(items.Length * 2) { ('\0', 0, items.Length, 0) };
+            var labels = new List<char>(items.Length * 2);
+            var firstChild = new List<int>(items.Length * 2);
+            var childCount = new List<int>(items.Length * 2);
+            var valueStart = new List<int>(items.Length * 2);
+            var valueCount = new List<int>(items.Length * 2);
+            var values = new List<DivisionName>(items.Length);
+            for (var q = 0; q < queue.Count; q++)
             {
-                var node = root;
-                foreach (var c in name)
+                var (label, lo, hi, depth) = queue[q];
+                var end = lo;
+                while (end < hi && items[end].Name.Length == depth)
                 {
-                    if (!node.Children.TryGetValue(c, out var next))
+                    end++;
+                }
+
+                labels.Add(label);
+                valueStart.Add(values.Count);
+                valueCount.Add(end - lo);
+                values.AddRange(items[lo..end].Select(x => x.Value).OrderBy(v => v.Form).ThenBy(v => v.Division));
+                firstChild.Add(queue.Count);
+                var children = 0;
+                for (var i = end; i < hi;)
+                {
+                    var c = items[i].Name[depth];
+                    var j = i + 1;
+                    while (j < hi && items[j].Name[depth] == c)
                     {
-                        next = new TempNode();
-                        node.Children.Add(c, next);
+                        j++;
                     }
 
-                    node = next;
+                    queue.Add((c, i, j, depth + 1));
+                    children++;
+                    i = j;
                 }
 
-                node.Values.Add(value);
-            }
-
-            var order = new List<(char Label, TempNode Node)> { ('\0', root) };
-            var labels = new List<char>();
-            var firstChild = new List<int>();
-            var childCount = new List<int>();
-            var valueStart = new List<int>();
-            var valueCount = new List<int>();
-            var values = new List<DivisionName>();
-            for (var i = 0; i < order.Count; i++)
-            {
-                var (label, node) = order[i];
-                labels.Add(label);
-                firstChild.Add(order.Count);
-                childCount.Add(node.Children.Count);
-                valueStart.Add(values.Count);
-                valueCount.Add(node.Values.Count);
-                values.AddRange(node.Values.OrderBy(v => v.Form).ThenBy(v => v.Division));
-                foreach (var child in node.Children.OrderBy(kv => kv.Key))
-                {
-                    order.Add((child.Key, child.Value));
-                }
+                childCount.Add(children);
             }
 
             return new NameTrie([.. labels], [.. firstChild], [.. childCount], [.. valueStart], [.. valueCount], [.. values]);
-        }
-
-        private sealed class TempNode
-        {
-            public Dictionary<char, TempNode> Children { get; } = [];
-
-            public List<DivisionName> Values { get; } = [];
         }
     }
 }
