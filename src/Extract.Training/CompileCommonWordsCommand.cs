@@ -13,9 +13,9 @@ internal static class CompileCommonWordsCommand
 {
     public static int Run(string[] args)
     {
-        var jieba = Option(args, "--jieba") ?? "../shared/data/jieba/python-jieba/dict.txt.gz";
-        var output = Option(args, "--out") ?? "models/commonwords/common-words.txt.gz";
-        var minFrequency = int.Parse(Option(args, "--min-freq") ?? "20", System.Globalization.CultureInfo.InvariantCulture);
+        var jieba = CommandArgs.Option(args, "--jieba") ?? "../shared/data/jieba/python-jieba/dict.txt.gz";
+        var output = CommandArgs.Option(args, "--out") ?? "models/commonwords/common-words.txt.gz";
+        var minFrequency = int.Parse(CommandArgs.Option(args, "--min-freq") ?? "20", System.Globalization.CultureInfo.InvariantCulture);
 
         var words = new SortedSet<string>(StringComparer.Ordinal);
         using (var reader = new StreamReader(new GZipStream(File.OpenRead(jieba), CompressionMode.Decompress), Encoding.UTF8))
@@ -49,11 +49,5 @@ internal static class CompileCommonWordsCommand
         File.WriteAllText(output + ".sha256", $"{hash}  {Path.GetFileName(output)}\n");
         Console.WriteLine($"{words.Count} words, {new FileInfo(output).Length:N0} bytes, sha256 {hash}");
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

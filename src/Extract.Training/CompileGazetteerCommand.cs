@@ -16,10 +16,10 @@ internal static class CompileGazetteerCommand
 
     public static int Run(string[] args)
     {
-        var divisions = Option(args, "--divisions") ?? "../shared/data/china-divisions";
-        var changes = Option(args, "--changes") ?? "../shared/data/china-division-changes";
-        var output = Option(args, "--out") ?? "models/divisions/divisions.bin";
-        var world = Option(args, "--world") ?? "models/divisions/world.tsv";
+        var divisions = CommandArgs.Option(args, "--divisions") ?? "../shared/data/china-divisions";
+        var changes = CommandArgs.Option(args, "--changes") ?? "../shared/data/china-division-changes";
+        var output = CommandArgs.Option(args, "--out") ?? "models/divisions/divisions.bin";
+        var world = CommandArgs.Option(args, "--world") ?? "models/divisions/world.tsv";
 
         var builder = new Builder();
         builder.LoadDivisions(divisions);
@@ -37,12 +37,6 @@ internal static class CompileGazetteerCommand
         File.WriteAllText(output + ".sha256", $"{hash}  {Path.GetFileName(output)}\n");
         Console.WriteLine($"entries {builder.EntryCount}, names {builder.NameCount} (short {builder.ShortCount}, former {builder.FormerCount}), {new FileInfo(output).Length:N0} bytes, sha256 {hash}");
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static IEnumerable<string[]> Csv(string path) =>

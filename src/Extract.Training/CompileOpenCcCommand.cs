@@ -12,8 +12,8 @@ internal static class CompileOpenCcCommand
 {
     public static int Run(string[] args)
     {
-        var data = Arg(args, "--data");
-        var output = Arg(args, "--out");
+        var data = CommandArgs.Option(args, "--data");
+        var output = CommandArgs.Option(args, "--out");
         if (data is null || output is null)
         {
             Console.Error.WriteLine("usage: compile-opencc --data <opencc dir> --out <t2s.tsv.gz>");
@@ -63,11 +63,5 @@ internal static class CompileOpenCcCommand
 
         Console.WriteLine($"{kept} entries written to {output}; {skipped} skipped (simplified form of another length)");
         return 0;
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -50,15 +50,15 @@ internal static class SegBenchmark
 
         if (args.Length > 0 && args[0] == "child-run")
         {
-            return ChildRun(Arg(args, "--corpus")!, int.Parse(Arg(args, "--runs") ?? "3", CultureInfo.InvariantCulture), args.Contains("--pos"), !args.Contains("--no-hmm"));
+            return ChildRun(CommandArgs.Option(args, "--corpus")!, int.Parse(CommandArgs.Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture), args.Contains("--pos"), !args.Contains("--no-hmm"));
         }
 
-        var data = Arg(args, "--data");
-        var anchors = Arg(args, "--anchors") ?? "/tmp/anchors";
-        var script = Arg(args, "--anchor-script") ?? Path.Combine(data ?? "../shared/data", "..", "tools", "anchors", "seg-anchors.mjs");
-        var corpus = Arg(args, "--corpus") ?? Path.Combine(anchors, "corpus.txt");
-        var runs = Arg(args, "--runs") ?? "3";
-        var pythonMb = double.Parse(Arg(args, "--python-mb") ?? "4", CultureInfo.InvariantCulture);
+        var data = CommandArgs.Option(args, "--data");
+        var anchors = CommandArgs.Option(args, "--anchors") ?? "/tmp/anchors";
+        var script = CommandArgs.Option(args, "--anchor-script") ?? Path.Combine(data ?? "../shared/data", "..", "tools", "anchors", "seg-anchors.mjs");
+        var corpus = CommandArgs.Option(args, "--corpus") ?? Path.Combine(anchors, "corpus.txt");
+        var runs = CommandArgs.Option(args, "--runs") ?? "3";
+        var pythonMb = double.Parse(CommandArgs.Option(args, "--python-mb") ?? "4", CultureInfo.InvariantCulture);
         script = Path.GetFullPath(script);
         corpus = Path.GetFullPath(corpus);
         if (!File.Exists(corpus))
@@ -301,12 +301,6 @@ internal static class SegBenchmark
     {
         values.Sort();
         return values[values.Count / 2];
-    }
-
-    private static string? Arg(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private const string NodeProbe = """
