@@ -29,7 +29,7 @@ internal sealed class Surnames
     {
         for (var length = Math.Min(4, name.Length - 1); length >= 1; length--)
         {
-            if (_all.Contains(name[..length].ToString()))
+            if (Contains(name[..length]))
             {
                 return length;
             }
@@ -37,6 +37,13 @@ internal sealed class Surnames
 
         return 0;
     }
+
+    // The people scanner asks at every Han character: look spans up without allocating where the runtime allows.
+#if NET9_0_OR_GREATER
+    private bool Contains(ReadOnlySpan<char> surname) => _all.GetAlternateLookup<ReadOnlySpan<char>>().Contains(surname);
+#else
+    private bool Contains(ReadOnlySpan<char> surname) => _all.Contains(surname.ToString());
+#endif
 
     /// <summary>True when <paramref name="candidate"/> is a plausible full name: a surname plus one or two given-name characters, all CJK.</summary>
     public bool IsPlausibleName(ReadOnlySpan<char> candidate)
