@@ -25,6 +25,7 @@ internal static class Program
             "eval-page" => PageEvaluation.EvalPageCommand.Run(args[1..]),
             "show-entities" => ShowEntitiesCommand.Run(args[1..]),
             "compile-opencc" => CompileOpenCcCommand.Run(args[1..]),
+            "train-ner" => Ner.TrainNerCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };
     }

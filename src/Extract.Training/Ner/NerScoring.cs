@@ -1,0 +1,59 @@
+using Extract.Recognition;
+using Extract.Recognition.Tagging;
+
+namespace Extract.Training.Ner;
+
+/// <summary>Exact-span scoring of name spans per type, and the table the NER commands print.</summary>
+internal static class NerScoring
+{
+    public static readonly NameType[] Types = [NameType.Person, NameType.Location, NameType.Organization];
+
+    public static string Label(NameType type) => type switch
+    {
+        NameType.Person => "PER",
+        NameType.Location => "LOC",
+        _ => "ORG",
+    };
+
+    /// <summary>Adds one sentence's predictions against its gold to <paramref name="counts"/> (per type).</summary>
+    public static void Add(Dictionary<NameType, ScoreSeedsCommand.Counts> counts, IEnumerable<(TextSpan Span, NameType Type)> predicted, IEnumerable<(TextSpan Span, NameType Type)> gold)
+    {
+        var got = predicted.ToHashSet();
+        var want = gold.ToHashSet();
+        foreach (var type in Types)
+        {
+            var g = got.Where(p => p.Type == type).ToList();
+            var w = want.Count(p => p.Type == type);
+            var current = counts.GetValueOrDefault(type);
+            counts[type] = current.Add(g.Count(want.Contains), g.Count, w);
+        }
+    }
+
+    /// <summary>Tags every sentence with <paramref name="tagger"/> (the product's path: POS cut, features, Viterbi).</summary>
+    public static Dictionary<NameType, ScoreSeedsCommand.Counts> Score(IReadOnlyList<NerSentence> sentences, NameTagger tagger)
+    {
+        var counts = new Dictionary<NameType, ScoreSeedsCommand.Counts>();
+        foreach (var sentence in sentences)
+        {
+            var names = tagger.Tag(sentence.Text, 0, sentence.Text.Length, TrainNerCommand.Tokens(sentence.Text));
+            Add(counts, names.Select(n => (n.Span, n.Type)), sentence.Names);
+        }
+
+        return counts;
+    }
+
+    public static void Print(string title, Dictionary<NameType, ScoreSeedsCommand.Counts> counts)
+    {
+        Console.WriteLine(title);
+        Console.WriteLine($"{"type",-6} {"P",6} {"R",6} {"F1",6}   (tp/got/gold)");
+        var total = new ScoreSeedsCommand.Counts();
+        foreach (var type in Types)
+        {
+            var c = counts.GetValueOrDefault(type);
+            total = total.Add(c.Correct, c.Got, c.Gold);
+            Console.WriteLine($"{Label(type),-6} {c.Precision,6:F4} {c.Recall,6:F4} {c.F1,6:F4}   ({c.Correct}/{c.Got}/{c.Gold})");
+        }
+
+        Console.WriteLine($"{"all",-6} {total.Precision,6:F4} {total.Recall,6:F4} {total.F1,6:F4}   ({total.Correct}/{total.Got}/{total.Gold})");
+    }
+}
