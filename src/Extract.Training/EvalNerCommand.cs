@@ -80,6 +80,14 @@ internal static class EvalNerCommand
         }
 
         Console.WriteLine($"{"all",-6} {total.Precision,6:F3} {total.Recall,6:F3} {total.F1,6:F3}   ({total.Correct}/{total.Got}/{total.Gold})");
+        if (CommandArgs.Option(args, "--model") is { } model)
+        {
+            using var errors = CommandArgs.Option(args, "--errors") is { } errorPath ? new StreamWriter(errorPath) : null;
+            var tagger = new Recognition.Tagging.NameTagger(Recognition.Tagging.NameTagger.Load(File.OpenRead(model), model), Recognition.Tagging.TaggerResources.Default);
+            var sentencesRead = Ner.NerCorpus.ReadMsra(path);
+            Ner.NerScoring.Print("model only", Ner.NerScoring.Score(limit > 0 ? sentencesRead.Take(limit).ToList() : sentencesRead, tagger, errors));
+        }
+
         return 0;
     }
 

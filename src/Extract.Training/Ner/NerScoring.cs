@@ -30,16 +30,35 @@ internal static class NerScoring
     }
 
     /// <summary>Tags every sentence with <paramref name="tagger"/> (the product's path: POS cut, features, Viterbi).</summary>
-    public static Dictionary<NameType, ScoreSeedsCommand.Counts> Score(IReadOnlyList<NerSentence> sentences, NameTagger tagger)
+    public static Dictionary<NameType, ScoreSeedsCommand.Counts> Score(IReadOnlyList<NerSentence> sentences, NameTagger tagger, TextWriter? errors = null)
     {
         var counts = new Dictionary<NameType, ScoreSeedsCommand.Counts>();
         foreach (var sentence in sentences)
         {
-            var names = tagger.Tag(sentence.Text, 0, sentence.Text.Length, TrainNerCommand.Tokens(sentence.Text));
-            Add(counts, names.Select(n => (n.Span, n.Type)), sentence.Names);
+            var names = tagger.Tag(sentence.Text, 0, sentence.Text.Length, TrainNerCommand.Tokens(sentence.Text)).Select(n => (n.Span, n.Type)).ToList();
+            Add(counts, names, sentence.Names);
+            if (errors is not null)
+            {
+                WriteErrors(errors, sentence, names);
+            }
         }
 
         return counts;
+    }
+
+    /// <summary>One line per false positive (FP) and false negative (FN), with the sentence around it.</summary>
+    public static void WriteErrors(TextWriter errors, NerSentence sentence, List<(TextSpan Span, NameType Type)> predicted)
+    {
+        var gold = sentence.Names.ToHashSet();
+        foreach (var (kind, list) in new[] { ("FP", predicted.Where(p => !gold.Contains(p))), ("FN", sentence.Names.Where(g => !predicted.Contains(g))) })
+        {
+            foreach (var (span, type) in list)
+            {
+                var left = sentence.Text[Math.Max(0, span.Start - 8)..span.Start];
+                var right = sentence.Text[span.End..Math.Min(sentence.Text.Length, span.End + 8)];
+                errors.WriteLine($"{kind}\t{Label(type)}\t{sentence.Text[span.Start..span.End]}\t{left}[{sentence.Text[span.Start..span.End]}]{right}");
+            }
+        }
     }
 
     public static void Print(string title, Dictionary<NameType, ScoreSeedsCommand.Counts> counts)

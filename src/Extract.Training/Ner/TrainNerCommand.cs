@@ -99,8 +99,9 @@ internal static class TrainNerCommand
         Write(output, keys, best!.Value.Weights, best.Value.Transitions, prune);
         if (test is not null)
         {
+            using var errors = CommandArgs.Option(args, "--errors") is { } errorPath ? new StreamWriter(errorPath) : null;
             var tagger = new NameTagger(NameTagger.Load(File.OpenRead(output), output), resources);
-            NerScoring.Print($"MSRA test ({Path.GetFileName(test)}), model only", NerScoring.Score(NerCorpus.ReadMsra(test), tagger));
+            NerScoring.Print($"MSRA test ({Path.GetFileName(test)}), model only", NerScoring.Score(NerCorpus.ReadMsra(test), tagger, errors));
         }
 
         return 0;

@@ -9,10 +9,10 @@ namespace Extract.Recognition.Tagging;
 /// </summary>
 internal static class NameFeatures
 {
-    public const int Count = 27;
+    public const int Count = 31;
 
     /// <summary>Stored in the model header: a model trained with other templates is refused.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static void Extract(TaggerInput input, int i, Span<ulong> features)
     {
@@ -54,6 +54,10 @@ internal static class NameFeatures
         features[24] = Hash(25, c0, position);
         features[25] = Hash(26, cm1, c0, cp1);
         features[26] = Hash(27, '\0');
+        features[27] = Hash(28, cm2, cm1, c0);
+        features[28] = Hash(29, c0, cp1, cp2);
+        features[29] = Mix(Mix(Hash(30, position), previous.Text), word.Text);
+        features[30] = Mix(Hash(31, position, (char)input.Gazetteer[i]), word.Tag);
     }
 
     private static char PositionInWord(WordInfo word, int i) =>
