@@ -66,7 +66,10 @@ internal sealed class EntityLexicons
             }
 
             var fields = line.Split('\t');
-            rows[fields[0].Trim()] = fields.Length > 1 ? fields[1..] : [];
+            if (fields[0].Trim() is { Length: > 0 } word)
+            {
+                rows[word] = fields.Length > 1 ? fields[1..] : [];
+            }
         }
 
         return rows.Count == 0
@@ -80,10 +83,16 @@ internal sealed class WordTable
 {
     private readonly FrozenDictionary<string, string[]> _rows;
 
+    // Characters that start or end some word: most positions in running text fail these tests and skip the lookups.
+    private readonly FrozenSet<char> _firstChars;
+    private readonly FrozenSet<char> _lastChars;
+
     public WordTable(FrozenDictionary<string, string[]> rows)
     {
         _rows = rows;
         MaxLength = rows.Keys.Max(k => k.Length);
+        _firstChars = rows.Keys.Select(k => k[0]).ToFrozenSet();
+        _lastChars = rows.Keys.Select(k => k[^1]).ToFrozenSet();
     }
 
     public int MaxLength { get; }
@@ -99,9 +108,14 @@ internal sealed class WordTable
     /// <summary>Length of the longest word starting at <paramref name="start"/>, or 0.</summary>
     public int LongestAt(string text, int start)
     {
+        if (start >= text.Length || !_firstChars.Contains(text[start]))
+        {
+            return 0;
+        }
+
         for (var length = Math.Min(MaxLength, text.Length - start); length >= 1; length--)
         {
-            if (_rows.ContainsKey(text.Substring(start, length)))
+            if (ContainsSpan(text.AsSpan(start, length)))
             {
                 return length;
             }
@@ -113,9 +127,14 @@ internal sealed class WordTable
     /// <summary>Length of the longest word ending at <paramref name="end"/> (exclusive), or 0.</summary>
     public int LongestEndingAt(string text, int end)
     {
+        if (end <= 0 || end > text.Length || !_lastChars.Contains(text[end - 1]))
+        {
+            return 0;
+        }
+
         for (var length = Math.Min(MaxLength, end); length >= 1; length--)
         {
-            if (_rows.ContainsKey(text.Substring(end - length, length)))
+            if (ContainsSpan(text.AsSpan(end - length, length)))
             {
                 return length;
             }
@@ -123,4 +142,11 @@ internal sealed class WordTable
 
         return 0;
     }
+
+    // The scanners ask at every character: look spans up without allocating where the runtime allows.
+#if NET9_0_OR_GREATER
+    private bool ContainsSpan(ReadOnlySpan<char> word) => _rows.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+#else
+    private bool ContainsSpan(ReadOnlySpan<char> word) => _rows.ContainsKey(word.ToString());
+#endif
 }

@@ -44,6 +44,33 @@ internal sealed class NameTrie
         }
     }
 
+    /// <summary>
+    /// The longest name of at least <paramref name="minLength"/> characters starting at <paramref name="start"/> and ending
+    /// by <paramref name="limit"/>: its length (0 when none) and the first division it names. Allocates nothing.
+    /// </summary>
+    public int LongestPrefix(string text, int start, int limit, int minLength, out DivisionName first)
+    {
+        first = default;
+        var best = 0;
+        var node = 0;
+        for (var i = start; i < limit; i++)
+        {
+            node = Child(node, text[i]);
+            if (node < 0)
+            {
+                break;
+            }
+
+            if (_valueCount[node] > 0 && i - start + 1 >= minLength)
+            {
+                best = i - start + 1;
+                first = _values[_valueStart[node]];
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>The divisions named exactly <paramref name="name"/>, or empty.</summary>
     public ImmutableArray<DivisionName> Lookup(ReadOnlySpan<char> name)
     {
