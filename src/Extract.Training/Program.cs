@@ -26,6 +26,8 @@ internal static class Program
             "show-entities" => ShowEntitiesCommand.Run(args[1..]),
             "compile-opencc" => CompileOpenCcCommand.Run(args[1..]),
             "train-ner" => Ner.TrainNerCommand.Run(args[1..]),
+            "bench-ner" => Ner.BenchNerCommand.Run(args[1..]),
+            "prune-ner" => Ner.PruneNerCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };
     }

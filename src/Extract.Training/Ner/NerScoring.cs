@@ -61,6 +61,30 @@ internal static class NerScoring
         }
     }
 
+    /// <summary>Precision and recall of the names whose margin is at least t, for a range of t: how far margins rank names.</summary>
+    public static void PrintMargins(string title, IReadOnlyList<NerSentence> sentences, NameTagger tagger)
+    {
+        var names = new List<(float Margin, bool Correct)>();
+        var gold = 0;
+        foreach (var sentence in sentences)
+        {
+            var want = sentence.Names.ToHashSet();
+            gold += want.Count;
+            names.AddRange(tagger.Tag(sentence.Text, 0, sentence.Text.Length, TrainNerCommand.Tokens(sentence.Text))
+                .Select(n => (n.Margin, want.Contains((n.Span, n.Type)))));
+        }
+
+        Console.WriteLine(title);
+        var median = names.Count == 0 ? 0 : names.Select(n => n.Margin).Order().ElementAt(names.Count / 2);
+        Console.WriteLine($"  median margin {median:F1}");
+        foreach (var t in new[] { 0f, 1, 2, 5, 10, 20, 50, 100, 200 })
+        {
+            var kept = names.Where(n => n.Margin >= t).ToList();
+            var correct = kept.Count(n => n.Correct);
+            Console.WriteLine($"  t {t,5:F0}: kept {kept.Count,6}  P {(kept.Count == 0 ? 0 : (double)correct / kept.Count):F4}  R {(gold == 0 ? 0 : (double)correct / gold):F4}");
+        }
+    }
+
     public static void Print(string title, Dictionary<NameType, ScoreSeedsCommand.Counts> counts)
     {
         Console.WriteLine(title);

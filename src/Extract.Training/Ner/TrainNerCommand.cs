@@ -10,7 +10,7 @@ namespace Extract.Training.Ner;
 
 /// <summary>
 /// <c>train-ner [--msra train1.txt.gz] [--pd 199801.txt.gz] [--out models/ner/ner.bin.gz] [--epochs 15] [--patience 3]
-/// [--seed 42] [--dev 0.1] [--min-count 1] [--prune 0.05] [--test testright1.txt]</c>: trains the averaged-perceptron
+/// [--seed 42] [--dev 0.1] [--min-count 1] [--prune 1] [--test testright1.txt]</c>: trains the averaged-perceptron
 /// name tagger, early-stopping on a seeded dev split, prints dev F1 and time per epoch, writes the GZip model and, with
 /// <c>--test</c>, scores the written model on the MSRA test set through the product's own tagging path.
 /// </summary>
@@ -28,7 +28,7 @@ internal static class TrainNerCommand
         var seed = Int(args, "--seed", 42);
         var minCount = Int(args, "--min-count", 1);
         var devShare = double.Parse(CommandArgs.Option(args, "--dev") ?? "0.1", CultureInfo.InvariantCulture);
-        var prune = float.Parse(CommandArgs.Option(args, "--prune") ?? "0.05", CultureInfo.InvariantCulture);
+        var prune = float.Parse(CommandArgs.Option(args, "--prune") ?? "1", CultureInfo.InvariantCulture);
         var test = CommandArgs.Option(args, "--test");
         if (msra is null && pd is null)
         {
@@ -57,10 +57,42 @@ internal static class TrainNerCommand
         Console.WriteLine($"{sentences.Count} sentences ({sentences.Sum(s => s.Text.Length)} characters): train {train.Length}, dev {dev.Length}; seed {seed}");
 
         var resources = TaggerResources.Default;
+        var trained = Train(train, dev, resources, epochs, patience, minCount, random, Console.Out);
+        Console.WriteLine($"best epoch {trained.BestEpoch}: dev F1 {trained.DevF1:F4}; training took {PerceptronTrainer.Elapsed(total)}");
+        Write(output, trained.Keys, trained.Weights, trained.Transitions, prune);
+        var written = new NameTagger(NameTagger.Load(File.OpenRead(output), output), resources);
+        NerScoring.PrintMargins("dev split through the product's path, names kept at margin >= t", dev, written);
+        if (test is not null)
+        {
+            using var errors = CommandArgs.Option(args, "--errors") is { } errorPath ? new StreamWriter(errorPath) : null;
+            NerScoring.Print($"MSRA test ({Path.GetFileName(test)}), model only", NerScoring.Score(NerCorpus.ReadMsra(test), written, errors));
+        }
+
+        return 0;
+    }
+
+    /// <summary>The averaged weights of the best dev epoch, with the feature hashes they belong to.</summary>
+    internal sealed record TrainedTagger(ulong[] Keys, float[] Weights, float[] Transitions, int BestEpoch, double DevF1);
+
+    /// <summary>
+    /// Trains on <paramref name="train"/>, scoring each epoch on <paramref name="dev"/> and stopping after
+    /// <paramref name="patience"/> epochs without a better dev F1; deterministic for the state of <paramref name="random"/>.
+    /// </summary>
+    internal static TrainedTagger Train(
+        IReadOnlyList<NerSentence> train,
+        IReadOnlyList<NerSentence> dev,
+        TaggerResources resources,
+        int epochs,
+        int patience,
+        int minCount,
+        Random random,
+        TextWriter log,
+        CancellationToken cancellationToken = default)
+    {
         var watch = Stopwatch.StartNew();
         var trainHashes = Featurize(train, resources);
         var devHashes = Featurize(dev, resources);
-        Console.WriteLine($"features extracted in {PerceptronTrainer.Elapsed(watch)}");
+        log.WriteLine($"features extracted in {PerceptronTrainer.Elapsed(watch)}");
 
         watch.Restart();
         var ids = AssignIds(trainHashes, minCount);
@@ -74,7 +106,7 @@ internal static class TrainNerCommand
         var devSet = Encode(dev, devHashes, ids);
         trainHashes = null;
         devHashes = null;
-        Console.WriteLine($"{ids.Count} features (min count {minCount}) in {PerceptronTrainer.Elapsed(watch)}");
+        log.WriteLine($"{ids.Count} features (min count {minCount}) in {PerceptronTrainer.Elapsed(watch)}");
 
         var trainer = new PerceptronTrainer(ids.Count);
         (float[] Weights, float[] Transitions)? best = null;
@@ -83,10 +115,10 @@ internal static class TrainNerCommand
         for (var epoch = 1; epoch <= epochs && epoch - bestEpoch <= patience; epoch++)
         {
             watch.Restart();
-            var exact = trainer.Epoch(trainSet, random, CancellationToken.None);
+            var exact = trainer.Epoch(trainSet, random, cancellationToken);
             var averaged = trainer.Averaged();
             var (p, r, f1) = PerceptronTrainer.Score(devSet, averaged.Weights, averaged.Transitions);
-            Console.WriteLine($"epoch {epoch,2}: train exact {exact:P1}, dev P {p:F4} R {r:F4} F1 {f1:F4}, {PerceptronTrainer.Elapsed(watch)}");
+            log.WriteLine($"epoch {epoch,2}: train exact {exact:P1}, dev P {p:F4} R {r:F4} F1 {f1:F4}, {PerceptronTrainer.Elapsed(watch)}");
             if (f1 > bestF1)
             {
                 bestF1 = f1;
@@ -95,16 +127,7 @@ internal static class TrainNerCommand
             }
         }
 
-        Console.WriteLine($"best epoch {bestEpoch}: dev F1 {bestF1:F4}; training took {PerceptronTrainer.Elapsed(total)}");
-        Write(output, keys, best!.Value.Weights, best.Value.Transitions, prune);
-        if (test is not null)
-        {
-            using var errors = CommandArgs.Option(args, "--errors") is { } errorPath ? new StreamWriter(errorPath) : null;
-            var tagger = new NameTagger(NameTagger.Load(File.OpenRead(output), output), resources);
-            NerScoring.Print($"MSRA test ({Path.GetFileName(test)}), model only", NerScoring.Score(NerCorpus.ReadMsra(test), tagger, errors));
-        }
-
-        return 0;
+        return new TrainedTagger(keys, best!.Value.Weights, best.Value.Transitions, bestEpoch, bestF1);
     }
 
     private static int Int(string[] args, string name, int fallback) =>

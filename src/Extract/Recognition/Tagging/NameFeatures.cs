@@ -9,10 +9,10 @@ namespace Extract.Recognition.Tagging;
 /// </summary>
 internal static class NameFeatures
 {
-    public const int Count = 31;
+    public const int Count = 37;
 
     /// <summary>Stored in the model header: a model trained with other templates is refused.</summary>
-    public const int Version = 2;
+    public const int Version = 5;
 
     public static void Extract(TaggerInput input, int i, Span<ulong> features)
     {
@@ -58,6 +58,12 @@ internal static class NameFeatures
         features[28] = Hash(29, c0, cp1, cp2);
         features[29] = Mix(Mix(Hash(30, position), previous.Text), word.Text);
         features[30] = Mix(Hash(31, position, (char)input.Gazetteer[i]), word.Tag);
+        features[31] = Hash(32, input.CharAt(i - 3));
+        features[32] = Hash(33, input.CharAt(i + 3));
+        features[34] = Hash(35, (char)input.LexiconAt(i), (char)input.LexiconAt(i + 1), position);
+        features[35] = Hash(36, (char)input.LexiconAt(i - 1), (char)input.LexiconAt(i), TypeOf(c0));
+        features[36] = Hash(37, (char)(input.LexiconAt(i) & 3), c0);
+        features[33] = Hash(34, (char)input.SurnameAt(i), (char)(input.SurnameAt(i - 2) + (8 * input.SurnameAt(i - 3))), (char)(input.SurnameAt(i + 2) + (8 * input.SurnameAt(i + 3))));
     }
 
     private static char PositionInWord(WordInfo word, int i) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Extract.Resources;
 using Extract.Tokens;
@@ -83,14 +84,24 @@ internal sealed class NameTagger
         }
     }
 
-    private static float[] Emissions(TaggerInput input, PerceptronModel model)
+    /// <summary>Per character and label, the summed weights of the character's features.</summary>
+    internal static float[] Emissions(TaggerInput input, PerceptronModel model)
     {
         var emissions = new float[input.Length * EntityLabels.Count];
-        Span<ulong> features = stackalloc ulong[NameFeatures.Count];
-        for (var i = 0; i < input.Length; i++)
+        var features = ArrayPool<ulong>.Shared.Rent(input.Length * NameFeatures.Count);
+        try
         {
-            NameFeatures.Extract(input, i, features);
-            model.AddEmissions(features, emissions.AsSpan(i * EntityLabels.Count, EntityLabels.Count));
+            var all = features.AsSpan(0, input.Length * NameFeatures.Count);
+            for (var i = 0; i < input.Length; i++)
+            {
+                NameFeatures.Extract(input, i, all.Slice(i * NameFeatures.Count, NameFeatures.Count));
+            }
+
+            model.AddEmissions(all, NameFeatures.Count, emissions);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(features);
         }
 
         return emissions;

@@ -19,19 +19,20 @@ internal sealed class PerceptronModel
 
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("EXNERPC1");
 
-    private readonly ulong[] _keys;
-    private readonly int[] _slots;
-    private readonly byte[] _labels;
-    private readonly float[] _weights;
+    // Open addressing, one 64-bit entry per slot so a lookup touches one cache line: the key's high 32 bits (never 0 in
+    // a used slot) over the slot's first pair (high 28 bits) and pair count (low 4 bits). A pair packs the quantised
+    // weight (high 16 bits, times _scale) over its label (low bits) in 32 bits, so a hit costs one more line at most.
+    private readonly ulong[] _entries;
+    private readonly uint[] _pairs;
+    private readonly float _scale;
     private readonly int _mask;
 
-    private PerceptronModel(ulong[] keys, int[] slots, byte[] labels, float[] weights, float[] transitions)
+    private PerceptronModel(ulong[] entries, uint[] pairs, float scale, float[] transitions)
     {
-        _keys = keys;
-        _slots = slots;
-        _labels = labels;
-        _weights = weights;
-        _mask = keys.Length - 1;
+        _entries = entries;
+        _pairs = pairs;
+        _scale = scale;
+        _mask = entries.Length - 1;
         Transitions = transitions;
     }
 
@@ -40,37 +41,76 @@ internal sealed class PerceptronModel
 
     public int FeatureCount { get; private init; }
 
-    /// <summary>Adds the weights of <paramref name="features"/> to <paramref name="scores"/> (one per label).</summary>
-    public void AddEmissions(ReadOnlySpan<ulong> features, Span<float> scores)
+    /// <summary>
+    /// Adds the weights of <paramref name="features"/> (rows of <paramref name="perRow"/> hashes, one row per character)
+    /// to <paramref name="scores"/> (rows of one score per label).
+    /// </summary>
+    /// <remarks>
+    /// Lookups are memory-bound, so they go in passes over the whole input: every feature's home slot is read (loads
+    /// that do not depend on each other, which the processor overlaps), then each is resolved to its pairs, probing on
+    /// only where the home slot holds another key; the pairs are added last.
+    /// </remarks>
+    public void AddEmissions(ReadOnlySpan<ulong> features, int perRow, Span<float> scores)
     {
-        foreach (var key in features)
+        // A batch of a few rows: enough loads in flight to overlap, few enough that the home slots are still cached
+        // when the second pass reads them again.
+        const int L = EntityLabels.Count;
+        var batchRows = Math.Max(1, 128 / perRow);
+        Span<uint> slots = stackalloc uint[batchRows * perRow];
+        for (var first = 0; first < features.Length; first += slots.Length)
         {
-            var index = (int)(key >> 20) & _mask;
-            while (true)
+            var batch = features.Slice(first, Math.Min(slots.Length, features.Length - first));
+            for (var k = 0; k < batch.Length; k++)
             {
-                var found = _keys[index];
-                if (found == key)
+                slots[k] = (uint)_entries[(int)batch[k] & _mask];
+            }
+
+            for (var k = 0; k < batch.Length; k++)
+            {
+                var key = batch[k];
+                var fingerprint = Fingerprint(key);
+                var index = (int)key & _mask;
+                var entry = _entries[index];
+                while (entry != 0 && (uint)(entry >> 32) != fingerprint)
                 {
-                    var slot = _slots[index];
-                    var start = slot >> 4;
-                    var end = start + (slot & 15);
-                    for (var j = start; j < end; j++)
+                    index = (index + 1) & _mask;
+                    entry = _entries[index];
+                }
+
+                slots[k] = (uint)entry;
+            }
+
+            for (var k = 0; k < batch.Length; k++)
+            {
+                var slot = slots[k];
+                if (slot != 0)
+                {
+                    var row = scores.Slice((first + k) / perRow * L, L);
+                    foreach (var pair in _pairs.AsSpan((int)(slot >> 4), (int)(slot & 15)))
                     {
-                        scores[_labels[j]] += _weights[j];
+                        row[(int)(pair & 0xFF)] += (short)(pair >> 16) * _scale;
                     }
-
-                    break;
                 }
-
-                if (found == 0)
-                {
-                    break;
-                }
-
-                index = (index + 1) & _mask;
             }
         }
     }
+
+    /// <summary>True when the model holds weights for <paramref name="key"/>.</summary>
+    public bool Contains(ulong key)
+    {
+        var fingerprint = Fingerprint(key);
+        for (var index = (int)key & _mask; _entries[index] != 0; index = (index + 1) & _mask)
+        {
+            if ((uint)(_entries[index] >> 32) == fingerprint)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static uint Fingerprint(ulong key) => Math.Max(1u, (uint)(key >> 32));
 
     /// <summary>Writes a model: <paramref name="weights"/> maps feature hash → dense label weights; zero weights are dropped.</summary>
     public static void Write(Stream stream, IEnumerable<KeyValuePair<ulong, float[]>> weights, ReadOnlySpan<float> transitions)
@@ -131,12 +171,15 @@ internal sealed class PerceptronModel
                 transitions[i] = BinaryPrimitives.ReadSingleLittleEndian(data[offset..]);
             }
 
+            var pairBytes = data.Length - offset - ((long)count * 9);
+            if (count < 0 || pairBytes < 0 || pairBytes % 3 != 0)
+            {
+                throw new InvalidDataException($"Tagger model '{name}' is truncated or damaged ({data.Length} bytes for {count} features).");
+            }
+
             var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(count * 2, 16));
-            var keys = new ulong[capacity];
-            var slots = new int[capacity];
-            var pairs = (data.Length - offset - (count * 9)) / 3;
-            var labelArray = new byte[pairs];
-            var weights = new float[pairs];
+            var entries = new ulong[capacity];
+            var pairs = new uint[pairBytes / 3];
             var next = 0;
             for (var f = 0; f < count; f++)
             {
@@ -148,18 +191,22 @@ internal sealed class PerceptronModel
                     throw new InvalidDataException($"Tagger model '{name}' has a damaged feature entry.");
                 }
 
-                var index = (int)(key >> 20) & (capacity - 1);
-                while (keys[index] != 0)
+                var index = (int)key & (capacity - 1);
+                while (entries[index] != 0)
                 {
                     index = (index + 1) & (capacity - 1);
                 }
 
-                keys[index] = key;
-                slots[index] = (next << 4) | n;
+                entries[index] = ((ulong)Fingerprint(key) << 32) | ((uint)next << 4) | (uint)n;
                 for (var j = 0; j < n; j++, offset += 3, next++)
                 {
-                    labelArray[next] = data[offset];
-                    weights[next] = BinaryPrimitives.ReadInt16LittleEndian(data[(offset + 1)..]) * scale;
+                    var label = data[offset];
+                    if (label >= EntityLabels.Count)
+                    {
+                        throw new InvalidDataException($"Tagger model '{name}' has a damaged feature entry.");
+                    }
+
+                    pairs[next] = ((uint)(ushort)BinaryPrimitives.ReadInt16LittleEndian(data[(offset + 1)..]) << 16) | label;
                 }
             }
 
@@ -168,7 +215,7 @@ internal sealed class PerceptronModel
                 throw new InvalidDataException($"Tagger model '{name}' has {data.Length - offset} trailing bytes.");
             }
 
-            return new PerceptronModel(keys, slots, labelArray, weights, transitions) { FeatureCount = count };
+            return new PerceptronModel(entries, pairs, scale, transitions) { FeatureCount = count };
         }
         catch (ArgumentOutOfRangeException e)
         {

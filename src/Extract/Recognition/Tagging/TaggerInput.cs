@@ -20,6 +20,7 @@ internal sealed class TaggerInput
         Word = new int[length];
         Gazetteer = new byte[length];
         Surname = new byte[length];
+        Lexicon = new byte[length];
     }
 
     /// <summary>The whole text; the stretch is [<see cref="Start"/>, <see cref="Start"/> + <see cref="Length"/>).</summary>
@@ -40,7 +41,45 @@ internal sealed class TaggerInput
     /// <summary>Per character: the length of the surname starting there (0 when none).</summary>
     public byte[] Surname { get; }
 
-    public char CharAt(int i) => i < 0 ? '\u0002' : i >= Length ? '\u0003' : Text[Start + i];
+    /// <summary>
+    /// Per character, flags of lexicon words at its edges: 1 an organisation suffix ends here, 2 a place suffix ends
+    /// here, 4 a title ends here, 8 a title starts here, 16 a name-follow word (说, 同志…) starts here, 32 a boundary
+    /// word (verb, preposition) ends here.
+    /// </summary>
+    public byte[] Lexicon { get; }
+
+    /// <summary>The surname length starting at <paramref name="i"/>, 0 outside the stretch.</summary>
+    public int SurnameAt(int i) => i < 0 || i >= Length ? 0 : Surname[i];
+
+    /// <summary>The lexicon flags of <paramref name="i"/>, 0 outside the stretch.</summary>
+    public int LexiconAt(int i) => i < 0 || i >= Length ? 0 : Lexicon[i];
+
+    /// <summary>
+    /// The character at <paramref name="i"/> as the features see it: full-width ASCII forms (１, Ａ, ，) fold to ASCII, so
+    /// a model trained on full-width newswire reads normalised bodies alike; \u0002 and \u0003 pad the edges.
+    /// </summary>
+    public char CharAt(int i) => i < 0 ? '\u0002' : i >= Length ? '\u0003' : Fold(Text[Start + i]);
+
+    private static string Fold(string word)
+    {
+        foreach (var c in word)
+        {
+            if (Fold(c) != c)
+            {
+                return string.Create(word.Length, word, static (span, w) =>
+                {
+                    for (var i = 0; i < w.Length; i++)
+                    {
+                        span[i] = Fold(w[i]);
+                    }
+                });
+            }
+        }
+
+        return word;
+    }
+
+    private static char Fold(char c) => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c == '\u3000' ? ' ' : c;
 
     /// <summary>
     /// Builds the input for [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/> from the
@@ -52,6 +91,7 @@ internal sealed class TaggerInput
         input.FillWords(tokens, resources.Lexicons);
         input.FillGazetteer(resources.Gazetteer);
         input.FillSurnames(resources.Surnames);
+        input.FillLexicon(resources.Lexicons);
         return input;
     }
 
@@ -75,7 +115,7 @@ internal sealed class TaggerInput
                 words.Add(new WordInfo(Text.Substring(Start + covered, 1), "x", covered, covered + 1, 0));
             }
 
-            var word = from == token.Start - Start && to == token.End - Start ? token.Word : Text.Substring(Start + from, to - from);
+            var word = Fold(from == token.Start - Start && to == token.End - Start ? token.Word : Text.Substring(Start + from, to - from));
             for (var i = from; i < to; i++)
             {
                 Word[i] = words.Count;
@@ -112,24 +152,14 @@ internal sealed class TaggerInput
                 continue;
             }
 
-            var best = 0;
-            var level = 0;
-            foreach (var (length, names) in gazetteer.Names.PrefixesAt(Text, Start + i))
-            {
-                if (length >= 2 && i + length <= Length)
-                {
-                    best = length;
-                    level = (int)gazetteer[names[0].Division].Level;
-                }
-            }
-
+            var best = gazetteer.Names.LongestPrefix(Text, Start + i, Start + Length, 2, out var first);
             if (best == 0)
             {
                 i++;
                 continue;
             }
 
-            var tag = (byte)(8 * Math.Min(level, 15));
+            var tag = (byte)(8 * Math.Min((int)gazetteer[first.Division].Level, 15));
             Gazetteer[i] = (byte)(tag + (best == 1 ? 4 : 1));
             for (var j = i + 1; j < i + best - 1; j++)
             {
@@ -138,6 +168,27 @@ internal sealed class TaggerInput
 
             Gazetteer[i + best - 1] = (byte)(tag + 3);
             i += best;
+        }
+    }
+
+    private void FillLexicon(EntityLexicons lexicons)
+    {
+        for (var i = 0; i < Length; i++)
+        {
+            if (!NameText.IsCjk(Text[Start + i]))
+            {
+                continue;
+            }
+
+            var end = Start + i + 1;
+            var flags = 0;
+            flags |= lexicons.OrgSuffixes.LongestEndingAt(Text, end) > 0 ? 1 : 0;
+            flags |= lexicons.PlaceSuffixes.LongestEndingAt(Text, end) > 0 ? 2 : 0;
+            flags |= lexicons.Titles.LongestEndingAt(Text, end) > 0 ? 4 : 0;
+            flags |= lexicons.Titles.LongestAt(Text, Start + i) > 0 ? 8 : 0;
+            flags |= lexicons.NameFollowWords.LongestAt(Text, Start + i) > 0 ? 16 : 0;
+            flags |= lexicons.BoundaryWords.LongestEndingAt(Text, end) > 0 ? 32 : 0;
+            Lexicon[i] = (byte)flags;
         }
     }
 

@@ -11,6 +11,11 @@ internal static class Viterbi
 
     private static readonly bool[] Allowed = BuildAllowed();
 
+    // For each label, the labels allowed before it (forward pass) and after it (backward pass): the BIOES constraints
+    // rule out about half of all pairs, so the passes skip them instead of testing each.
+    private static readonly int[][] Predecessors = [.. Enumerable.Range(0, L).Select(y => Enumerable.Range(0, L).Where(p => Allowed[(p * L) + y]).ToArray())];
+    private static readonly int[][] Successors = [.. Enumerable.Range(0, L).Select(y => Enumerable.Range(0, L).Where(z => Allowed[(y * L) + z]).ToArray())];
+
     /// <summary>Writes the best well-formed labels to <paramref name="labels"/> and returns the best path's score.</summary>
     public static float Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, Span<int> labels)
     {
@@ -68,13 +73,10 @@ internal static class Viterbi
             for (var y = 0; y < L; y++)
             {
                 var max = float.NegativeInfinity;
-                for (var z = 0; z < L; z++)
+                foreach (var z in Successors[y])
                 {
-                    if (Allowed[(y * L) + z])
-                    {
-                        var s = transitions[((y + 1) * L) + z] + emissions[((i + 1) * L) + z] + beta[((i + 1) * L) + z];
-                        max = Math.Max(max, s);
-                    }
+                    var s = transitions[((y + 1) * L) + z] + emissions[((i + 1) * L) + z] + beta[((i + 1) * L) + z];
+                    max = Math.Max(max, s);
                 }
 
                 beta[(i * L) + y] = max;
@@ -111,13 +113,8 @@ internal static class Viterbi
             {
                 var max = float.NegativeInfinity;
                 var arg = 0;
-                for (var p = 0; p < L; p++)
+                foreach (var p in Predecessors[y])
                 {
-                    if (!Allowed[(p * L) + y])
-                    {
-                        continue;
-                    }
-
                     var s = score[previousRow + p] + transitions[((p + 1) * L) + y];
                     if (s > max)
                     {
