@@ -33,6 +33,28 @@ internal static class ShowEntitiesCommand
             Console.WriteLine($"LOC {p.Name} {p.Level} {p.Code} {string.Join('/', p.Path)} {string.Join(' ', p.Mentions.Select(m => $"[{m.Start},{m.End})"))}");
         }
 
+        if (args.Contains("--tagged"))
+        {
+            // The tagger's raw names over the extracted body, with margins, before the merge weighs them.
+            var body = article.Body;
+            var paragraphs = new List<TextSpan>();
+            for (var start = 0; start < body.Length;)
+            {
+                var end = body.IndexOf('\n', start);
+                end = end < 0 ? body.Length : end;
+                paragraphs.Add(new TextSpan(start, end));
+                start = end + 1;
+            }
+
+            var tokens = new Tokens.TokenStage(Segmentation.PosSegmenter.Default).Tokenize(body, CancellationToken.None);
+            var document = new Recognition.DocumentText(body, [.. paragraphs], tokens, Recognition.ReferenceDates.Create(null, null, null, null));
+            var tagged = new Recognition.Tagging.NameTagRecognizer(Recognition.Tagging.NameTagger.Default).Recognize(document, Recognition.Mentions.Empty, CancellationToken.None);
+            foreach (var name in tagged.TaggedNames)
+            {
+                Console.WriteLine($"TAG {name.Type} {body[name.Span.Start..name.Span.End]} margin={name.Margin:F2} [{name.Span.Start},{name.Span.End})");
+            }
+        }
+
         return 0;
     }
 }

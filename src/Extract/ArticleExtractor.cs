@@ -4,11 +4,13 @@ using Extract.Page;
 using Extract.Recognition;
 using Extract.Recognition.Achievements;
 using Extract.Recognition.Dates;
+using Extract.Recognition.Entities;
 using Extract.Recognition.Keywords;
 using Extract.Recognition.Numbers;
 using Extract.Recognition.Organizations;
 using Extract.Recognition.People;
 using Extract.Recognition.Places;
+using Extract.Recognition.Tagging;
 using Extract.Resolution;
 using Extract.Resources;
 using Extract.Segmentation;
@@ -43,13 +45,10 @@ public sealed class ArticleExtractor
 
         Options = options;
         _text = new TextStage(Surnames.Default);
-        _recognizers =
-        [
+        _recognizers = [
             new DateRecognizer(),
             new QuantityRecognizer(),
-            new PlaceRecognizer(),
-            new OrganizationRecognizer(),
-            new PersonRecognizer(),
+            .. EntityRecognizers(options.Entities),
             new AchievementRecognizer(),
             new KeywordRecognizer(TfidfExtractor.Default, options.KeywordCount),
         ];
@@ -90,6 +89,27 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(sources);
         return OrderedParallel.Map(sources, Extract, Options.MaxDegreeOfParallelism, cancellationToken);
+    }
+
+    /// <summary>The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same list).</summary>
+    internal static IEnumerable<IRecognizer> EntityRecognizers(EntityStrategy strategy)
+    {
+        if (strategy != EntityStrategy.Rules)
+        {
+            yield return new NameTagRecognizer(NameTagger.Default);
+        }
+
+        if (strategy != EntityStrategy.Tagger)
+        {
+            yield return new PlaceRecognizer();
+            yield return new OrganizationRecognizer();
+            yield return new PersonRecognizer();
+        }
+
+        if (strategy != EntityStrategy.Rules)
+        {
+            yield return new EntityMerger(strategy, new EntityDescriber(Gazetteer.Default, EntityLexicons.Default), TaggerResources.Default, CommonWords.Default.Contains);
+        }
     }
 
     private Article Run(ArticleSource source, CancellationToken cancellationToken)

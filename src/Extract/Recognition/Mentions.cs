@@ -33,7 +33,14 @@ internal sealed record OrganizationMention(TextSpan Span, string Name, Organizat
 }
 
 /// <summary>A person mention with the roles written next to it; Span is null for names only in bylines.</summary>
-internal sealed record PersonMention(TextSpan? Span, string Name, ImmutableArray<string> Roles, string? Organization);
+internal sealed record PersonMention(TextSpan? Span, string Name, ImmutableArray<string> Roles, string? Organization)
+{
+    /// <summary>
+    /// True when the rules accepted the name on the segmenter's nr tag or repeated weak cues alone (no title, quoting
+    /// verb, credit or list): the entity merge keeps it only where the trained tagger also reads a person.
+    /// </summary>
+    public bool WeakEvidence { get; init; }
+}
 
 /// <summary>Everything the recognisers found so far; each recogniser returns a copy with its own part filled.</summary>
 internal sealed record Mentions
@@ -53,6 +60,9 @@ internal sealed record Mentions
     public ImmutableArray<Achievement> Achievements { get; init; } = [];
 
     public ImmutableArray<string> Keywords { get; init; } = [];
+
+    /// <summary>The trained tagger's names (body offsets) with their margins, before the entity merge weighs them.</summary>
+    public ImmutableArray<Tagging.TaggedName> TaggedNames { get; init; } = [];
 }
 
 /// <summary>One recogniser of stage 5. Recognisers run in order; each reads the document and what earlier ones found.</summary>

@@ -25,6 +25,9 @@ internal sealed record NameCandidate(TextSpan Span, string Name, NameEvidence Ev
     /// <summary>True when the evidence comes from the left (a title or an organisation before the name).</summary>
     public bool TitledOnLeft { get; init; }
 
+    /// <summary>True when the only strong evidence is the segmenter's nr tag (no title before, no follow word after).</summary>
+    public bool SegmenterOnly { get; init; }
+
     /// <summary>True when punctuation, a word that follows names or a title comes right after the name.</summary>
     public bool BoundedOnRight { get; init; }
 }

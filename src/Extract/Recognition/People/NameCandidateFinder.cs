@@ -72,11 +72,15 @@ internal sealed class NameCandidateFinder
                 continue;
             }
 
-            candidates.Add(new NameCandidate(span, name, Evidence(text, span, takenEnds, nrStarts))
+            var evidence = Evidence(text, span, takenEnds, nrStarts);
+            var titled = _lexicons.Titles.LongestEndingAt(text, span.Start) > 0 || takenEnds.Contains(span.Start);
+            var follow = FollowKind(text, span.End);
+            candidates.Add(new NameCandidate(span, name, evidence)
             {
+                SegmenterOnly = evidence == NameEvidence.Strong && !titled && follow is not ("E" or "Q"),
                 IsCommonWord = IsCommon(name),
-                QuotedOnRight = FollowKind(text, span.End) == "Q",
-                TitledOnLeft = _lexicons.Titles.LongestEndingAt(text, span.Start) > 0 || takenEnds.Contains(span.Start),
+                QuotedOnRight = follow == "Q",
+                TitledOnLeft = titled,
                 BoundedOnRight = span.End >= text.Length || !NameText.IsCjk(text[span.End]) || _lexicons.NameFollowWords.LongestAt(text, span.End) > 0
                     || _lexicons.Titles.LongestAt(text, span.End) > 0,
             });

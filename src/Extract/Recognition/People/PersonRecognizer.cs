@@ -37,7 +37,7 @@ internal sealed partial class PersonRecognizer : IRecognizer
         var text = document.Body;
         var entities = found.Places.Select(p => p.Span).Concat(found.Organizations.Select(o => o.Span)).ToList();
         var candidates = _finder.Find(document, entities, cancellationToken);
-        var accepted = Accept(text, candidates);
+        var accepted = Accept(text, candidates, out var weakOnly);
 
         var people = new List<PersonMention>();
         var lastEnd = -1;
@@ -50,25 +50,26 @@ internal sealed partial class PersonRecognizer : IRecognizer
             }
 
             lastEnd = candidate.Span.End;
-            var roleSpans = _roles.Before(text, candidate.Span.Start, entities);
-            var roles = roleSpans.Select(r => text[r.Start..r.End]).ToImmutableArray();
-            var organization = roleSpans
-                .SelectMany(r => found.Organizations.Where(o => NameText.Within(o.Span, r)))
-                .Select(o => o.Parent ?? o.Name)
-                .FirstOrDefault();
-            people.Add(new PersonMention(candidate.Span, candidate.Name, roles, organization));
+            var (roles, organization) = _roles.Describe(text, candidate.Span.Start, entities, found.Organizations);
+            people.Add(new PersonMention(candidate.Span, candidate.Name, roles, organization) { WeakEvidence = weakOnly.Contains(candidate.Name) });
         }
 
         return found with { People = [.. people] };
     }
 
-    private HashSet<string> Accept(string text, List<NameCandidate> candidates)
+    private HashSet<string> Accept(string text, List<NameCandidate> candidates, out HashSet<string> weakOnly)
     {
         // Strong evidence accepts a name. A common word (管理 after 志愿者) needs a title before and a quoting verb after
         // (白帆说); a two-character name known only from a title before needs a clean right edge (买全了 is not a name).
         var accepted = candidates
             .Where(c => c.Evidence == NameEvidence.Strong)
             .Where(c => c.IsCommonWord ? c.TitledOnLeft && c.QuotedOnRight : c.Name.Length > 2 || !c.TitledOnLeft || c.BoundedOnRight || c.QuotedOnRight)
+            .Select(c => c.Name)
+            .ToHashSet(StringComparer.Ordinal);
+
+        // Names with evidence beyond the segmenter's nr tag and weak cues: a title, a quoting verb, a credit, a list.
+        var supported = candidates
+            .Where(c => c.Evidence == NameEvidence.Strong && !c.SegmenterOnly)
             .Select(c => c.Name)
             .ToHashSet(StringComparer.Ordinal);
 
@@ -81,6 +82,7 @@ internal sealed partial class PersonRecognizer : IRecognizer
             if (names.All(known.Contains))
             {
                 accepted.UnionWith(names);
+                supported.UnionWith(names);
             }
         }
 
@@ -118,9 +120,11 @@ internal sealed partial class PersonRecognizer : IRecognizer
             if ((closes || list.Any(c => accepted.Contains(c.Name))) && (commaList || list.All(c => !c.IsCommonWord)))
             {
                 accepted.UnionWith(list.Select(c => c.Name));
+                supported.UnionWith(list.Select(c => c.Name));
             }
         }
 
+        weakOnly = [.. accepted.Where(name => !supported.Contains(name))];
         return accepted;
     }
 

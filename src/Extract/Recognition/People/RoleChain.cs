@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Extract.Recognition.Names;
 using Extract.Resources;
 
@@ -14,6 +15,22 @@ internal sealed class RoleChain
     private readonly EntityLexicons _lexicons;
 
     public RoleChain(EntityLexicons lexicons) => _lexicons = lexicons;
+
+    /// <summary>
+    /// The roles written before a name at <paramref name="nameStart"/>, verbatim, and the organisation the first role
+    /// names (its parent body when it ends with sub-units), or null.
+    /// </summary>
+    public (ImmutableArray<string> Roles, string? Organization) Describe(
+        string text, int nameStart, IReadOnlyList<TextSpan> entities, IReadOnlyList<OrganizationMention> organizations)
+    {
+        var roleSpans = Before(text, nameStart, entities);
+        var roles = roleSpans.Select(r => text[r.Start..r.End]).ToImmutableArray();
+        var organization = roleSpans
+            .SelectMany(r => organizations.Where(o => NameText.Within(o.Span, r)))
+            .Select(o => o.Parent ?? o.Name)
+            .FirstOrDefault();
+        return (roles, organization);
+    }
 
     public List<TextSpan> Before(string text, int nameStart, IReadOnlyList<TextSpan> entities)
     {

@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using Extract.Recognition.Names;
+using Extract.Recognition.Places;
+using Extract.Recognition.Tagging;
+using Extract.Resources;
+
+namespace Extract.Recognition.Entities;
+
+/// <summary>
+/// Stage 5, after the rule recognisers: weighs the trained tagger's names against the rule layer's mentions.
+/// <list type="bullet">
+/// <item><see cref="EntityStrategy.Merged"/>: rules win wherever both speak (any overlap); a tagger name that touches no
+/// rule mention is added when its margin is at least <see cref="MinMargin"/> and it looks like a name of its type;
+/// every other occurrence of an added name of three or more characters is a mention too.</item>
+/// <item><see cref="EntityStrategy.Tagger"/>: the tagger's names alone, described like rule mentions.</item>
+/// </list>
+/// </summary>
+internal sealed class EntityMerger : IRecognizer
+{
+    /// <summary>
+    /// The margin (best path's score minus the best path that labels the span otherwise) a tagger name needs to be added
+    /// beside the rules; chosen on the MSRA training dev split, where names at or above it are 97 % right (P 0.971, R 0.847 of all dev names; train-ner prints the table).
+    /// </summary>
+    public const float MinMargin = 50f;
+
+    private readonly EntityStrategy _strategy;
+    private readonly EntityDescriber _describer;
+    private readonly EntityLexicons _lexicons;
+    private readonly Func<string, bool> _isCommonWord;
+    private readonly Surnames _surnames;
+    private readonly Gazetteer _gazetteer;
+
+    public EntityMerger(EntityStrategy strategy, EntityDescriber describer, TaggerResources resources, Func<string, bool> isCommonWord)
+    {
+        _strategy = strategy;
+        _describer = describer;
+        _lexicons = resources.Lexicons;
+        _surnames = resources.Surnames;
+        _gazetteer = resources.Gazetteer;
+        _isCommonWord = isCommonWord;
+    }
+
+    public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
+    {
+        var text = document.Body;
+        if (_strategy == EntityStrategy.Tagger)
+        {
+            return Describe(text, found, [.. found.TaggedNames.Where(n => n.Span.Length >= 2 || n.Type == NameType.Location)]);
+        }
+
+        // A person the rules took only on weak, repeated cues stands when the tagger also reads a person there.
+        if (found.People.Any(p => p.WeakEvidence))
+        {
+            var corroborated = found.People
+                .Where(p => p.WeakEvidence && p.Span is { } span && found.TaggedNames.Any(n => n.Type == NameType.Person && NameText.Overlaps(n.Span, span)))
+                .Select(p => p.Name)
+                .ToHashSet(StringComparer.Ordinal);
+            found = found with { People = found.People.RemoveAll(p => p.WeakEvidence && !corroborated.Contains(p.Name)) };
+        }
+
+        var taken = EntityDescriber.Spans(found);
+        var titles = NameText.BookTitles(text);
+        var added = new List<TaggedName>();
+        foreach (var name in found.TaggedNames)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (name.Margin >= MinMargin && !taken.Any(t => NameText.Overlaps(t, name.Span))
+                && !titles.Any(t => NameText.Within(name.Span, t)) && LooksLikeName(text, name))
+            {
+                added.Add(name);
+                taken.Add(name.Span);
+            }
+        }
+
+        // Other occurrences of a name the tagger added (long enough to be unambiguous) are mentions of it too.
+        foreach (var name in added.Where(n => n.Span.Length >= 3).DistinctBy(n => text[n.Span.Start..n.Span.End]).ToList())
+        {
+            var surface = text[name.Span.Start..name.Span.End];
+            for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
+            {
+                var span = new TextSpan(at, at + surface.Length);
+                if (!taken.Any(t => NameText.Overlaps(t, span)))
+                {
+                    added.Add(name with { Span = span });
+                    taken.Add(span);
+                }
+            }
+        }
+
+        return Describe(text, found, added);
+    }
+
+    // In Tagger mode no rule recogniser ran, so the basis holds no entities and the tagger's names are all there is.
+    private Mentions Describe(string text, Mentions basis, List<TaggedName> added)
+    {
+        var places = basis.Places.ToBuilder();
+        var organizations = basis.Organizations.ToBuilder();
+        foreach (var name in added.OrderBy(n => n.Span.Start))
+        {
+            switch (name.Type)
+            {
+                case NameType.Location:
+                    places.Add(_describer.Place(text, name.Span, places));
+                    break;
+                case NameType.Organization:
+                    organizations.Add(_describer.Organization(text, name.Span));
+                    break;
+            }
+        }
+
+        // People last: their roles may name the organisations just added.
+        var entities = places.Select(p => p.Span).Concat(organizations.Select(o => o.Span)).ToList();
+        var people = basis.People.ToBuilder();
+        foreach (var name in added.Where(n => n.Type == NameType.Person).OrderBy(n => n.Span.Start))
+        {
+            people.Add(_describer.Person(text, name.Span, entities, organizations));
+        }
+
+        return basis with
+        {
+            Places = [.. places.OrderBy(p => p.Span.Start)],
+            Organizations = [.. organizations.OrderBy(o => o.Span.Start)],
+            People = [.. people.OrderBy(p => p.Span?.Start ?? -1)],
+        };
+    }
+
+    // The lexicons must agree with the tagger's type, so the tagger brings boundaries and the lexicons sanity: a person
+    // is a surname + given name (or a transliteration with ·) and no common word or title; a place is a gazetteer name
+    // that is no common word, or a non-generic head + place suffix; an organisation is a non-generic head + suffix,
+    // with a place or level prefix where the suffix needs one (a bare 宣传部 is a back-reference). No name starts with
+    // a verb or preposition from the boundary list (按照集团公司党委), and none holds digits or punctuation.
+    private bool LooksLikeName(string text, TaggedName name)
+    {
+        var surface = text.AsSpan(name.Span.Start, name.Span.Length);
+        if (surface.Length < 2 || NameText.BoundaryEndingAt(_lexicons, text, name.Span.Start + 1) > 0
+            || _lexicons.BoundaryWords.LongestAt(text, name.Span.Start) >= 2)
+        {
+            return false;
+        }
+
+        foreach (var c in surface)
+        {
+            if (!NameText.IsCjk(c) && c is not '·' and not '•')
+            {
+                return false;
+            }
+        }
+
+        // Organisation names are often dictionary words (财政局); a person or place that is one (太阳, 朝阳) is not named.
+        var word = surface.ToString();
+        if ((name.Type != NameType.Organization && _isCommonWord(word)) || _lexicons.Titles.Contains(word) || _lexicons.GenericHeads.Contains(word))
+        {
+            return false;
+        }
+
+        return name.Type switch
+        {
+            NameType.Person => _surnames.IsPlausibleName(surface) || (surface.Length <= 12 && word.Contains('·', StringComparison.Ordinal)),
+            NameType.Location => !_gazetteer.Names.Lookup(surface).IsEmpty || HasHead(word, _lexicons.PlaceSuffixes, out _),
+            _ => HasHead(word, _lexicons.OrgSuffixes, out var needsPrefix) && (!needsPrefix || HasPrefix(word)),
+        };
+    }
+
+    // Strips suffixes from the end while any is left (市委组织部 → 市委 → 市); true when a suffix was stripped and the head
+    // left is not, and does not end with, a generic head (职工文化中心, 防疫应急先锋队). needsPrefix: the outermost suffix
+    // is one that needs a place or level prefix (P).
+    private bool HasHead(string word, WordTable suffixes, out bool needsPrefix)
+    {
+        needsPrefix = false;
+        var end = word.Length;
+        var stripped = false;
+        while (end > 0)
+        {
+            var suffix = suffixes.LongestEndingAt(word, end);
+            if (suffix == 0 || suffix == end)
+            {
+                break;
+            }
+
+            if (!stripped)
+            {
+                needsPrefix = suffixes.Column(word.Substring(end - suffix, suffix), 1).Contains('P', StringComparison.Ordinal);
+            }
+
+            stripped = true;
+            end -= suffix;
+        }
+
+        return stripped && _lexicons.GenericHeads.LongestEndingAt(word, end) == 0;
+    }
+
+    // A level character (市委, 县财政局) or a gazetteer name (零陵区税务局) opens the name.
+    private bool HasPrefix(string word) =>
+        word[0] is '省' or '市' or '县' or '区' or '镇' or '乡' or '村' or '州' or '盟' or '旗'
+        || _gazetteer.Names.PrefixesAt(word, 0).Any(p => p.Length >= 2 && p.Length < word.Length);
+}
