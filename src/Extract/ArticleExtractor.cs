@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Extract.Decoding;
+using Extract.Learning;
 using Extract.Page;
 using Extract.Recognition;
 using Extract.Recognition.Achievements;
@@ -91,8 +92,11 @@ public sealed class ArticleExtractor
         return OrderedParallel.Map(sources, Extract, Options.MaxDegreeOfParallelism, cancellationToken);
     }
 
-    /// <summary>The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same list).</summary>
-    internal static IEnumerable<IRecognizer> EntityRecognizers(EntityStrategy strategy)
+    /// <summary>
+    /// The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same
+    /// list); <paramref name="decision"/> replaces the embedded entity-decision model.
+    /// </summary>
+    internal static IEnumerable<IRecognizer> EntityRecognizers(EntityStrategy strategy, EntityDecisionModel? decision = null)
     {
         if (strategy != EntityStrategy.Rules)
         {
@@ -106,9 +110,15 @@ public sealed class ArticleExtractor
             yield return new PersonRecognizer();
         }
 
-        if (strategy != EntityStrategy.Rules)
+        var describer = new EntityDescriber(Gazetteer.Default, EntityLexicons.Default);
+        switch (strategy)
         {
-            yield return new EntityMerger(strategy, new EntityDescriber(Gazetteer.Default, EntityLexicons.Default), TaggerResources.Default, CommonWords.Default.Contains);
+            case EntityStrategy.Learned:
+                yield return new EntityDecision(decision ?? EntityDecisionModel.Default, new EntityCandidateFeatures(TaggerResources.Default, CommonWords.Default.Contains), describer);
+                break;
+            case EntityStrategy.Merged or EntityStrategy.Tagger:
+                yield return new EntityMerger(strategy, describer, TaggerResources.Default, CommonWords.Default.Contains);
+                break;
         }
     }
 
