@@ -7,7 +7,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands: compile-jieba, bench-seg, segment, eval-seg, eval-page)");
+            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands: compile-jieba, bench-seg, segment, eval-seg, eval-page, train-page)");
             return 2;
         }
 
@@ -26,6 +26,7 @@ internal static class Program
             "show-entities" => ShowEntitiesCommand.Run(args[1..]),
             "compile-opencc" => CompileOpenCcCommand.Run(args[1..]),
             "train-ner" => Ner.TrainNerCommand.Run(args[1..]),
+            "train-page" => PageLearning.TrainPageCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };
     }

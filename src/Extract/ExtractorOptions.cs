@@ -23,4 +23,12 @@ public sealed record ExtractorOptions
 
     /// <summary>How many keywords to keep.</summary>
     public int KeywordCount { get; init; } = 10;
+
+    /// <summary>
+    /// True (the default): a trained classifier (an ML.NET model embedded in the library, loaded once on first use)
+    /// decides which text blocks of an HTML page are the article, with the hand-written block scorer as one of its
+    /// inputs. False: the hand-written block scorer alone picks the article area, as in earlier versions; no model is
+    /// loaded. Plain-text input is not affected.
+    /// </summary>
+    public bool UseLearnedPageBlocks { get; init; } = true;
 }

@@ -107,7 +107,7 @@ internal static class EvalPageCommand
     /// Warms up (tiered JIT: at least three passes and half a second, so hot methods reach optimised code), then times
     /// one single-threaded pass, reading bytes included.
     /// </summary>
-    private static (IReadOnlyList<PageResult> Results, double PagesPerSecond) Measure(PageRun runner, IReadOnlyList<GoldPage> pages)
+    internal static (IReadOnlyList<PageResult> Results, double PagesPerSecond) Measure(PageRun runner, IReadOnlyList<GoldPage> pages)
     {
         var warm = Stopwatch.StartNew();
         for (var pass = 0; pass < 3 || warm.Elapsed < TimeSpan.FromMilliseconds(500); pass++)

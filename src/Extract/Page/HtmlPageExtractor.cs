@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Extract.Learning;
 
 namespace Extract.Page;
 
 /// <summary>
 /// Stage 2: HTML → <see cref="PageContent"/>. Parses with AngleSharp, walks the DOM into blocks and lines
-/// (<see cref="PageWalker"/>), picks the article container (<see cref="ContentScorer"/>), and emits its lines plus the
+/// (<see cref="PageWalker"/>), decides which blocks are article text (the learned <see cref="PageBlockModel"/>, with the
+/// <see cref="ContentScorer"/> heuristic as one of its features; the heuristic alone when the options ask), and emits them plus the
 /// title, date and byline lines that sit between the headline and the container or just after it. Link lists and
 /// furniture inside the container go to <see cref="PageContent.Removed"/>. Pages without an article (list pages,
 /// indexes) give no lines and <see cref="PageContent.IsArticle"/> = false.
@@ -16,7 +18,36 @@ internal sealed partial class HtmlPageExtractor
     private const int HeaderSearch = 40;
     private const int FooterSearch = 6;
 
+    /// <summary>Probability at or above which the model takes a block for article text.</summary>
+    private const float ArticleProbability = 0.5f;
+
+    private readonly PageBlockModel? _model;
+
+    /// <summary>A page stage using the embedded page-block model (loaded on first use) unless the options ask for the heuristic alone.</summary>
+    public HtmlPageExtractor()
+    {
+    }
+
+    /// <summary>A page stage using <paramref name="model"/> for its block decisions (tests, cross-validation, custom models).</summary>
+    public HtmlPageExtractor(PageBlockModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+    }
+
     public PageContent Extract(string html, string? url, ExtractorOptions options, CancellationToken cancellationToken)
+    {
+        if (Layout(html, options, cancellationToken) is not { } layout)
+        {
+            return new PageContent { IsArticle = false };
+        }
+
+        var model = options.UseLearnedPageBlocks ? _model ?? PageBlockModel.Default : null;
+        return Assemble(layout, url, model, cancellationToken);
+    }
+
+    /// <summary>The page as blocks and lines, as the page stage sees it (the training tool builds its rows from the same); null without a document element.</summary>
+    internal static PageLayout? Layout(string html, ExtractorOptions options, CancellationToken cancellationToken)
     {
         // Parsing cost grows with nesting depth times tag count: flatten pathological nesting before the parser sees it.
         html = MarkupDepth.Flatten(html, Math.Max(1024, options.MaxDomDepth * 2), cancellationToken);
@@ -26,15 +57,15 @@ internal sealed partial class HtmlPageExtractor
         cancellationToken.ThrowIfCancellationRequested();
         if (document.DocumentElement is not { } root)
         {
-            return new PageContent { IsArticle = false };
+            return null;
         }
 
         var layout = PageWalker.Walk(root, options.MaxDomDepth, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return Assemble(layout, url, cancellationToken);
+        return layout;
     }
 
-    private static PageContent Assemble(PageLayout layout, string? url, CancellationToken cancellationToken)
+    private static PageContent Assemble(PageLayout layout, string? url, PageBlockModel? model, CancellationToken cancellationToken)
     {
         var title = PageTitle.Choose(layout);
         var metaDate = PublishDate.FromMeta(layout);
@@ -42,10 +73,43 @@ internal sealed partial class HtmlPageExtractor
         var authors = PageBylines.Authors(layout);
         var area = ContentScorer.Choose(layout, cancellationToken);
         var lines = layout.Lines;
-        var (first, last) = (area.First, area.Last);
-        if (first < 0 || area.Score <= 0)
+        var notArticle = new PageContent { Title = title, PublishedAt = PublishDate.Choose(metaDate, [], url), Outlet = outlet, Authors = authors, IsArticle = false };
+        if (area.First < 0 || area.Score <= 0)
         {
-            return new PageContent { Title = title, PublishedAt = PublishDate.Choose(metaDate, [], url), Outlet = outlet, Authors = authors, IsArticle = false };
+            return notArticle;
+        }
+
+        // Which lines are article text: the model's decision per block, or the heuristic's area less its furniture and link lines.
+        var keep = new bool[lines.Length];
+        int first, last, holder;
+        if (model is not null)
+        {
+            var probabilities = model.Score(layout, title, area, cancellationToken);
+            first = last = -1;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (probabilities[i] >= ArticleProbability && lines[i].Chars > 0)
+                {
+                    keep[i] = true;
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+            }
+
+            if (first < 0)
+            {
+                return notArticle;
+            }
+
+            holder = CommonBlock(layout, lines[first].Block, lines[last].Block);
+        }
+        else
+        {
+            (first, last, holder) = (area.First, area.Last, area.Block);
+            for (var i = first; i <= last; i++)
+            {
+                keep[i] = !lines[i].InFurniture && !lines[i].IsLinks;
+            }
         }
 
         var kept = ImmutableArray.CreateBuilder<string>();
@@ -75,9 +139,9 @@ internal sealed partial class HtmlPageExtractor
                 AddDate(line.Text, visibleDates);
             }
 
-            if (line.InFurniture || line.IsLinks)
+            if (!keep[i])
             {
-                linkLines += line.Chars >= 4 ? 1 : 0;
+                linkLines += (line.InFurniture || line.IsLinks) && line.Chars >= 4 ? 1 : 0;
                 removed.Add(line.Text);
                 continue;
             }
@@ -104,7 +168,7 @@ internal sealed partial class HtmlPageExtractor
 
         var published = PublishDate.Choose(metaDate, visibleDates, url);
         // A little prose in a furniture-named block (a footer's contact lines on a list page) is no article.
-        var inFurniture = layout.Blocks[area.Block].Hint < 0 && proseChars < 200;
+        var inFurniture = layout.Blocks[holder].Hint < 0 && proseChars < 200;
         var isArticle = proseChars >= 40 && !inFurniture && !LooksLikeList(linkLines, proseLines);
         return new PageContent
         {
@@ -116,6 +180,17 @@ internal sealed partial class HtmlPageExtractor
             Removed = isArticle ? removed.ToImmutable() : [],
             IsArticle = isArticle,
         };
+    }
+
+    /// <summary>The innermost block holding both blocks.</summary>
+    private static int CommonBlock(PageLayout layout, int a, int b)
+    {
+        while (a >= 0 && !layout.Contains(a, b))
+        {
+            a = layout.Blocks[a].Parent;
+        }
+
+        return Math.Max(a, 0);
     }
 
     /// <summary>The last line before the container that repeats the title, searching back a bounded distance; -1 if none.</summary>
