@@ -27,6 +27,7 @@ internal static class Program
             "compile-opencc" => CompileOpenCcCommand.Run(args[1..]),
             "train-ner" => Ner.TrainNerCommand.Run(args[1..]),
             "train-page" => PageLearning.TrainPageCommand.Run(args[1..]),
+            "bench-page-model" => PageLearning.BenchPageModelCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };
     }

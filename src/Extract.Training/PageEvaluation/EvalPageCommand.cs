@@ -18,6 +18,10 @@ internal static class EvalPageCommand
         string? checkAll = null;
         string? show = null;
         var folders = new List<string>();
+        var extra = new List<string>();
+        int? cv = null;
+        string? modelPath = null;
+        var seed = 1;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -37,6 +41,18 @@ internal static class EvalPageCommand
                 case "--check-all" when i + 1 < args.Length:
                     checkAll = args[++i];
                     break;
+                case "--model" when i + 1 < args.Length:
+                    modelPath = args[++i];
+                    break;
+                case "--cv" when i + 1 < args.Length:
+                    cv = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--seed" when i + 1 < args.Length:
+                    seed = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--train" when i + 1 < args.Length:
+                    extra.Add(args[++i]);
+                    break;
                 default:
                     folders.Add(args[i]);
                     break;
@@ -45,11 +61,16 @@ internal static class EvalPageCommand
 
         if (folders.Count == 0 && checkAll is null)
         {
-            Console.Error.WriteLine("usage: eval-page [--verbose] [--show ID_PREFIX] [--readability NODE_MODULES_DIR --anchor-script readability-anchor.mjs] [--check-all DIR] GOLD_DIR...");
+            Console.Error.WriteLine("usage: eval-page [--verbose] [--show ID_PREFIX] [--cv K [--train EXTRA_DIR]... [--seed N]] [--readability NODE_MODULES_DIR --anchor-script readability-anchor.mjs] [--check-all DIR] GOLD_DIR...");
             return 2;
         }
 
-        var runner = new PageRun();
+        if (cv is { } folds)
+        {
+            return CrossValidate(folders, extra, folds, seed, verbose);
+        }
+
+        var runner = modelPath is null ? new PageRun() : PageRun.WithModel(PageLearning.PageTrainer.Load(File.ReadAllBytes(modelPath), modelPath));
         var summaries = new List<string>();
         foreach (var folder in folders)
         {
@@ -64,6 +85,8 @@ internal static class EvalPageCommand
                         DumpLayout(File.ReadAllBytes(page.HtmlPath));
                     }
 
+                    var reader = new SmartReaderAnchor().Run(File.ReadAllBytes(page.HtmlPath), page.Url);
+                    Console.WriteLine($"-- SmartReader ({reader.Error}; readable {reader.IsArticle}; {reader.Body.Length} chars): {reader.Body[..Math.Min(300, reader.Body.Length)]}");
                     Console.WriteLine($"== {page.Id} {page.Url}\n-- ours ({result.PublishedAt}; {string.Join(' ', result.Authors)}):\n{result.Body}\n-- gold:\n{page.Text}");
                 }
 
@@ -84,6 +107,11 @@ internal static class EvalPageCommand
             }
 
             summaries.Add(Summary(pages, ours, rate, "Extract"));
+            var (rules, rulesRate) = Measure(PageRun.Heuristic(), pages);
+            summaries.Add(Summary(pages, rules, rulesRate, "heuristic"));
+            var smart = new SmartReaderAnchor();
+            var (smartResults, smartRate) = Measure(smart.Run, pages);
+            summaries.Add(Summary(pages, smartResults, smartRate, "SmartReader"));
             if (anchor is not null)
             {
                 summaries.Add(Summary(pages, anchor, anchorRate, "Readability"));
@@ -93,7 +121,7 @@ internal static class EvalPageCommand
         if (summaries.Count > 0)
         {
             Console.WriteLine();
-            Console.WriteLine($"{"set",-24} {"extractor",-12} {"pages",5} {"P",6} {"R",6} {"F1",6} {"date ok",9} {"authors P/R/F1",18} {"errors",6} {"pages/s",8}");
+            PrintHeader();
             foreach (var line in summaries)
             {
                 Console.WriteLine(line);
@@ -107,14 +135,17 @@ internal static class EvalPageCommand
     /// Warms up (tiered JIT: at least three passes and half a second, so hot methods reach optimised code), then times
     /// one single-threaded pass, reading bytes included.
     /// </summary>
-    internal static (IReadOnlyList<PageResult> Results, double PagesPerSecond) Measure(PageRun runner, IReadOnlyList<GoldPage> pages)
+    internal static (IReadOnlyList<PageResult> Results, double PagesPerSecond) Measure(PageRun runner, IReadOnlyList<GoldPage> pages) =>
+        Measure(runner.Run, pages);
+
+    internal static (IReadOnlyList<PageResult> Results, double PagesPerSecond) Measure(Func<byte[], string?, PageResult> runner, IReadOnlyList<GoldPage> pages)
     {
         var warm = Stopwatch.StartNew();
         for (var pass = 0; pass < 3 || warm.Elapsed < TimeSpan.FromMilliseconds(500); pass++)
         {
             foreach (var page in pages)
             {
-                runner.Run(File.ReadAllBytes(page.HtmlPath), page.Url);
+                runner(File.ReadAllBytes(page.HtmlPath), page.Url);
             }
         }
 
@@ -124,7 +155,7 @@ internal static class EvalPageCommand
         var watch = Stopwatch.StartNew();
         foreach (var page in pages)
         {
-            results.Add(runner.Run(File.ReadAllBytes(page.HtmlPath), page.Url));
+            results.Add(runner(File.ReadAllBytes(page.HtmlPath), page.Url));
         }
 
         watch.Stop();
@@ -149,10 +180,52 @@ internal static class EvalPageCommand
         }
     }
 
-    private static string Summary(IReadOnlyList<GoldPage> pages, IReadOnlyList<PageResult> results, double rate, string name)
+    /// <summary>
+    /// <c>--cv K [--train EXTRA_DIR]… [--seed N] GOLD_DIR</c>: grouped-by-site cross-validation on the gold set. The model
+    /// column scores each fold's pages with a model trained without that fold's sites (the same procedure and seed as
+    /// train-page); the heuristic and SmartReader run on the same pages, fold by fold.
+    /// </summary>
+    private static int CrossValidate(List<string> folders, List<string> extraFolders, int folds, int seed, bool verbose)
+    {
+        var pages = folders.SelectMany(GoldSets.Load).ToList();
+        var extra = extraFolders.SelectMany(GoldSets.Load).ToList();
+        var cv = PageLearning.PageCrossValidation.Run(pages, extra, folds, seed);
+        var (rules, rulesRate) = Measure(PageRun.Heuristic(), pages);
+        var smart = new SmartReaderAnchor();
+        var (anchor, anchorRate) = Measure(smart.Run, pages);
+        if (verbose)
+        {
+            Console.WriteLine($"{"fold",4} {"site",-24} {"id",-38} {"model",6} {"heur.",6} {"smart",6}");
+            for (var i = 0; i < pages.Count; i++)
+            {
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{cv.Folds.FoldOf[i] + 1,4} {cv.Folds.Sites[i],-24} {pages[i].Id,-38} {F(TextOverlap.Score(cv.Results[i].Body, pages[i].Text).F1),6} {F(TextOverlap.Score(rules[i].Body, pages[i].Text).F1),6} {F(TextOverlap.Score(anchor[i].Body, pages[i].Text).F1),6}"));
+            }
+        }
+
+        Console.WriteLine();
+        PrintHeader();
+        for (var fold = 0; fold <= folds; fold++)
+        {
+            var members = Enumerable.Range(0, pages.Count).Where(i => fold == folds || cv.Folds.FoldOf[i] == fold).ToList();
+            var subset = members.Select(i => pages[i]).ToList();
+            var label = fold == folds ? "all folds" : $"fold {fold + 1}";
+            Console.WriteLine(Summary(subset, [.. members.Select(i => rules[i])], fold == folds ? rulesRate : double.NaN, "heuristic", label));
+            Console.WriteLine(Summary(subset, [.. members.Select(i => cv.Results[i])], fold == folds ? cv.PagesPerSecond : double.NaN, "model (CV)", label));
+            Console.WriteLine(Summary(subset, [.. members.Select(i => anchor[i])], fold == folds ? anchorRate : double.NaN, "SmartReader", label));
+        }
+
+        return 0;
+    }
+
+    private static void PrintHeader() =>
+        Console.WriteLine($"{"set",-24} {"extractor",-12} {"pages",5} {"P",6} {"R",6} {"F1",6} {"title ok",9} {"date ok",9} {"authors P/R/F1",18} {"errors",6} {"pages/s",8}");
+
+    private static string Summary(IReadOnlyList<GoldPage> pages, IReadOnlyList<PageResult> results, double rate, string name, string? label = null)
     {
         double p = 0, r = 0, f = 0;
-        int dated = 0, dateOk = 0, tp = 0, fp = 0, fn = 0, errors = 0;
+        int dated = 0, dateOk = 0, tp = 0, fp = 0, fn = 0, errors = 0, titled = 0, titleOk = 0;
         for (var i = 0; i < pages.Count; i++)
         {
             var score = TextOverlap.Score(results[i].Body, pages[i].Text);
@@ -160,6 +233,12 @@ internal static class EvalPageCommand
             r += score.Recall;
             f += score.F1;
             errors += results[i].Error is null ? 0 : 1;
+            if (pages[i].Title is { } goldTitle)
+            {
+                titled++;
+                titleOk += results[i].Title is { } title && Squeeze(title) == Squeeze(goldTitle) ? 1 : 0;
+            }
+
             if (pages[i].Date is { } gold)
             {
                 dated++;
@@ -180,11 +259,15 @@ internal static class EvalPageCommand
         var ap = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
         var ar = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
         var af = ap + ar == 0 ? 0 : 2 * ap * ar / (ap + ar);
-        var set = pages.Count > 0 ? pages[0].Set : "-";
+        var set = label ?? (pages.Count > 0 ? pages[0].Set : "-");
+        var titles = titled == 0 ? "-" : $"{titleOk}/{titled}";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{set,-24} {name,-12} {pages.Count,5} {F(p / n),6} {F(r / n),6} {F(f / n),6} {dateOk,4}/{dated,-4} {F(ap),5}/{F(ar)}/{F(af)}   {errors,6} {rate,8:F1}");
+            $"{set,-24} {name,-12} {pages.Count,5} {F(p / n),6} {F(r / n),6} {F(f / n),6} {titles,9} {dateOk,4}/{dated,-4} {F(ap),5}/{F(ar)}/{F(af)}   {errors,6} {rate,8:F1}");
     }
+
+    /// <summary>A title without whitespace, for comparing headlines that differ only in spacing.</summary>
+    private static string Squeeze(string title) => string.Concat(title.Where(c => !char.IsWhiteSpace(c)));
 
     /// <summary>Runs every .html/.htm under <paramref name="root"/> through the page stages and the whole extractor; prints each failure.</summary>
     private static int CheckAll(string root, PageRun runner)

@@ -81,7 +81,7 @@ internal sealed partial class HtmlPageExtractor
 
         // Which lines are article text: the model's decision per block, or the heuristic's area less its furniture and link lines.
         var keep = new bool[lines.Length];
-        int first, last, holder;
+        int first, last;
         if (model is not null)
         {
             var probabilities = model.Score(layout, title, area, cancellationToken);
@@ -100,12 +100,10 @@ internal sealed partial class HtmlPageExtractor
             {
                 return notArticle;
             }
-
-            holder = CommonBlock(layout, lines[first].Block, lines[last].Block);
         }
         else
         {
-            (first, last, holder) = (area.First, area.Last, area.Block);
+            (first, last) = (area.First, area.Last);
             for (var i = first; i <= last; i++)
             {
                 keep[i] = !lines[i].InFurniture && !lines[i].IsLinks;
@@ -114,44 +112,29 @@ internal sealed partial class HtmlPageExtractor
 
         var kept = ImmutableArray.CreateBuilder<string>();
         var removed = ImmutableArray.CreateBuilder<string>();
-        var visibleDates = new List<(string Date, bool Keyed)>();
 
         // Headline, dateline and byline lines between the headline and the container.
         var titleLine = FindTitleLine(lines, first, title);
         for (var i = titleLine >= 0 ? titleLine : Math.Max(0, first - FooterSearch); i < first; i++)
         {
             var line = lines[i];
-            AddDate(line.Text, visibleDates);
             if (i == titleLine || (!line.InFurniture && ((IsMetadataLine(line) && line.LinkDensity <= 0.5) || IsLead(line))))
             {
                 kept.Add(line.Text);
             }
         }
 
-        var proseChars = 0;
-        var proseLines = 0;
-        var linkLines = 0;
+        var keptProse = 0;
         for (var i = first; i <= last; i++)
         {
             var line = lines[i];
-            if (i < first + 6 || i > last - 3)
-            {
-                AddDate(line.Text, visibleDates);
-            }
-
             if (!keep[i])
             {
-                linkLines += (line.InFurniture || line.IsLinks) && line.Chars >= 4 ? 1 : 0;
                 removed.Add(line.Text);
                 continue;
             }
 
-            if (ContentScorer.IsProse(line))
-            {
-                proseChars += line.Chars;
-                proseLines++;
-            }
-
+            keptProse += ContentScorer.IsProse(line) ? line.Chars : 0;
             kept.Add(PinyinGlosses.Strip(line.Text));
         }
 
@@ -159,17 +142,14 @@ internal sealed partial class HtmlPageExtractor
         for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
         {
             var line = lines[i];
-            if (!line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && MetadataKeyRegex().IsMatch(line.Text))
+            if (IsTrailingMetadata(line))
             {
-                AddDate(line.Text, visibleDates);
                 kept.Add(line.Text);
             }
         }
 
-        var published = PublishDate.Choose(metaDate, visibleDates, url);
-        // A little prose in a furniture-named block (a footer's contact lines on a list page) is no article.
-        var inFurniture = layout.Blocks[holder].Hint < 0 && proseChars < 200;
-        var isArticle = proseChars >= 40 && !inFurniture && !LooksLikeList(linkLines, proseLines);
+        var published = PublishDate.Choose(metaDate, VisibleDates(lines, title, area), url);
+        var isArticle = keptProse >= 40 && HeuristicSaysArticle(layout, area);
         return new PageContent
         {
             Lines = isArticle ? kept.ToImmutable() : [],
@@ -182,15 +162,68 @@ internal sealed partial class HtmlPageExtractor
         };
     }
 
-    /// <summary>The innermost block holding both blocks.</summary>
-    private static int CommonBlock(PageLayout layout, int a, int b)
+    /// <summary>
+    /// Date lines near the heuristic's area: between the headline and the area, its first six and last three lines, and
+    /// the metadata lines just after it. The publish date stays the heuristic's decision whichever stage picks the
+    /// body lines: the block model is trained on main text, not on where a page states its date.
+    /// </summary>
+    private static List<(string Date, bool Keyed)> VisibleDates(ImmutableArray<PageLine> lines, string? title, ContentArea area)
     {
-        while (a >= 0 && !layout.Contains(a, b))
+        var dates = new List<(string Date, bool Keyed)>();
+        var (first, last) = (area.First, area.Last);
+        var titleLine = FindTitleLine(lines, first, title);
+        for (var i = titleLine >= 0 ? titleLine : Math.Max(0, first - FooterSearch); i < first; i++)
         {
-            a = layout.Blocks[a].Parent;
+            AddDate(lines[i].Text, dates);
         }
 
-        return Math.Max(a, 0);
+        for (var i = first; i <= last; i++)
+        {
+            if (i < first + 6 || i > last - 3)
+            {
+                AddDate(lines[i].Text, dates);
+            }
+        }
+
+        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
+        {
+            if (IsTrailingMetadata(lines[i]))
+            {
+                AddDate(lines[i].Text, dates);
+            }
+        }
+
+        return dates;
+    }
+
+    /// <summary>A byline or editor line just after the article (责任编辑：…).</summary>
+    private static bool IsTrailingMetadata(PageLine line) =>
+        !line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && MetadataKeyRegex().IsMatch(line.Text);
+
+    /// <summary>
+    /// Whether the page is an article at all, judged on the heuristic's area whichever stage picks the lines (the
+    /// training sets hold articles only, so the model has never seen a list page): enough prose, not a little prose in
+    /// a furniture-named block (a footer's contact lines on a list page), not more link lines than prose lines.
+    /// </summary>
+    private static bool HeuristicSaysArticle(PageLayout layout, ContentArea area)
+    {
+        int proseChars = 0, proseLines = 0, linkLines = 0;
+        for (var i = area.First; i <= area.Last; i++)
+        {
+            var line = layout.Lines[i];
+            if (line.InFurniture || line.IsLinks)
+            {
+                linkLines += line.Chars >= 4 ? 1 : 0;
+            }
+            else if (ContentScorer.IsProse(line))
+            {
+                proseChars += line.Chars;
+                proseLines++;
+            }
+        }
+
+        var inFurniture = layout.Blocks[area.Block].Hint < 0 && proseChars < 200;
+        return proseChars >= 40 && !inFurniture && !LooksLikeList(linkLines, proseLines);
     }
 
     /// <summary>The last line before the container that repeats the title, searching back a bounded distance; -1 if none.</summary>
