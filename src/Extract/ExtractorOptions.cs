@@ -3,7 +3,7 @@ namespace Extract;
 /// <summary>Immutable settings of an <see cref="ArticleExtractor"/>. Start from <see cref="Default"/> and use <c>with</c>.</summary>
 public sealed record ExtractorOptions
 {
-    /// <summary>The defaults: 16 MiB input cap, DOM depth 512, parallelism = processor count.</summary>
+    /// <summary>The defaults: 16 MiB input cap, DOM depth 512, parallelism = processor count, learned page blocks.</summary>
     public static ExtractorOptions Default { get; } = new();
 
     /// <summary>

@@ -21,6 +21,9 @@ internal sealed partial class HtmlPageExtractor
     /// <summary>Probability at or above which the model takes a block for article text.</summary>
     private const float ArticleProbability = 0.5f;
 
+    /// <summary>Letters of prose an article has at least.</summary>
+    private const int MinimumProse = 40;
+
     private readonly PageBlockModel? _model;
 
     /// <summary>A page stage using the embedded page-block model (loaded on first use) unless the options ask for the heuristic alone.</summary>
@@ -79,30 +82,14 @@ internal sealed partial class HtmlPageExtractor
             return notArticle;
         }
 
-        // Which lines are article text: the model's decision per block, or the heuristic's area less its furniture and link lines.
+        // Which lines are article text: the model's decision per block; the heuristic's area less its furniture and link
+        // lines when the options ask for the heuristic alone, or when the model takes too little prose to make an article
+        // of a page the heuristic does take for one (a page of one paragraph, a layout unlike any it was trained on).
         var keep = new bool[lines.Length];
-        int first, last;
-        if (model is not null)
+        var (first, last) = model is null ? (-1, -1) : ModelLines(layout, model.Score(layout, title, area, cancellationToken), keep);
+        if (first < 0)
         {
-            var probabilities = model.Score(layout, title, area, cancellationToken);
-            first = last = -1;
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (probabilities[i] >= ArticleProbability && lines[i].Chars > 0)
-                {
-                    keep[i] = true;
-                    first = first < 0 ? i : first;
-                    last = i;
-                }
-            }
-
-            if (first < 0)
-            {
-                return notArticle;
-            }
-        }
-        else
-        {
+            Array.Clear(keep);
             (first, last) = (area.First, area.Last);
             for (var i = first; i <= last; i++)
             {
@@ -149,7 +136,7 @@ internal sealed partial class HtmlPageExtractor
         }
 
         var published = PublishDate.Choose(metaDate, VisibleDates(lines, title, area), url);
-        var isArticle = keptProse >= 40 && HeuristicSaysArticle(layout, area);
+        var isArticle = keptProse >= MinimumProse && HeuristicSaysArticle(layout, area);
         return new PageContent
         {
             Lines = isArticle ? kept.ToImmutable() : [],
@@ -160,6 +147,25 @@ internal sealed partial class HtmlPageExtractor
             Removed = isArticle ? removed.ToImmutable() : [],
             IsArticle = isArticle,
         };
+    }
+
+    /// <summary>The lines the model takes (probability ≥ 0.5) and the first and last of them; (-1, -1) when they hold under 40 letters of prose.</summary>
+    private static (int First, int Last) ModelLines(PageLayout layout, float[] probabilities, bool[] keep)
+    {
+        int first = -1, last = -1, prose = 0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            var line = layout.Lines[i];
+            if (probabilities[i] >= ArticleProbability && line.Chars > 0)
+            {
+                keep[i] = true;
+                first = first < 0 ? i : first;
+                last = i;
+                prose += ContentScorer.IsProse(line) ? line.Chars : 0;
+            }
+        }
+
+        return prose >= MinimumProse ? (first, last) : (-1, -1);
     }
 
     /// <summary>
@@ -223,7 +229,7 @@ internal sealed partial class HtmlPageExtractor
         }
 
         var inFurniture = layout.Blocks[area.Block].Hint < 0 && proseChars < 200;
-        return proseChars >= 40 && !inFurniture && !LooksLikeList(linkLines, proseLines);
+        return proseChars >= MinimumProse && !inFurniture && !LooksLikeList(linkLines, proseLines);
     }
 
     /// <summary>The last line before the container that repeats the title, searching back a bounded distance; -1 if none.</summary>
