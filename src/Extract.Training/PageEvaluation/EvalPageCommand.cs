@@ -93,6 +93,8 @@ internal static class EvalPageCommand
                 continue;
             }
 
+            // The heuristic first: whichever runs first in the process pays for warming the shared code.
+            var (rules, rulesRate) = Measure(PageRun.Heuristic(), pages);
             var (ours, rate) = Measure(runner, pages);
             IReadOnlyList<PageResult>? anchor = null;
             var anchorRate = double.NaN;
@@ -107,7 +109,6 @@ internal static class EvalPageCommand
             }
 
             summaries.Add(Summary(pages, ours, rate, "Extract"));
-            var (rules, rulesRate) = Measure(PageRun.Heuristic(), pages);
             summaries.Add(Summary(pages, rules, rulesRate, "heuristic"));
             var smart = new SmartReaderAnchor();
             var (smartResults, smartRate) = Measure(smart.Run, pages);
@@ -132,8 +133,9 @@ internal static class EvalPageCommand
     }
 
     /// <summary>
-    /// Warms up (tiered JIT: at least three passes and half a second, so hot methods reach optimised code), then times
-    /// one single-threaded pass, reading bytes included.
+    /// Warms up (tiered JIT: at least three passes and two seconds, so hot methods reach optimised code even on a loaded
+    /// machine), then times three single-threaded passes, reading bytes included, and reports the fastest: on a machine
+    /// shared with other work the fastest pass is the one least disturbed by it.
     /// </summary>
     internal static (IReadOnlyList<PageResult> Results, double PagesPerSecond) Measure(PageRun runner, IReadOnlyList<GoldPage> pages) =>
         Measure(runner.Run, pages);
@@ -141,7 +143,7 @@ internal static class EvalPageCommand
     internal static (IReadOnlyList<PageResult> Results, double PagesPerSecond) Measure(Func<byte[], string?, PageResult> runner, IReadOnlyList<GoldPage> pages)
     {
         var warm = Stopwatch.StartNew();
-        for (var pass = 0; pass < 3 || warm.Elapsed < TimeSpan.FromMilliseconds(500); pass++)
+        for (var pass = 0; pass < 3 || warm.Elapsed < TimeSpan.FromSeconds(2); pass++)
         {
             foreach (var page in pages)
             {
@@ -150,19 +152,28 @@ internal static class EvalPageCommand
         }
 
         var results = new List<PageResult>(pages.Count);
+        var best = double.MaxValue;
+        var bestCpu = double.MaxValue;
         using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        foreach (var page in pages)
+        for (var pass = 0; pass < 3; pass++)
         {
-            results.Add(runner(File.ReadAllBytes(page.HtmlPath), page.Url));
+            results.Clear();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            foreach (var page in pages)
+            {
+                results.Add(runner(File.ReadAllBytes(page.HtmlPath), page.Url));
+            }
+
+            watch.Stop();
+            process.Refresh();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+            bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu).TotalSeconds);
         }
 
-        watch.Stop();
-        process.Refresh();
-        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pages.Count} pages: wall {watch.Elapsed.TotalSeconds:F2} s ({pages.Count / watch.Elapsed.TotalSeconds:F1} pages/s), process CPU {cpuSeconds:F2} s ({pages.Count / cpuSeconds:F1} pages/s per CPU second)"));
-        return (results, pages.Count / watch.Elapsed.TotalSeconds);
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pages.Count} pages: fastest of 3 passes wall {best:F2} s ({pages.Count / best:F1} pages/s), process CPU {bestCpu:F2} s ({pages.Count / bestCpu:F1} pages/s per CPU second)"));
+        return (results, pages.Count / best);
     }
 
     private static void PrintRows(IReadOnlyList<GoldPage> pages, IReadOnlyList<PageResult> ours, IReadOnlyList<PageResult>? anchor)

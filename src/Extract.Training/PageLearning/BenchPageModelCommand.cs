@@ -35,6 +35,36 @@ internal static class BenchPageModelCommand
             }
         }
 
+        // Whole page runs (decode → page → text), the slowest pages with the model against the heuristic.
+        var gold = folders.SelectMany(GoldSets.Load).ToList();
+        var withModel = PageRun.WithModel(model);
+        var alone = PageRun.Heuristic();
+        var costs = new List<(string Id, double Model, double Heuristic)>();
+        foreach (var page in gold)
+        {
+            var bytes = File.ReadAllBytes(page.HtmlPath);
+            double Best(PageRun run)
+            {
+                var best = double.MaxValue;
+                for (var r = 0; r < 5; r++)
+                {
+                    var w = Stopwatch.StartNew();
+                    run.Run(bytes, page.Url);
+                    best = Math.Min(best, w.Elapsed.TotalMilliseconds);
+                }
+
+                return best;
+            }
+
+            costs.Add((page.Id, Best(withModel), Best(alone)));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"whole page runs, best of 5 each: model {costs.Sum(c => c.Model):F0} ms, heuristic {costs.Sum(c => c.Heuristic):F0} ms for {costs.Count} pages"));
+        foreach (var (id, m, h) in costs.OrderByDescending(c => c.Model - c.Heuristic).Take(5))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {id,-40} model {m,7:F1} ms  heuristic {h,7:F1} ms"));
+        }
+
         var blocks = pages.Sum(p => p.Layout.Lines.Length);
         Console.WriteLine($"{pages.Count} pages, {blocks} blocks");
         var learned = new HtmlPageExtractor(model);
@@ -43,6 +73,19 @@ internal static class BenchPageModelCommand
         Time("page stage, heuristic alone", pages, blocks, _ => learned.Extract(htmls[index++ % htmls.Count], null, heuristicOptions, CancellationToken.None));
         index = 0;
         Time("page stage, model", pages, blocks, _ => learned.Extract(htmls[index++ % htmls.Count], null, ExtractorOptions.Default, CancellationToken.None));
+        index = 0;
+        Time("parse + walk + title + area", pages, blocks, _ =>
+        {
+            var layout = HtmlPageExtractor.Layout(htmls[index++ % htmls.Count], ExtractorOptions.Default, CancellationToken.None)!;
+            PageTitle.Choose(layout);
+            ContentScorer.Choose(layout, CancellationToken.None);
+        });
+        index = 0;
+        Time("parse + walk + title + area + score", pages, blocks, _ =>
+        {
+            var layout = HtmlPageExtractor.Layout(htmls[index++ % htmls.Count], ExtractorOptions.Default, CancellationToken.None)!;
+            model.Score(layout, PageTitle.Choose(layout), ContentScorer.Choose(layout, CancellationToken.None), CancellationToken.None);
+        });
         Time("features only", pages, blocks, p =>
         {
             var buffer = new float[p.Layout.Lines.Length * PageBlockFeatures.Count];

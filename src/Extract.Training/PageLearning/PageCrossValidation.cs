@@ -15,13 +15,14 @@ internal static class PageCrossValidation
     /// <summary>Features and labels of every page, with progress on stderr.</summary>
     public static List<List<PageBlockRow>> Rows(IReadOnlyList<GoldPage> pages)
     {
+        var sets = string.Join('+', pages.Select(p => p.Set).Distinct(StringComparer.Ordinal));
         var rows = new List<List<PageBlockRow>>(pages.Count);
         foreach (var page in pages)
         {
             rows.Add(PageRows.Build(page));
         }
 
-        Console.Error.WriteLine($"{(pages.Count > 0 ? pages[0].Set : "-")}: {pages.Count} pages, {rows.Sum(r => r.Count)} blocks, {rows.Sum(r => r.Count(b => b.Label))} labelled article text");
+        Console.Error.WriteLine($"{(sets.Length > 0 ? sets : "-")}: {pages.Count} pages, {rows.Sum(r => r.Count)} blocks, {rows.Sum(r => r.Count(b => b.Label))} labelled article text");
         return rows;
     }
 

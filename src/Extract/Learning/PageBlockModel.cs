@@ -70,6 +70,11 @@ internal sealed class PageBlockModel
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
+                if (layout.Lines[i].Chars == 0)
+                {
+                    continue; // no letters: never article text, whatever the model would say
+                }
+
                 buffer.AsSpan(i * PageBlockFeatures.Count, PageBlockFeatures.Count).CopyTo(row.Features);
                 engine.Predict(row, ref score);
                 probabilities[i] = score.Probability;
