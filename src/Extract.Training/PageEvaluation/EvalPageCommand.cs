@@ -93,8 +93,22 @@ internal static class EvalPageCommand
                 continue;
             }
 
-            // The heuristic first: whichever runs first in the process pays for warming the shared code.
-            var (rules, rulesRate) = Measure(PageRun.Heuristic(), pages);
+            // Whichever runs first in a process pays for warming the code they share (tiered JIT): one untimed round of
+            // all three, then the timed round.
+            var heuristicRunner = PageRun.Heuristic();
+            var smart = new SmartReaderAnchor();
+            for (var pass = 0; pass < 3; pass++)
+            {
+                foreach (var page in pages)
+                {
+                    var bytes = File.ReadAllBytes(page.HtmlPath);
+                    heuristicRunner.Run(bytes, page.Url);
+                    runner.Run(bytes, page.Url);
+                    smart.Run(bytes, page.Url);
+                }
+            }
+
+            var (rules, rulesRate) = Measure(heuristicRunner, pages);
             var (ours, rate) = Measure(runner, pages);
             IReadOnlyList<PageResult>? anchor = null;
             var anchorRate = double.NaN;
@@ -108,9 +122,8 @@ internal static class EvalPageCommand
                 PrintRows(pages, ours, anchor);
             }
 
-            summaries.Add(Summary(pages, ours, rate, "Extract"));
+            summaries.Add(Summary(pages, ours, rate, modelPath is null ? "model*" : "model"));
             summaries.Add(Summary(pages, rules, rulesRate, "heuristic"));
-            var smart = new SmartReaderAnchor();
             var (smartResults, smartRate) = Measure(smart.Run, pages);
             summaries.Add(Summary(pages, smartResults, smartRate, "SmartReader"));
             if (anchor is not null)
@@ -126,6 +139,11 @@ internal static class EvalPageCommand
             foreach (var line in summaries)
             {
                 Console.WriteLine(line);
+            }
+
+            if (modelPath is null)
+            {
+                Console.WriteLine("* the embedded model, trained on the html-zh gold sets: its main-text figures on those sets are in-sample; --cv K gives the honest ones");
             }
         }
 
