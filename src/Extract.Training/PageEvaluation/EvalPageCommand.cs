@@ -4,9 +4,13 @@ using System.Globalization;
 namespace Extract.Training.PageEvaluation;
 
 /// <summary>
-/// <c>eval-page [--verbose] [--readability NODE_MODULES --anchor-script readability-anchor.mjs] [--check-all DIR] GOLD_DIR…</c>:
-/// scores the page stage (decode → page → text) against gold main text, publish day and authors, side by side with
-/// Mozilla Readability when its node modules are given; <c>--check-all</c> runs every page under DIR and prints failures.
+/// <c>eval-page [--verbose] [--show ID_PREFIX] [--model FILE] [--cv K [--train EXTRA_DIR]… [--seed N]]
+/// [--readability NODE_MODULES --anchor-script readability-anchor.mjs] [--check-all DIR] GOLD_DIR…</c>: scores the page
+/// stage (decode → page → text) against gold main text, title, publish day and authors — with the embedded page-block
+/// model (or <c>--model FILE</c>), with the block scorer alone, and SmartReader side by side; <c>--cv K</c> scores the
+/// model by grouped-by-site cross-validation instead (each fold's pages by a model trained without that fold's sites, the
+/// same procedure as train-page); Mozilla Readability when its node modules are given; <c>--check-all</c> runs every page
+/// under DIR and prints failures.
 /// </summary>
 internal static class EvalPageCommand
 {

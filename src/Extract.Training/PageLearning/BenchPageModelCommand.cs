@@ -8,7 +8,7 @@ using Extract.Training.PageEvaluation;
 namespace Extract.Training.PageLearning;
 
 /// <summary>
-/// <c>bench-page-model [--model FILE] GOLD_DIR…</c>: how long the page-block model takes to load (cold, in this process)
+/// <c>bench-page-model [--model FILE] DIR…</c> (gold sets, or any folders of .html pages): how long the page-block model takes to load (cold, in this process)
 /// and, over the pages' walked layouts, the cost of the features alone and of scoring them three ways: pooled
 /// prediction engines (what the library does), one engine per thread, and one batch Transform over an IDataView per page.
 /// </summary>
@@ -35,7 +35,7 @@ internal static class BenchPageModelCommand
 
         var pages = new List<(PageLayout Layout, string? Title, ContentArea Area)>();
         var htmls = new List<string>();
-        foreach (var page in folders.SelectMany(GoldSets.Load))
+        foreach (var page in folders.SelectMany(Pages))
         {
             var decoded = new DocumentDecoder().Decode(ArticleSource.FromBytes(page.Id, File.ReadAllBytes(page.HtmlPath), isHtml: true), ExtractorOptions.Default, CancellationToken.None);
             htmls.Add(decoded.Content);
@@ -46,7 +46,7 @@ internal static class BenchPageModelCommand
         }
 
         // Whole page runs (decode → page → text), the slowest pages with the model against the heuristic.
-        var gold = folders.SelectMany(GoldSets.Load).ToList();
+        var gold = folders.SelectMany(Pages).ToList();
         var withModel = PageRun.WithModel(model);
         var alone = PageRun.Heuristic();
         var costs = new List<(string Id, double Model, double Heuristic)>();
@@ -126,6 +126,20 @@ internal static class BenchPageModelCommand
             }
         });
         return 0;
+    }
+
+    /// <summary>A gold set's pages, or for any other folder every .html under it (no gold is needed to time).</summary>
+    private static IReadOnlyList<GoldPage> Pages(string folder)
+    {
+        try
+        {
+            return GoldSets.Load(folder);
+        }
+        catch (InvalidOperationException)
+        {
+            return [.. Directory.EnumerateFiles(folder, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(f => new GoldPage(Path.GetFileName(folder), f, f, null, "", null, []))];
+        }
     }
 
     private static void Time(string name, List<(PageLayout Layout, string? Title, ContentArea Area)> pages, int blocks, Action<(PageLayout Layout, string? Title, ContentArea Area)> action)
