@@ -89,9 +89,11 @@ internal static class EvalPageCommand
                         DumpLayout(File.ReadAllBytes(page.HtmlPath));
                     }
 
+                    var alone = PageRun.Heuristic().Run(File.ReadAllBytes(page.HtmlPath), page.Url);
+                    Console.WriteLine($"-- block scorer alone (F1 {F(TextOverlap.Score(alone.Body, page.Text).F1)}):\n{alone.Body}");
                     var reader = new SmartReaderAnchor().Run(File.ReadAllBytes(page.HtmlPath), page.Url);
                     Console.WriteLine($"-- SmartReader ({reader.Error}; readable {reader.IsArticle}; {reader.Body.Length} chars): {reader.Body[..Math.Min(300, reader.Body.Length)]}");
-                    Console.WriteLine($"== {page.Id} {page.Url}\n-- ours ({result.PublishedAt}; {string.Join(' ', result.Authors)}):\n{result.Body}\n-- gold:\n{page.Text}");
+                    Console.WriteLine($"== {page.Id} {page.Url} (F1 {F(TextOverlap.Score(result.Body, page.Text).F1)})\n-- ours ({result.PublishedAt}; {string.Join(' ', result.Authors)}):\n{result.Body}\n-- gold:\n{page.Text}");
                 }
 
                 continue;
