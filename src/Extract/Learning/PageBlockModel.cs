@@ -1,6 +1,5 @@
 using System.Buffers;
 using Extract.Page;
-using Extract.Resources;
 using Microsoft.ML.Data;
 
 namespace Extract.Learning;
@@ -16,11 +15,7 @@ internal sealed class PageBlockModel
     public const string ResourceName = "Extract.Models.page.zip";
 
     private static readonly Lazy<PageBlockModel> Shared = new(
-        () =>
-        {
-            using var stream = EmbeddedResource.Open(ResourceName);
-            return FromStream(stream, ResourceName);
-        },
+        () => Checked(LearnedModel<PageBlockRow, PageBlockScore>.FromResource(ResourceName)),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly LearnedModel<PageBlockRow, PageBlockScore> _model;
@@ -34,9 +29,11 @@ internal sealed class PageBlockModel
     internal LearnedModel<PageBlockRow, PageBlockScore> Model => _model;
 
     /// <summary>Reads a model saved by <c>train-page</c>; throws naming <paramref name="name"/> when it is not one or has another feature layout.</summary>
-    public static PageBlockModel FromStream(Stream stream, string name)
+    public static PageBlockModel FromStream(Stream stream, string name) => Checked(LearnedModel<PageBlockRow, PageBlockScore>.FromStream(stream, name));
+
+    private static PageBlockModel Checked(LearnedModel<PageBlockRow, PageBlockScore> model)
     {
-        var model = LearnedModel<PageBlockRow, PageBlockScore>.FromStream(stream, name);
+        var name = model.Name;
         var column = model.InputSchema.GetColumnOrNull(nameof(PageBlockRow.Features));
         if (column is not { Type: VectorDataViewType { Size: PageBlockFeatures.Count } })
         {
