@@ -7,7 +7,7 @@ internal static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands: compile-jieba, bench-seg, segment, eval-seg, eval-page)");
+            Console.Error.WriteLine("usage: Extract.Training <command> [options]   (commands: compile-jieba, bench-seg, segment, eval-seg, eval-page, train-page)");
             return 2;
         }
 
@@ -29,6 +29,8 @@ internal static class Program
             "bench-ner" => Ner.BenchNerCommand.Run(args[1..]),
             "prune-ner" => Ner.PruneNerCommand.Run(args[1..]),
             "train-entities" => EntityLearning.TrainEntitiesCommand.Run(args[1..]),
+            "train-page" => PageLearning.TrainPageCommand.Run(args[1..]),
+            "bench-page-model" => PageLearning.BenchPageModelCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };
     }

@@ -3,7 +3,7 @@ namespace Extract;
 /// <summary>Immutable settings of an <see cref="ArticleExtractor"/>. Start from <see cref="Default"/> and use <c>with</c>.</summary>
 public sealed record ExtractorOptions
 {
-    /// <summary>The defaults: 16 MiB input cap, DOM depth 512, parallelism = processor count.</summary>
+    /// <summary>The defaults: 16 MiB input cap, DOM depth 512, parallelism = processor count, learned page blocks.</summary>
     public static ExtractorOptions Default { get; } = new();
 
     /// <summary>
@@ -26,4 +26,12 @@ public sealed record ExtractorOptions
 
     /// <summary>How many keywords to keep.</summary>
     public int KeywordCount { get; init; } = 10;
+
+    /// <summary>
+    /// True (the default): a trained classifier (an ML.NET model embedded in the library, loaded once on first use)
+    /// decides which text blocks of an HTML page are the article, with the hand-written block scorer as one of its
+    /// inputs. False: the hand-written block scorer alone picks the article area, as in earlier versions; no model is
+    /// loaded. Plain-text input is not affected.
+    /// </summary>
+    public bool UseLearnedPageBlocks { get; init; } = true;
 }

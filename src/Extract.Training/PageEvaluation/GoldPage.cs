@@ -15,9 +15,14 @@ namespace Extract.Training.PageEvaluation;
 /// <param name="Text">The gold main text.</param>
 /// <param name="Date">The gold publish day (YYYY-MM-DD), or null.</param>
 /// <param name="Authors">The gold authors; empty when none or unknown.</param>
-internal sealed record GoldPage(string Set, string Id, string HtmlPath, string? Url, string Text, string? Date, ImmutableArray<string> Authors);
+/// <param name="Title">The gold headline when the set states one (readability and newspaper4k metadata), else null.</param>
+/// <param name="IsSilver">True when the gold text is another extractor's output (cx-extractor-163), not a human's or a reviewed expectation.</param>
+internal sealed record GoldPage(string Set, string Id, string HtmlPath, string? Url, string Text, string? Date, ImmutableArray<string> Authors, string? Title = null, bool IsSilver = false);
 
-/// <summary>Reads the gold layouts under html-zh: cwced (original/ cleaned/ date/ author/), newspaper4k (html/ txt/ metadata/), readability (case/source.html + expected.html).</summary>
+/// <summary>
+/// Reads the gold layouts under html-zh: cwced (original/ cleaned/ date/ author/), newspaper4k (html/ txt/ metadata/),
+/// readability (case/source.html + expected.html), cx-extractor (RawHtml/N.html + Text/N.txt, GBK, silver).
+/// </summary>
 internal static partial class GoldSets
 {
     public static IReadOnlyList<GoldPage> Load(string folder)
@@ -31,6 +36,11 @@ internal static partial class GoldSets
         if (Directory.Exists(Path.Combine(folder, "html")) && Directory.Exists(Path.Combine(folder, "txt")))
         {
             return Newspaper(folder, name);
+        }
+
+        if (Directory.Exists(Path.Combine(folder, "RawHtml")) && Directory.Exists(Path.Combine(folder, "Text")))
+        {
+            return CxExtractor(folder, name);
         }
 
         var cases = Directory.GetDirectories(folder).Where(d => File.Exists(Path.Combine(d, "source.html")) && File.Exists(Path.Combine(d, "expected.html"))).Order(StringComparer.Ordinal).ToList();
@@ -85,6 +95,7 @@ internal static partial class GoldSets
 
             string? url = null;
             string? date = null;
+            string? title = null;
             var authors = ImmutableArray<string>.Empty;
             var meta = Path.Combine(folder, "metadata", id + ".json");
             if (File.Exists(meta))
@@ -94,9 +105,10 @@ internal static partial class GoldSets
                 url = root.TryGetProperty("url", out var u) ? u.GetString() : null;
                 date = root.TryGetProperty("publish_date", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()![..10] : null;
                 authors = root.TryGetProperty("authors", out var a) ? [.. a.EnumerateArray().Select(x => x.GetString()!)] : [];
+                title = root.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             }
 
-            pages.Add(new GoldPage(set, id, html, url, File.ReadAllText(txt), date, authors));
+            pages.Add(new GoldPage(set, id, html, url, File.ReadAllText(txt), date, authors, title));
         }
 
         return pages;
@@ -111,6 +123,7 @@ internal static partial class GoldSets
             using var expected = parser.ParseDocument(File.ReadAllText(Path.Combine(dir, "expected.html")));
             var text = string.Join('\n', PageWalker.Walk(expected.Body!, 512, CancellationToken.None).Lines.Select(l => l.Text));
             var authors = ImmutableArray<string>.Empty;
+            string? title = null;
             var metaPath = Path.Combine(dir, "expected-metadata.json");
             if (File.Exists(metaPath))
             {
@@ -119,9 +132,29 @@ internal static partial class GoldSets
                 {
                     authors = [.. byline.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
                 }
+
+                title = meta.RootElement.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             }
 
-            pages.Add(new GoldPage(set, Path.GetFileName(dir), Path.Combine(dir, "source.html"), null, text, null, authors));
+            pages.Add(new GoldPage(set, Path.GetFileName(dir), Path.Combine(dir, "source.html"), null, text, null, authors, title));
+        }
+
+        return pages;
+    }
+
+    /// <summary>cx-extractor's pages and its own extracted text (GBK): silver gold, no date, authors or title.</summary>
+    private static List<GoldPage> CxExtractor(string folder, string set)
+    {
+        var gbk = System.Text.CodePagesEncodingProvider.Instance.GetEncoding("GB18030")!;
+        var pages = new List<GoldPage>();
+        foreach (var html in Directory.GetFiles(Path.Combine(folder, "RawHtml"), "*.html").OrderBy(f => f.Length).ThenBy(f => f, StringComparer.Ordinal))
+        {
+            var id = Path.GetFileNameWithoutExtension(html);
+            var txt = Path.Combine(folder, "Text", id + ".txt");
+            if (File.Exists(txt))
+            {
+                pages.Add(new GoldPage(set, id, html, null, gbk.GetString(File.ReadAllBytes(txt)), null, [], null, IsSilver: true));
+            }
         }
 
         return pages;

@@ -68,6 +68,13 @@ internal sealed class LearnedModel<TInput, TOutput>
         }
     }
 
+    /// <summary>Loads a model embedded in the library under <paramref name="logicalName"/>; a missing or corrupt one throws naming it.</summary>
+    public static LearnedModel<TInput, TOutput> FromResource(string logicalName)
+    {
+        using var stream = Resources.EmbeddedResource.Open(logicalName);
+        return FromStream(stream, logicalName);
+    }
+
     /// <summary>Takes an engine from the pool (or makes one); give it back with <see cref="Return"/> when the document is done.</summary>
     public PredictionEngine<TInput, TOutput> Rent() =>
         _engines.TryTake(out var engine) ? engine : Context.Model.CreatePredictionEngine<TInput, TOutput>(Transformer, ignoreMissingColumns: true);

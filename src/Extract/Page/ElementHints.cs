@@ -33,6 +33,12 @@ internal static class ElementHints
     public static int Of(IElement element)
     {
         var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")}";
+        return Of(names);
+    }
+
+    /// <summary>The hint for class and id names already joined (see <see cref="Names"/>).</summary>
+    public static int Of(string names)
+    {
         if (names.Length <= 1 || names.Length > 200)
         {
             return 0;
@@ -52,6 +58,20 @@ internal static class ElementHints
         }
 
         return strong ? -2 : furniture && !article ? -1 : article ? 1 : 0;
+    }
+
+    /// <summary>The element's class and id joined by a space, trimmed; "" when it has neither; cut at 200 characters.</summary>
+    public static string Names(IElement element)
+    {
+        var cls = element.GetAttribute("class");
+        var id = element.GetAttribute("id");
+        if (string.IsNullOrEmpty(cls) && string.IsNullOrEmpty(id))
+        {
+            return "";
+        }
+
+        var names = $"{cls} {id}".Trim();
+        return names.Length > 200 ? names[..200] : names;
     }
 
     /// <summary>Lower-case words of class/id names split at non-letters and camel-case humps (mainContent → main, content).</summary>

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Extract.Learning;
 
 namespace Extract.Page;
 
 /// <summary>
 /// Stage 2: HTML → <see cref="PageContent"/>. Parses with AngleSharp, walks the DOM into blocks and lines
-/// (<see cref="PageWalker"/>), picks the article container (<see cref="ContentScorer"/>), and emits its lines plus the
+/// (<see cref="PageWalker"/>), decides which blocks are article text (the learned <see cref="PageBlockModel"/>, with the
+/// <see cref="ContentScorer"/> heuristic as one of its features; the heuristic alone when the options ask), and emits them plus the
 /// title, date and byline lines that sit between the headline and the container or just after it. Link lists and
 /// furniture inside the container go to <see cref="PageContent.Removed"/>. Pages without an article (list pages,
 /// indexes) give no lines and <see cref="PageContent.IsArticle"/> = false.
@@ -16,7 +18,39 @@ internal sealed partial class HtmlPageExtractor
     private const int HeaderSearch = 40;
     private const int FooterSearch = 6;
 
+    /// <summary>Probability at or above which the model takes a block for article text.</summary>
+    private const float ArticleProbability = 0.5f;
+
+    /// <summary>Letters of prose an article has at least.</summary>
+    private const int MinimumProse = 40;
+
+    private readonly PageBlockModel? _model;
+
+    /// <summary>A page stage using the embedded page-block model (loaded on first use) unless the options ask for the heuristic alone.</summary>
+    public HtmlPageExtractor()
+    {
+    }
+
+    /// <summary>A page stage using <paramref name="model"/> for its block decisions (tests, cross-validation, custom models).</summary>
+    public HtmlPageExtractor(PageBlockModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+    }
+
     public PageContent Extract(string html, string? url, ExtractorOptions options, CancellationToken cancellationToken)
+    {
+        if (Layout(html, options, cancellationToken) is not { } layout)
+        {
+            return new PageContent { IsArticle = false };
+        }
+
+        var model = options.UseLearnedPageBlocks ? _model ?? PageBlockModel.Default : null;
+        return Assemble(layout, url, model, cancellationToken);
+    }
+
+    /// <summary>The page as blocks and lines, as the page stage sees it (the training tool builds its rows from the same); null without a document element.</summary>
+    internal static PageLayout? Layout(string html, ExtractorOptions options, CancellationToken cancellationToken)
     {
         // Parsing cost grows with nesting depth times tag count: flatten pathological nesting before the parser sees it.
         html = MarkupDepth.Flatten(html, Math.Max(1024, options.MaxDomDepth * 2), cancellationToken);
@@ -26,15 +60,15 @@ internal sealed partial class HtmlPageExtractor
         cancellationToken.ThrowIfCancellationRequested();
         if (document.DocumentElement is not { } root)
         {
-            return new PageContent { IsArticle = false };
+            return null;
         }
 
         var layout = PageWalker.Walk(root, options.MaxDomDepth, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return Assemble(layout, url, cancellationToken);
+        return layout;
     }
 
-    private static PageContent Assemble(PageLayout layout, string? url, CancellationToken cancellationToken)
+    private static PageContent Assemble(PageLayout layout, string? url, PageBlockModel? model, CancellationToken cancellationToken)
     {
         var title = PageTitle.Choose(layout);
         var metaDate = PublishDate.FromMeta(layout);
@@ -42,52 +76,52 @@ internal sealed partial class HtmlPageExtractor
         var authors = PageBylines.Authors(layout);
         var area = ContentScorer.Choose(layout, cancellationToken);
         var lines = layout.Lines;
-        var (first, last) = (area.First, area.Last);
-        if (first < 0 || area.Score <= 0)
+        var notArticle = new PageContent { Title = title, PublishedAt = PublishDate.Choose(metaDate, [], url), Outlet = outlet, Authors = authors, IsArticle = false };
+        if (area.First < 0 || area.Score <= 0)
         {
-            return new PageContent { Title = title, PublishedAt = PublishDate.Choose(metaDate, [], url), Outlet = outlet, Authors = authors, IsArticle = false };
+            return notArticle;
+        }
+
+        // Which lines are article text: the model's decision per block; the heuristic's area less its furniture and link
+        // lines when the options ask for the heuristic alone, or when the model takes too little prose to make an article
+        // of a page the heuristic does take for one (a page of one paragraph, a layout unlike any it was trained on).
+        var keep = new bool[lines.Length];
+        var (first, last) = model is null ? (-1, -1) : ModelLines(layout, model.Score(layout, title, area, cancellationToken), keep);
+        if (first < 0)
+        {
+            Array.Clear(keep);
+            (first, last) = (area.First, area.Last);
+            for (var i = first; i <= last; i++)
+            {
+                keep[i] = !lines[i].InFurniture && !lines[i].IsLinks;
+            }
         }
 
         var kept = ImmutableArray.CreateBuilder<string>();
         var removed = ImmutableArray.CreateBuilder<string>();
-        var visibleDates = new List<(string Date, bool Keyed)>();
 
         // Headline, dateline and byline lines between the headline and the container.
         var titleLine = FindTitleLine(lines, first, title);
         for (var i = titleLine >= 0 ? titleLine : Math.Max(0, first - FooterSearch); i < first; i++)
         {
             var line = lines[i];
-            AddDate(line.Text, visibleDates);
             if (i == titleLine || (!line.InFurniture && ((IsMetadataLine(line) && line.LinkDensity <= 0.5) || IsLead(line))))
             {
                 kept.Add(line.Text);
             }
         }
 
-        var proseChars = 0;
-        var proseLines = 0;
-        var linkLines = 0;
+        var keptProse = 0;
         for (var i = first; i <= last; i++)
         {
             var line = lines[i];
-            if (i < first + 6 || i > last - 3)
+            if (!keep[i])
             {
-                AddDate(line.Text, visibleDates);
-            }
-
-            if (line.InFurniture || line.IsLinks)
-            {
-                linkLines += line.Chars >= 4 ? 1 : 0;
                 removed.Add(line.Text);
                 continue;
             }
 
-            if (ContentScorer.IsProse(line))
-            {
-                proseChars += line.Chars;
-                proseLines++;
-            }
-
+            keptProse += ContentScorer.IsProse(line) ? line.Chars : 0;
             kept.Add(PinyinGlosses.Strip(line.Text));
         }
 
@@ -95,17 +129,14 @@ internal sealed partial class HtmlPageExtractor
         for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
         {
             var line = lines[i];
-            if (!line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && MetadataKeyRegex().IsMatch(line.Text))
+            if (IsTrailingMetadata(line))
             {
-                AddDate(line.Text, visibleDates);
                 kept.Add(line.Text);
             }
         }
 
-        var published = PublishDate.Choose(metaDate, visibleDates, url);
-        // A little prose in a furniture-named block (a footer's contact lines on a list page) is no article.
-        var inFurniture = layout.Blocks[area.Block].Hint < 0 && proseChars < 200;
-        var isArticle = proseChars >= 40 && !inFurniture && !LooksLikeList(linkLines, proseLines);
+        var published = PublishDate.Choose(metaDate, VisibleDates(lines, title, area), url);
+        var isArticle = keptProse >= MinimumProse && HeuristicSaysArticle(layout, area);
         return new PageContent
         {
             Lines = isArticle ? kept.ToImmutable() : [],
@@ -116,6 +147,89 @@ internal sealed partial class HtmlPageExtractor
             Removed = isArticle ? removed.ToImmutable() : [],
             IsArticle = isArticle,
         };
+    }
+
+    /// <summary>The lines the model takes (probability ≥ 0.5) and the first and last of them; (-1, -1) when they hold under 40 letters of prose.</summary>
+    private static (int First, int Last) ModelLines(PageLayout layout, float[] probabilities, bool[] keep)
+    {
+        int first = -1, last = -1, prose = 0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            var line = layout.Lines[i];
+            if (probabilities[i] >= ArticleProbability && line.Chars > 0)
+            {
+                keep[i] = true;
+                first = first < 0 ? i : first;
+                last = i;
+                prose += ContentScorer.IsProse(line) ? line.Chars : 0;
+            }
+        }
+
+        return prose >= MinimumProse ? (first, last) : (-1, -1);
+    }
+
+    /// <summary>
+    /// Date lines near the heuristic's area: between the headline and the area, its first six and last three lines, and
+    /// the metadata lines just after it. The publish date stays the heuristic's decision whichever stage picks the
+    /// body lines: the block model is trained on main text, not on where a page states its date.
+    /// </summary>
+    private static List<(string Date, bool Keyed)> VisibleDates(ImmutableArray<PageLine> lines, string? title, ContentArea area)
+    {
+        var dates = new List<(string Date, bool Keyed)>();
+        var (first, last) = (area.First, area.Last);
+        var titleLine = FindTitleLine(lines, first, title);
+        for (var i = titleLine >= 0 ? titleLine : Math.Max(0, first - FooterSearch); i < first; i++)
+        {
+            AddDate(lines[i].Text, dates);
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            if (i < first + 6 || i > last - 3)
+            {
+                AddDate(lines[i].Text, dates);
+            }
+        }
+
+        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
+        {
+            if (IsTrailingMetadata(lines[i]))
+            {
+                AddDate(lines[i].Text, dates);
+            }
+        }
+
+        return dates;
+    }
+
+    /// <summary>A byline or editor line just after the article (责任编辑：…).</summary>
+    private static bool IsTrailingMetadata(PageLine line) =>
+        !line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && MetadataKeyRegex().IsMatch(line.Text);
+
+    /// <summary>
+    /// Whether the page is an article at all, judged on the heuristic's area whichever stage picks the lines (the
+    /// training sets hold articles only, so the model has never seen a list page): enough prose, not a little prose in
+    /// a furniture-named block (a footer's contact lines on a list page), not more link lines than prose lines.
+    /// </summary>
+    private static bool HeuristicSaysArticle(PageLayout layout, ContentArea area)
+    {
+        int proseChars = 0, proseLines = 0, linkLines = 0;
+        for (var i = area.First; i <= area.Last; i++)
+        {
+            var line = layout.Lines[i];
+            if (line.InFurniture || line.IsLinks)
+            {
+                linkLines += line.Chars >= 4 ? 1 : 0;
+            }
+            else if (ContentScorer.IsProse(line))
+            {
+                proseChars += line.Chars;
+                proseLines++;
+            }
+        }
+
+        var inFurniture = layout.Blocks[area.Block].Hint < 0 && proseChars < 200;
+        return proseChars >= MinimumProse && !inFurniture && !LooksLikeList(linkLines, proseLines);
     }
 
     /// <summary>The last line before the container that repeats the title, searching back a bounded distance; -1 if none.</summary>

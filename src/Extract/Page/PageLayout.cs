@@ -7,7 +7,8 @@ namespace Extract.Page;
 /// <param name="End">Index of the last block inside this one (its subtree is Blocks[index..End]).</param>
 /// <param name="Tag">The element's local name.</param>
 /// <param name="Hint">What its tag, class and id say: +1 article-like, -1 furniture-like, -2 unmistakable furniture, 0 nothing.</param>
-internal readonly record struct PageBlock(int Parent, int End, string Tag, int Hint);
+/// <param name="Names">Its class and id attributes joined by a space ("" when it has neither, cut at 200 characters).</param>
+internal readonly record struct PageBlock(int Parent, int End, string Tag, int Hint, string Names = "");
 
 /// <summary>One line of text: the inline content between two block boundaries or line breaks.</summary>
 /// <param name="Text">The text as written, whitespace collapsed.</param>

@@ -41,6 +41,7 @@ internal static class PageWalker
         var ends = new List<int>();
         var tags = new List<string>();
         var hints = new List<int>();
+        var names = new List<string>();
         var lines = new List<(string Text, int Block, int Chars, int Links, int Punctuation)>();
         var meta = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>();
         string? title = null;
@@ -134,6 +135,7 @@ internal static class PageWalker
                 ends.Add(parents.Count - 1);
                 tags.Add(tag);
                 hints.Add(tag == "nav" ? -2 : FurnitureTags.Contains(tag) ? -1 : ElementHints.Of(element));
+                names.Add(ElementHints.Names(element));
                 open.Push(parents.Count - 1);
                 stack.Push((element, depth, Step.ExitBlock));
             }
@@ -158,7 +160,7 @@ internal static class PageWalker
         var blocks = ImmutableArray.CreateBuilder<PageBlock>(parents.Count);
         for (var i = 0; i < parents.Count; i++)
         {
-            blocks.Add(new PageBlock(parents[i], ends[i], tags[i], hints[i]));
+            blocks.Add(new PageBlock(parents[i], ends[i], tags[i], hints[i], names[i]));
         }
 
         var furniture = FurnitureBlocks(blocks, lines);
