@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Extract.Learning;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
@@ -37,31 +36,7 @@ internal static class PageTrainer
         var model = trainer.Fit(data);
         using var stream = new MemoryStream();
         context.Model.Save(model, data.Schema, stream);
-        return Reproducible(stream.ToArray());
-    }
-
-    /// <summary>
-    /// The same zip with every entry's timestamp fixed: ML.NET stamps entries with the time of saving, so two runs with
-    /// the same seed would otherwise differ in bytes (and sha256) while holding the same trees.
-    /// </summary>
-    private static byte[] Reproducible(byte[] zip)
-    {
-        var stamp = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = stamp;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
-            }
-        }
-
-        return output.ToArray();
+        return ModelZip.Reproducible(stream.ToArray());
     }
 
     /// <summary>Loads bytes from <see cref="Train"/> the way the library loads its embedded model.</summary>
