@@ -37,6 +37,12 @@ public sealed class ArticleExtractor
 
     /// <summary>Creates an extractor with the given options.</summary>
     public ArticleExtractor(ExtractorOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Creates an extractor whose learned entity decision is <paramref name="decision"/> (the training tools' way in).</summary>
+    internal ArticleExtractor(ExtractorOptions options, EntityDecisionModel? decision)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.MaxInputLength <= 0 || options.MaxDomDepth <= 0 || options.MaxDegreeOfParallelism <= 0 || options.KeywordCount < 0)
@@ -49,7 +55,7 @@ public sealed class ArticleExtractor
         _recognizers = [
             new DateRecognizer(),
             new QuantityRecognizer(),
-            .. EntityRecognizers(options.Entities),
+            .. EntityRecognizers(options.Entities, decision),
             new AchievementRecognizer(),
             new KeywordRecognizer(TfidfExtractor.Default, options.KeywordCount),
         ];
@@ -122,7 +128,11 @@ public sealed class ArticleExtractor
         }
     }
 
-    private Article Run(ArticleSource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages 1–4 for one source: the clean text and what the recognisers read (simplified characters, same offsets).
+    /// The training tools build their rows from the same path.
+    /// </summary>
+    internal (CleanText Clean, DocumentText Document) Prepare(ArticleSource source, CancellationToken cancellationToken)
     {
         var decoded = _decoder.Decode(source, Options, cancellationToken);
         var page = decoded.IsHtml
@@ -138,13 +148,19 @@ public sealed class ArticleExtractor
             clean.Paragraphs,
             tokens,
             ReferenceDates.Create(clean.PublishedAt, source.Url, source.FetchedAt, Options.ReferenceDate));
+        return (clean, document);
+    }
+
+    private Article Run(ArticleSource source, CancellationToken cancellationToken)
+    {
+        var (clean, document) = Prepare(source, cancellationToken);
         var mentions = Mentions.Empty;
         foreach (var recognizer in _recognizers)
         {
             mentions = recognizer.Recognize(document, mentions, cancellationToken);
         }
 
-        if (!ReferenceEquals(analysis, clean.Body))
+        if (!ReferenceEquals(document.Body, clean.Body))
         {
             mentions = SurfaceForms.Restore(mentions, clean.Body);
         }

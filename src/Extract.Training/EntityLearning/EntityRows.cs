@@ -10,12 +10,19 @@ using Extract.Training.Ner;
 
 namespace Extract.Training.EntityLearning;
 
-/// <summary>One sentence's hypotheses as the entity decision sees them, with the converted gold.</summary>
+/// <summary>
+/// One sentence's or article's hypotheses as the entity decision sees them, with the hypotheses the gold makes right
+/// (<see cref="Gold"/>; for sentences, the converted gold spans themselves, some of which may have no hypothesis).
+/// </summary>
 internal sealed record SentenceCandidates(
-    NerSentence Sentence,
+    string Id,
     List<EntityCandidate> Candidates,
     EntityCandidateFeatures.Document Document,
-    HashSet<(TextSpan Span, NameType Type)> Gold);
+    HashSet<(TextSpan Span, NameType Type)> Gold)
+{
+    /// <summary>The weight of this unit's rows in training.</summary>
+    public float Weight { get; init; } = 1;
+}
 
 /// <summary>
 /// Builds the entity decision's candidates for annotated sentences through the product's own path: the POS cut, the
@@ -28,6 +35,10 @@ internal sealed record SentenceCandidates(
 internal static class EntityRows
 {
     private static readonly Lazy<List<IRecognizer>> Rules = new(() => [.. ArticleExtractor.EntityRecognizers(EntityStrategy.Rules)]);
+
+    // The rules and the shipped tagger, without any merge: every proposal stays a hypothesis.
+    private static readonly Lazy<List<IRecognizer>> Tagged = new(() =>
+        [new NameTagRecognizer(NameTagger.Default), .. ArticleExtractor.EntityRecognizers(EntityStrategy.Rules)]);
 
     public static SentenceCandidates Build(NerSentence sentence, IReadOnlyList<TaggedName> tagged)
     {
@@ -42,7 +53,33 @@ internal static class EntityRows
 
         found = found with { TaggedNames = [.. tagged] };
         var candidates = EntityCandidates.Collect(found);
-        return new SentenceCandidates(sentence, candidates, new EntityCandidateFeatures.Document(text, tokens, candidates), Convert(sentence.Names, candidates));
+        return new SentenceCandidates(text, candidates, new EntityCandidateFeatures.Document(text, tokens, candidates), Convert(sentence.Names, candidates));
+    }
+
+    /// <summary>
+    /// An annotated article (NAME.txt + NAME.gold.json, as the seeds) through the product's stages 1–4, the rule
+    /// recognisers and the shipped tagger. The gold lists surface forms, so a hypothesis is right when its surface is
+    /// listed with its type (people, organisations, places; every occurrence).
+    /// </summary>
+    public static SentenceCandidates BuildArticle(ArticleExtractor extractor, Evaluation.GoldCase gold)
+    {
+        var source = ArticleSource.FromBytes(gold.Id, File.ReadAllBytes(gold.SourcePath), isHtml: !gold.SourcePath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            with { Url = gold.Url, FetchedAt = gold.FetchedAt };
+        var (_, document) = extractor.Prepare(source, CancellationToken.None);
+        var found = Mentions.Empty;
+        foreach (var recognizer in Tagged.Value)
+        {
+            found = recognizer.Recognize(document, found, CancellationToken.None);
+        }
+
+        var candidates = EntityCandidates.Collect(found);
+        var names = new HashSet<(string, NameType)>(
+            gold.Gold.People.Select(p => (p.Name, NameType.Person))
+                .Concat(gold.Gold.Organizations.Select(o => (o, NameType.Organization)))
+                .Concat(gold.Gold.Places.Select(p => (p, NameType.Location))));
+        var text = document.Body;
+        var right = candidates.Where(c => names.Contains((text[c.Span.Start..c.Span.End], c.Type))).Select(c => (c.Span, c.Type)).ToHashSet();
+        return new SentenceCandidates(gold.Id, candidates, new EntityCandidateFeatures.Document(text, document.Tokens, candidates), right);
     }
 
     /// <summary>The tagger's names for a sentence, through the product's recogniser (sentence splitting included).</summary>
@@ -92,7 +129,7 @@ internal static class EntityRows
     {
         foreach (var candidate in sentence.Candidates)
         {
-            var row = new EntityCandidateRow { Label = sentence.Gold.Contains((candidate.Span, candidate.Type)) };
+            var row = new EntityCandidateRow { Label = sentence.Gold.Contains((candidate.Span, candidate.Type)), Weight = sentence.Weight };
             features.Write(sentence.Document, candidate, row.Features);
             yield return row;
         }

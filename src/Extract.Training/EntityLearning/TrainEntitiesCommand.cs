@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Extract.Learning;
@@ -5,8 +6,6 @@ using Extract.Recognition;
 using Extract.Recognition.Entities;
 using Extract.Recognition.Tagging;
 using Extract.Training.Ner;
-using Microsoft.ML;
-using Microsoft.ML.Trainers.FastTree;
 
 namespace Extract.Training.EntityLearning;
 
@@ -22,16 +21,13 @@ namespace Extract.Training.EntityLearning;
 /// </summary>
 internal static class TrainEntitiesCommand
 {
-    public const int Trees = 400;
-    public const int Leaves = 31;
-    public const int MinLeaf = 20;
-    public const double LearningRate = 0.1;
+    public static readonly TreeSettings Settings = new(Trees: 400, Leaves: 31, MinLeaf: 20, LearningRate: 0.1);
 
     public static int Run(string[] args)
     {
         if (CommandArgs.Option(args, "--msra") is not { } msra)
         {
-            Console.Error.WriteLine("usage: train-entities --msra train1.txt(.gz) [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1] [--tagger-epochs 10] [--tags CACHE.tsv]");
+            Console.Error.WriteLine("usage: train-entities --msra train1.txt(.gz) [--articles DIR] [--article-weight 20] [--cv K] [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1] [--tagger-epochs 10] [--tags CACHE.tsv]");
             return 2;
         }
 
@@ -40,11 +36,13 @@ internal static class TrainEntitiesCommand
         var seed = Int(args, "--seed", 42);
         var taggerEpochs = Int(args, "--tagger-epochs", 10);
         var devShare = double.Parse(CommandArgs.Option(args, "--dev") ?? "0.1", CultureInfo.InvariantCulture);
+        var articleWeight = float.Parse(CommandArgs.Option(args, "--article-weight") ?? "20", CultureInfo.InvariantCulture);
+        var cvFolds = Int(args, "--cv", 0);
         var cache = CommandArgs.Option(args, "--tags");
         var total = Stopwatch.StartNew();
 
         var (train, dev, _) = TrainNerCommand.Split(NerCorpus.ReadMsra(msra), seed, devShare);
-        Console.WriteLine($"train {train.Length} sentences, dev {dev.Length}; seed {seed}, {folds} folds");
+        Console.WriteLine($"MSRA: train {train.Length} sentences, dev {dev.Length}; seed {seed}, {folds} tagger folds");
 
         var trainTags = cache is not null && File.Exists(cache) ? ReadTags(cache, train.Length) : OutOfFoldTags(train, dev, folds, seed, taggerEpochs);
         if (cache is not null && !File.Exists(cache))
@@ -59,25 +57,50 @@ internal static class TrainEntitiesCommand
         var devSentences = BuildAll(dev, devTags);
         var features = EntityRows.Features();
         var rows = trainSentences.SelectMany(s => EntityRows.Rows(s, features)).ToList();
-        var devRows = devSentences.Select(s => EntityRows.Rows(s, features).ToList()).ToList();
-        Console.WriteLine($"{rows.Count} training rows ({rows.Count(r => r.Label)} positive), {devRows.Sum(r => r.Count)} dev rows, {EntityCandidateFeatures.Count} features, in {watch.Elapsed.TotalSeconds:F1}s");
+        Console.WriteLine($"{rows.Count} MSRA training rows ({rows.Count(r => r.Label)} positive), {devSentences.Sum(s => s.Candidates.Count)} dev rows, {EntityCandidateFeatures.Count} features, in {watch.Elapsed.TotalSeconds:F1}s");
         var reachable = trainSentences.Sum(s => s.Gold.Count(g => s.Candidates.Any(c => (c.Span, c.Type) == g)));
         Console.WriteLine($"gold names with a candidate (recall ceiling, train): {reachable}/{trainSentences.Sum(s => s.Gold.Count)}");
 
+        // In-domain articles (NAME.txt + NAME.gold.json): few, so their rows weigh more.
+        var articleCases = CommandArgs.Option(args, "--articles") is { } articleDirectory ? Evaluation.GoldSet.Load(articleDirectory) : [];
+        var preparer = new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Rules, MaxDegreeOfParallelism = 1 });
+        var articles = articleCases.Select(c => EntityRows.BuildArticle(preparer, c) with { Weight = articleWeight }).ToList();
+        if (articles.Count > 0)
+        {
+            Console.WriteLine($"{articles.Count} articles: {articles.Sum(a => a.Candidates.Count)} rows ({articles.Sum(a => a.Gold.Count)} positive), weight {articleWeight}");
+        }
+
+        if (cvFolds > 1 && articles.Count >= cvFolds)
+        {
+            CrossValidate(articleCases, articles, rows, devSentences, features, cvFolds, seed);
+        }
+
         watch.Restart();
+        var (_, threshold, zip) = Fit([.. rows, .. articles.SelectMany(a => EntityRows.Rows(a, features))], devSentences, features, seed, Console.Out);
+        Console.WriteLine($"FastTree: {Settings}; threshold {threshold:F2}; {watch.Elapsed.TotalSeconds:F1}s");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        File.WriteAllBytes(output, zip);
+        Console.WriteLine($"wrote {output}: {zip.Length / 1024.0:F0} KB; {total.Elapsed.TotalSeconds:F0}s in all");
+        return 0;
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="rows"/>, picks the threshold with the best decoded F1 on the MSRA dev split (a grid),
+    /// and returns the model, the threshold and the zip to ship.
+    /// </summary>
+    private static (EntityDecisionModel Model, float Threshold, byte[] Zip) Fit(
+        IReadOnlyList<EntityCandidateRow> rows, IReadOnlyList<SentenceCandidates> dev, EntityCandidateFeatures features, int seed, TextWriter log)
+    {
         var zip = Train(rows, seed);
         var model = Load(zip, EntityDecisionModel.DecisionText(0.5f), "trained");
-        Console.WriteLine($"FastTree: {Trees} trees, {Leaves} leaves, min {MinLeaf} per leaf, learning rate {LearningRate}; {watch.Elapsed.TotalSeconds:F1}s");
-
-        // The threshold: best dev F1 after decoding, over a grid.
-        var probabilities = devSentences.Select(s => model.Score(features, s.Document, s.Candidates, CancellationToken.None)).ToList();
+        var probabilities = dev.Select(s => model.Score(features, s.Document, s.Candidates, CancellationToken.None)).ToList();
         var bestThreshold = 0.5f;
         var bestF1 = -1.0;
-        Console.WriteLine("dev, decoded (converted gold):");
+        log.WriteLine("MSRA dev, decoded (converted gold):");
         for (var t = 0.2f; t <= 0.801f; t += 0.05f)
         {
-            var counts = Decode(devSentences, probabilities, t);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold {t:F2}: P {counts.Precision:F4} R {counts.Recall:F4} F1 {counts.F1:F4}"));
+            var counts = Decode(dev, probabilities, t);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold {t:F2}: P {counts.Precision:F4} R {counts.Recall:F4} F1 {counts.F1:F4}"));
             if (counts.F1 > bestF1)
             {
                 bestF1 = counts.F1;
@@ -85,35 +108,46 @@ internal static class TrainEntitiesCommand
             }
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {bestThreshold:F2} (dev F1 {bestF1:F4})"));
         var final = ModelZip.Reproducible(zip, (EntityDecisionModel.DecisionEntry, EntityDecisionModel.DecisionText(bestThreshold)));
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        File.WriteAllBytes(output, final);
-        Console.WriteLine($"wrote {output}: {final.Length / 1024.0:F0} KB; {total.Elapsed.TotalSeconds:F0}s in all");
-        return 0;
+        using var stream = new MemoryStream(final, writable: false);
+        return (EntityDecisionModel.FromStream(stream, "trained"), bestThreshold, final);
     }
 
-    /// <summary>Fits FastTree on <paramref name="rows"/> (one thread, fixed seed) and returns the ML.NET zip.</summary>
-    public static byte[] Train(IReadOnlyList<EntityCandidateRow> rows, int seed)
+    /// <summary>
+    /// Article-level cross-validation: each fold's articles are scored (people, organisations, places, as <c>extract
+    /// eval</c> scores them) by a model trained on the MSRA rows and the other folds' articles, beside the hand merge and
+    /// the rules on the same articles.
+    /// </summary>
+    private static void CrossValidate(
+        IReadOnlyList<Evaluation.GoldCase> cases, List<SentenceCandidates> articles, List<EntityCandidateRow> msraRows,
+        List<SentenceCandidates> dev, EntityCandidateFeatures features, int folds, int seed)
     {
-        var context = LearnedModel<EntityCandidateRow, EntityCandidateScore>.CreateContext(seed);
-        var data = context.Data.LoadFromEnumerable(rows);
-        var trainer = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        var scored = new List<Evaluation.ArticleScore>();
+        for (var fold = 0; fold < folds; fold++)
         {
-            LabelColumnName = nameof(EntityCandidateRow.Label),
-            FeatureColumnName = nameof(EntityCandidateRow.Features),
-            NumberOfTrees = Trees,
-            NumberOfLeaves = Leaves,
-            MinimumExampleCountPerLeaf = MinLeaf,
-            LearningRate = LearningRate,
-            Seed = seed,
-            NumberOfThreads = 1,
-        });
-        var fitted = trainer.Fit(data);
-        using var stream = new MemoryStream();
-        context.Model.Save(fitted, data.Schema, stream);
-        return stream.ToArray();
+            var trainRows = msraRows.Concat(articles.Where((_, i) => i % folds != fold).SelectMany(a => EntityRows.Rows(a, features))).ToList();
+            var (model, threshold, _) = Fit(trainRows, dev, features, seed, TextWriter.Null);
+            var extractor = new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Learned, MaxDegreeOfParallelism = 1 }, model);
+            var held = cases.Where((_, i) => i % folds == fold).ToImmutableArray();
+            scored.AddRange(Evaluation.GoldEvaluator.Evaluate(extractor, held).Articles);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cv fold {fold + 1}/{folds}: {held.Length} articles held out, threshold {threshold:F2}"));
+        }
+
+        var rules = Evaluation.GoldEvaluator.Evaluate(new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Rules }), [.. cases]);
+        var merged = Evaluation.GoldEvaluator.Evaluate(new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Merged }), [.. cases]);
+        var learned = new Evaluation.EvalReport([.. scored]);
+        Console.WriteLine($"articles, {folds}-fold cross-validation (learned) beside rules and hand merge, P / R / F1:");
+        foreach (var field in new[] { "people", "organizations", "places", "entities" })
+        {
+            Console.WriteLine($"  {field,-14} rules {Format(rules.Total(field))}   merged {Format(merged.Total(field))}   learned {Format(learned.Total(field))}");
+        }
     }
+
+    private static string Format(Evaluation.FieldScore score) =>
+        string.Create(CultureInfo.InvariantCulture, $"{score.Precision:F3} {score.Recall:F3} {score.F1:F3}");
+
+    /// <summary>Fits FastTree on <paramref name="rows"/> (one thread, fixed seed) and returns the ML.NET zip.</summary>
+    public static byte[] Train(IReadOnlyList<EntityCandidateRow> rows, int seed) => ModelZip.FitFastTree(rows, Settings, seed);
 
     /// <summary>Loads a trained zip with a decision entry, the way the library loads its embedded model.</summary>
     public static EntityDecisionModel Load(byte[] zip, string decision, string name)

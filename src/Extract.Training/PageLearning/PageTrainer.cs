@@ -1,6 +1,4 @@
 using Extract.Learning;
-using Microsoft.ML;
-using Microsoft.ML.Trainers.FastTree;
 
 namespace Extract.Training.PageLearning;
 
@@ -11,33 +9,10 @@ namespace Extract.Training.PageLearning;
 /// </summary>
 internal static class PageTrainer
 {
-    public const int Trees = 300;
-    public const int Leaves = 20;
-    public const int MinLeaf = 10;
-    public const double LearningRate = 0.1;
+    public static readonly TreeSettings Settings = new(Trees: 300, Leaves: 20, MinLeaf: 10, LearningRate: 0.1);
 
     /// <summary>Fits a model on <paramref name="rows"/> and returns it saved as an ML.NET zip.</summary>
-    public static byte[] Train(IReadOnlyList<PageBlockRow> rows, int seed)
-    {
-        var context = LearnedModel<PageBlockRow, PageBlockScore>.CreateContext(seed);
-        var data = context.Data.LoadFromEnumerable(rows);
-        var trainer = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            LabelColumnName = nameof(PageBlockRow.Label),
-            FeatureColumnName = nameof(PageBlockRow.Features),
-            ExampleWeightColumnName = nameof(PageBlockRow.Weight),
-            NumberOfTrees = Trees,
-            NumberOfLeaves = Leaves,
-            MinimumExampleCountPerLeaf = MinLeaf,
-            LearningRate = LearningRate,
-            Seed = seed,
-            NumberOfThreads = 1,
-        });
-        var model = trainer.Fit(data);
-        using var stream = new MemoryStream();
-        context.Model.Save(model, data.Schema, stream);
-        return ModelZip.Reproducible(stream.ToArray());
-    }
+    public static byte[] Train(IReadOnlyList<PageBlockRow> rows, int seed) => ModelZip.Reproducible(ModelZip.FitFastTree(rows, Settings, seed));
 
     /// <summary>Loads bytes from <see cref="Train"/> the way the library loads its embedded model.</summary>
     public static PageBlockModel Load(byte[] zip, string name)

@@ -16,7 +16,8 @@ namespace Extract.Learning;
 /// prefix, a title or follow word around it, a boundary word at its edges); the surname rules' view (surname, plausible
 /// name, common word, the candidate's evidence); the segmenter's view (token boundaries, tokens inside, POS of the first
 /// token and of the tokens around); and the document's view (nesting and overlap with other hypotheses, how often the
-/// surface and its given name recur, whether another occurrence was taken by the rules). Nothing names a word: words
+/// surface and its given name recur, whether another occurrence was taken by the rules, the document's length, same-type
+/// neighbours in an enumeration; the rule mention's place level, grammar origin and sub-unit link). Nothing names a word: words
 /// enter only through lexicon membership and POS classes. One vector layout, shared by training and use.
 /// </summary>
 internal sealed class EntityCandidateFeatures
@@ -28,7 +29,7 @@ internal sealed class EntityCandidateFeatures
     public const int Count = Fixed + (3 * PosClasses);
 
     // The features before the POS classes; Write checks that it wrote exactly these.
-    private const int Fixed = 79;
+    private const int Fixed = 88;
     private const int PosClasses = 16;
 
     private readonly EntityLexicons _lexicons;
@@ -285,6 +286,27 @@ internal sealed class EntityCandidateFeatures
         features[f++] = given.Length >= 2 ? MathF.Log(1 + Occurrences(text, given)) : 0;
         features[f++] = MathF.Log(1 + Occurrences(text, word));
 
+        // The document's size: recurrence means one thing in a sentence and another in an article.
+        features[f++] = MathF.Log(1 + text.Length);
+
+        // What the rule layer knew: a place's level and whether the suffix grammar (not the gazetteer) made it, an
+        // organisation written as a sub-unit of the one before it.
+        features[f++] = candidate.Place is { } place ? (int)place.Level : -1;
+        features[f++] = candidate.Place is { Code: null, Form: null } ? 1 : 0;
+        features[f++] = candidate.Organization is { Parent: not null } ? 1 : 0;
+
+        // The words inside: a name is nouns and names; verbs, adverbs, prepositions and function words inside a span
+        // are the mark of a boundary that ran too far (抢通受损道路, 继续探索特色育人路).
+        var (functionTokens, nameTokens, nounTokens) = TokensInside(document, first, last);
+        features[f++] = functionTokens;
+        features[f++] = nameTokens;
+        features[f++] = nounTokens;
+
+        // Enumerations (东岗、建铁、并四社区): hypotheses of the same type right before or after, joined by 、 和 与 及.
+        var (listed, listedByRules) = ListNeighbours(document, candidate);
+        features[f++] = listed;
+        features[f++] = listedByRules;
+
         // POS classes: of the first token, the token before and the token after.
         var before = span.Start > 0 ? document.TokenAt[span.Start - 1] : -1;
         var after = span.End < text.Length ? document.TokenAt[span.End] : -1;
@@ -297,6 +319,54 @@ internal sealed class EntityCandidateFeatures
         features[f + PosClasses + PosClass(document, before)] = 1;
         features[f + (2 * PosClasses) + PosClass(document, after)] = 1;
     }
+
+    private static (float Listed, float ListedByRules) ListNeighbours(Document document, EntityCandidate candidate)
+    {
+        var text = document.Text;
+        var span = candidate.Span;
+        float listed = 0, byRules = 0;
+        foreach (var other in document.Candidates)
+        {
+            if (other.Type != candidate.Type || ReferenceEquals(other, candidate))
+            {
+                continue;
+            }
+
+            var joined = (other.Span.End + 1 == span.Start && IsJoiner(text[other.Span.End]))
+                || (span.End + 1 == other.Span.Start && IsJoiner(text[span.End]));
+            if (joined)
+            {
+                listed++;
+                byRules = Math.Max(byRules, other.FromRules ? 1 : 0);
+            }
+        }
+
+        return (Math.Min(listed, 2), byRules);
+    }
+
+    private static (float Function, float Names, float Nouns) TokensInside(Document document, int first, int last)
+    {
+        float function = 0, names = 0, nouns = 0;
+        for (var t = Math.Max(first, 0); first >= 0 && t <= last; t++)
+        {
+            switch (PosClass(document, t))
+            {
+                case 0 or 1 or 2 or 3:
+                    names++;
+                    break;
+                case 4:
+                    nouns++;
+                    break;
+                case 5 or 7 or 8 or 9 or 10 or 11:
+                    function++;
+                    break;
+            }
+        }
+
+        return (function, names, nouns);
+    }
+
+    private static bool IsJoiner(char c) => c is '、' or '和' or '与' or '及';
 
     private static float Flag(CandidateSources sources, CandidateSources flag) => (sources & flag) != 0 ? 1 : 0;
 

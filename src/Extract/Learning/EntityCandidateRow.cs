@@ -15,6 +15,9 @@ internal sealed class EntityCandidateRow
 
     /// <summary>Training only: true when the gold names exactly this span with this type.</summary>
     public bool Label { get; set; }
+
+    /// <summary>Training only: the row's weight (in-domain article rows count more than newswire sentences).</summary>
+    public float Weight { get; set; } = 1;
 }
 
 /// <summary>The entity-decision model's output schema.</summary>

@@ -1,4 +1,3 @@
-using Extract.Recognition.Names;
 using Extract.Recognition.People;
 using Extract.Recognition.Tagging;
 
@@ -104,7 +103,4 @@ internal static class EntityCandidates
             .Select(c => (c.Sources & CandidateSources.RulePerson) != 0 ? c with { Sources = c.Sources & ~CandidateSources.PersonCandidate } : c)
             .OrderBy(c => c.Span.Start).ThenBy(c => c.Span.End).ThenBy(c => c.Type)];
     }
-
-    /// <summary>True when the two candidates share a character and are not the same span.</summary>
-    public static bool Conflict(EntityCandidate a, EntityCandidate b) => NameText.Overlaps(a.Span, b.Span);
 }

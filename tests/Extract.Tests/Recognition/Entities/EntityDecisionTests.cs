@@ -115,7 +115,7 @@ public sealed class EntityDecisionTests
         var article = extractor.Extract(ArticleSource.FromText("t", "永州市零陵区税务局党委书记蒋文锋带领志愿者到东岳宫社区开展服务。\n蒋文锋说，大家辛苦了。")).Article!;
         article.People.Should().Contain(p => p.Name == "蒋文锋" && p.Roles.Contains("永州市零陵区税务局党委书记"));
         article.Places.Should().Contain(p => p.Name == "零陵区" && p.Code == "431102");
-        article.Organizations.Should().Contain(o => o.Name.EndsWith("税务局", StringComparison.Ordinal) && o.Kind == OrganizationKind.Government);
+        article.Organizations.Should().Contain(o => o.Name == "永州市零陵区税务局党委" && o.Kind == OrganizationKind.Party);
     }
 
     private static byte[] Rewrite(byte[] zip, Action<ZipArchive> change)
