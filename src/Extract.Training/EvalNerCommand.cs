@@ -7,7 +7,8 @@ using Extract.Training.Ner;
 namespace Extract.Training;
 
 /// <summary>
-/// <c>eval-ner [--msra testright1.txt] [--limit N] [--strategies rules,tagger,merged] [--model ner.bin.gz] [--errors FILE]</c>:
+/// <c>eval-ner [--msra testright1.txt] [--limit N] [--strategies rules,tagger,merged,learned] [--model ner.bin.gz]
+/// [--entities-model entities.zip] [--errors FILE]</c>:
 /// runs the product's entity recognisers over each sentence of the MSRA NER test set (SIGHAN 2006, text/TAG chunks)
 /// with the product's POS tokens, once per <see cref="EntityStrategy"/>, and prints per-type and overall precision,
 /// recall and F1 with exact span match (places → LOC, organisations → ORG, people → PER), plus sentences per second.
@@ -19,7 +20,7 @@ internal static class EvalNerCommand
     {
         var path = CommandArgs.Option(args, "--msra") ?? "../shared/data/msra-ner/original/testright1.txt";
         var limit = int.Parse(CommandArgs.Option(args, "--limit") ?? "0", CultureInfo.InvariantCulture);
-        var strategies = (CommandArgs.Option(args, "--strategies") ?? "rules,tagger,merged")
+        var strategies = (CommandArgs.Option(args, "--strategies") ?? "rules,tagger,merged,learned")
             .Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => Enum.Parse<EntityStrategy>(s, ignoreCase: true))
             .ToList();
@@ -35,10 +36,24 @@ internal static class EvalNerCommand
         var tokens = sentences.Select(s => TrainNerCommand.Tokens(s.Text)).ToList();
         var references = ReferenceDates.Create(null, null, null, null);
         Console.WriteLine($"MSRA NER test ({Path.GetFileName(path)}), {sentences.Count} sentences, exact span match, the product's POS tokens");
+        Learning.EntityDecisionModel? decision = null;
+        if (CommandArgs.Option(args, "--entities-model") is { } entitiesModel)
+        {
+            using var stream = File.OpenRead(entitiesModel);
+            decision = Learning.EntityDecisionModel.FromStream(stream, entitiesModel);
+        }
+        else if (strategies.Contains(EntityStrategy.Learned))
+        {
+            clock.Restart();
+            decision = Learning.EntityDecisionModel.Default;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entity-decision model loaded in {clock.ElapsedMilliseconds} ms (embedded {Learning.EntityDecisionModel.ResourceName}, threshold {decision.Threshold})"));
+        }
+
         foreach (var strategy in strategies)
         {
-            var recognizers = ArticleExtractor.EntityRecognizers(strategy).ToList();
+            var recognizers = ArticleExtractor.EntityRecognizers(strategy, decision).ToList();
             var counts = new Dictionary<NameType, ScoreSeedsCommand.Counts>();
+            var joined = new Dictionary<NameType, ScoreSeedsCommand.Counts>();
             clock.Restart();
             for (var s = 0; s < sentences.Count; s++)
             {
@@ -50,11 +65,16 @@ internal static class EvalNerCommand
                     mentions = recognizer.Recognize(document, mentions, CancellationToken.None);
                 }
 
-                NerScoring.Add(counts, Predicted(mentions), sentences[s].Names);
+                var predicted = Predicted(mentions).ToList();
+                NerScoring.Add(counts, predicted, sentences[s].Names);
+                NerScoring.Add(joined, WithoutNestedPlaces(predicted), sentences[s].Names);
             }
 
             var rate = sentences.Count / clock.Elapsed.TotalSeconds;
             NerScoring.Print(string.Create(CultureInfo.InvariantCulture, $"{strategy.ToString().ToLowerInvariant()} ({rate:0} sentences/s, tokens given)"), counts);
+            var all = joined.Values.Aggregate(new ScoreSeedsCommand.Counts(), (a, c) => a.Add(c.Correct, c.Got, c.Gold));
+            var loc = joined.GetValueOrDefault(NameType.Location);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without places inside organisations (MSRA's convention): LOC F1 {loc.F1:F4}, all P {all.Precision:F4} R {all.Recall:F4} F1 {all.F1:F4}"));
         }
 
         if (CommandArgs.Option(args, "--model") is { } model)
@@ -66,6 +86,14 @@ internal static class EvalNerCommand
 
         return 0;
     }
+
+    /// <summary>
+    /// The record counts a place written inside an organisation's name (零陵区 in 零陵区税务局, ANNOTATION.md); MSRA never
+    /// tags those. For a second score under MSRA's convention they are left out.
+    /// </summary>
+    private static List<(TextSpan Span, NameType Type)> WithoutNestedPlaces(List<(TextSpan Span, NameType Type)> predicted) =>
+        [.. predicted.Where(p => p.Type != NameType.Location
+            || !predicted.Any(o => o.Type == NameType.Organization && Recognition.Names.NameText.Within(p.Span, o.Span) && o.Span != p.Span))];
 
     private static IEnumerable<(TextSpan Span, NameType Type)> Predicted(Mentions mentions) =>
         mentions.Places.Select(p => (p.Span, NameType.Location))

@@ -28,6 +28,7 @@ internal static class Program
             "train-ner" => Ner.TrainNerCommand.Run(args[1..]),
             "bench-ner" => Ner.BenchNerCommand.Run(args[1..]),
             "prune-ner" => Ner.PruneNerCommand.Run(args[1..]),
+            "train-entities" => EntityLearning.TrainEntitiesCommand.Run(args[1..]),
             "train-page" => PageLearning.TrainPageCommand.Run(args[1..]),
             "bench-page-model" => PageLearning.BenchPageModelCommand.Run(args[1..]),
             _ => Unknown(args[0]),

@@ -33,6 +33,29 @@ internal static class ShowEntitiesCommand
             Console.WriteLine($"LOC {p.Name} {p.Level} {p.Code} {string.Join('/', p.Path)} {string.Join(' ', p.Mentions.Select(m => $"[{m.Start},{m.End})"))}");
         }
 
+        if (args.Contains("--candidates"))
+        {
+            // Every hypothesis the learned decision weighs, with its sources and probability.
+            var preparer = new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Rules });
+            var (_, prepared) = preparer.Prepare(ArticleSource.FromText(Path.GetFileName(args[0]), File.ReadAllText(args[0])), CancellationToken.None);
+            var found = Recognition.Mentions.Empty;
+            foreach (var recognizer in new Recognition.IRecognizer[] { new Recognition.Tagging.NameTagRecognizer(Recognition.Tagging.NameTagger.Default) }.Concat(ArticleExtractor.EntityRecognizers(EntityStrategy.Rules)))
+            {
+                found = recognizer.Recognize(prepared, found, CancellationToken.None);
+            }
+
+            var candidates = Recognition.Entities.EntityCandidates.Collect(found);
+            var features = new Learning.EntityCandidateFeatures(Recognition.Tagging.TaggerResources.Default, Resources.CommonWords.Default.Contains);
+            var model = Learning.EntityDecisionModel.Default;
+            var probabilities = model.Score(features, new Learning.EntityCandidateFeatures.Document(prepared.Body, prepared.Tokens, candidates), candidates, CancellationToken.None);
+            var kept = Recognition.Entities.EntityDecision.Select(candidates, probabilities, model.Threshold).ToHashSet();
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var c = candidates[i];
+                Console.WriteLine($"CAND {(kept.Contains(c) ? '+' : ' ')} {probabilities[i]:F2} {c.Type} {prepared.Body[c.Span.Start..c.Span.End]} [{c.Sources}] margin={c.Margin:F0}");
+            }
+        }
+
         if (args.Contains("--tagged"))
         {
             // The tagger's raw names over the extracted body, with margins, before the merge weighs them.

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Extract.Decoding;
+using Extract.Learning;
 using Extract.Page;
 using Extract.Recognition;
 using Extract.Recognition.Achievements;
@@ -36,6 +37,12 @@ public sealed class ArticleExtractor
 
     /// <summary>Creates an extractor with the given options.</summary>
     public ArticleExtractor(ExtractorOptions options)
+        : this(options, null)
+    {
+    }
+
+    /// <summary>Creates an extractor whose learned entity decision is <paramref name="decision"/> (the training tools' way in).</summary>
+    internal ArticleExtractor(ExtractorOptions options, EntityDecisionModel? decision)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.MaxInputLength <= 0 || options.MaxDomDepth <= 0 || options.MaxDegreeOfParallelism <= 0 || options.KeywordCount < 0)
@@ -48,7 +55,7 @@ public sealed class ArticleExtractor
         _recognizers = [
             new DateRecognizer(),
             new QuantityRecognizer(),
-            .. EntityRecognizers(options.Entities),
+            .. EntityRecognizers(options.Entities, decision),
             new AchievementRecognizer(),
             new KeywordRecognizer(TfidfExtractor.Default, options.KeywordCount),
         ];
@@ -91,8 +98,11 @@ public sealed class ArticleExtractor
         return OrderedParallel.Map(sources, Extract, Options.MaxDegreeOfParallelism, cancellationToken);
     }
 
-    /// <summary>The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same list).</summary>
-    internal static IEnumerable<IRecognizer> EntityRecognizers(EntityStrategy strategy)
+    /// <summary>
+    /// The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same
+    /// list); <paramref name="decision"/> replaces the embedded entity-decision model.
+    /// </summary>
+    internal static IEnumerable<IRecognizer> EntityRecognizers(EntityStrategy strategy, EntityDecisionModel? decision = null)
     {
         if (strategy != EntityStrategy.Rules)
         {
@@ -106,13 +116,23 @@ public sealed class ArticleExtractor
             yield return new PersonRecognizer();
         }
 
-        if (strategy != EntityStrategy.Rules)
+        var describer = new EntityDescriber(Gazetteer.Default, EntityLexicons.Default);
+        switch (strategy)
         {
-            yield return new EntityMerger(strategy, new EntityDescriber(Gazetteer.Default, EntityLexicons.Default), TaggerResources.Default, CommonWords.Default.Contains);
+            case EntityStrategy.Learned:
+                yield return new EntityDecision(decision ?? EntityDecisionModel.Default, new EntityCandidateFeatures(TaggerResources.Default, CommonWords.Default.Contains), describer);
+                break;
+            case EntityStrategy.Merged or EntityStrategy.Tagger:
+                yield return new EntityMerger(strategy, describer, TaggerResources.Default, CommonWords.Default.Contains);
+                break;
         }
     }
 
-    private Article Run(ArticleSource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages 1–4 for one source: the clean text and what the recognisers read (simplified characters, same offsets).
+    /// The training tools build their rows from the same path.
+    /// </summary>
+    internal (CleanText Clean, DocumentText Document) Prepare(ArticleSource source, CancellationToken cancellationToken)
     {
         var decoded = _decoder.Decode(source, Options, cancellationToken);
         var page = decoded.IsHtml
@@ -128,13 +148,19 @@ public sealed class ArticleExtractor
             clean.Paragraphs,
             tokens,
             ReferenceDates.Create(clean.PublishedAt, source.Url, source.FetchedAt, Options.ReferenceDate));
+        return (clean, document);
+    }
+
+    private Article Run(ArticleSource source, CancellationToken cancellationToken)
+    {
+        var (clean, document) = Prepare(source, cancellationToken);
         var mentions = Mentions.Empty;
         foreach (var recognizer in _recognizers)
         {
             mentions = recognizer.Recognize(document, mentions, cancellationToken);
         }
 
-        if (!ReferenceEquals(analysis, clean.Body))
+        if (!ReferenceEquals(document.Body, clean.Body))
         {
             mentions = SurfaceForms.Restore(mentions, clean.Body);
         }

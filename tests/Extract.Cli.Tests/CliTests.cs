@@ -126,6 +126,32 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Entity_and_page_options_parse_and_a_bad_value_is_refused()
+    {
+        var file = Write("e.txt", "零陵区税务局开展志愿服务\n零陵区税务局党委书记蒋文锋带队，服务群众100人次。");
+        var cli = Path.Combine(AppContext.BaseDirectory, "Extract.Cli.dll");
+        foreach (var strategy in new[] { "rules", "merged", "learned", "tagger" })
+        {
+            var start = new ProcessStartInfo("dotnet", [cli, file, "--entities", strategy, "--heuristic-page"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit(60_000).Should().BeTrue();
+            process.ExitCode.Should().Be(0, strategy);
+            var record = JsonDocument.Parse(stdout).RootElement;
+            var names = record.GetProperty("places").EnumerateArray().Concat(record.GetProperty("organizations").EnumerateArray())
+                .Select(p => p.GetProperty("name").GetString()!);
+            names.Should().Contain(n => n.StartsWith("零陵区", StringComparison.Ordinal), strategy);
+            record.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Should().Contain("蒋文锋", strategy);
+        }
+
+        var bad = new ProcessStartInfo("dotnet", [cli, file, "--entities", "magic"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var refused = Process.Start(bad)!;
+        refused.StandardError.ReadToEnd().Should().Contain("magic");
+        refused.WaitForExit(60_000).Should().BeTrue();
+        refused.ExitCode.Should().NotBe(0);
+    }
+
+    [Fact]
     public void Eval_prints_the_per_field_table_for_a_gold_folder()
     {
         Write("g.txt", "某社区志愿服务纪实\n来源:某某日报\n志愿者服务群众100人次。");

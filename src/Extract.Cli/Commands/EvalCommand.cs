@@ -3,20 +3,20 @@ using Extract.Evaluation;
 
 namespace Extract.Cli.Commands;
 
-/// <summary><c>extract eval --gold DIR [--verbose] [--entities merged|rules|tagger]</c>: per-field scores against a folder of NAME.txt + NAME.gold.json.</summary>
+/// <summary><c>extract eval --gold DIR [--verbose] [--entities merged|learned|rules|tagger]</c>: per-field scores against a folder of NAME.txt + NAME.gold.json.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
         var gold = new Option<string>("--gold") { Description = "Folder of NAME.txt|html + NAME.gold.json (+ optional meta.json)", Required = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Per-article misses and spurious items" };
-        var entities = new Option<EntityStrategy>("--entities") { Description = "merged (default), rules or tagger: which entity layer to score", DefaultValueFactory = _ => EntityStrategy.Merged };
+        var entities = new Option<EntityStrategy>("--entities") { Description = "merged (default), learned, rules or tagger: which entity layer to score", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
         var command = new Command("eval", "Score the extractor against annotated articles (ANNOTATION.md)") { gold, verbose, entities };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse.GetValue(gold)!, parse.GetValue(verbose), Console.Out, Console.Error, cancellationToken, parse.GetValue(entities))));
         return command;
     }
 
-    internal static int Run(string goldDirectory, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, EntityStrategy entities = EntityStrategy.Merged)
+    internal static int Run(string goldDirectory, bool verbose, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, EntityStrategy? entities = null)
     {
         try
         {
@@ -27,7 +27,7 @@ internal static class EvalCommand
                 return 1;
             }
 
-            var extractor = entities == ExtractorOptions.Default.Entities ? ArticleExtractor.Default : new ArticleExtractor(ExtractorOptions.Default with { Entities = entities });
+            var extractor = entities is not { } chosen || chosen == ExtractorOptions.Default.Entities ? ArticleExtractor.Default : new ArticleExtractor(ExtractorOptions.Default with { Entities = chosen });
             var report = GoldEvaluator.Evaluate(extractor, cases, cancellationToken);
             stdout.Write(report.Format(verbose));
             return 0;

@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace Extract.Cli.Commands;
 
-/// <summary>The root action: <c>extract PATH… [--out FILE] [--format jsonl|json|csv] [--jobs N] [--reference-date YYYY-MM-DD]</c>.</summary>
+/// <summary>
+/// The root action: <c>extract PATH… [--out FILE] [--format jsonl|json|csv] [--jobs N] [--reference-date YYYY-MM-DD]
+/// [--entities merged|learned|rules|tagger] [--heuristic-page]</c>.
+/// </summary>
 internal static class ExtractCommand
 {
     public static RootCommand Create()
@@ -13,8 +16,10 @@ internal static class ExtractCommand
         var format = new Option<OutputFormat>("--format", "-f") { Description = "jsonl (default), json or csv", DefaultValueFactory = _ => OutputFormat.Jsonl };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var referenceDate = new Option<string?>("--reference-date") { Description = "YYYY-MM-DD: resolves yearless dates when a document states no date and has no URL date or crawl time" };
+        var entities = new Option<EntityStrategy>("--entities") { Description = "merged (default), learned, rules or tagger: how people, places and organisations are found", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
+        var heuristicPage = new Option<bool>("--heuristic-page") { Description = "Pick a page's article blocks with the hand-written scorer alone (no page model)" };
 
-        var root = new RootCommand("Extract: Chinese news pages in, extract.article/1 JSON Lines out.") { paths, output, format, jobs, referenceDate };
+        var root = new RootCommand("Extract: Chinese news pages in, extract.article/1 JSON Lines out.") { paths, output, format, jobs, referenceDate, entities, heuristicPage };
         root.SetAction((parse, cancellationToken) => RunAsync(
             parse.GetValue(paths) ?? [],
             parse.GetValue(output),
@@ -23,7 +28,8 @@ internal static class ExtractCommand
             parse.GetValue(referenceDate),
             Console.Out,
             Console.Error,
-            cancellationToken));
+            cancellationToken,
+            ExtractorOptions.Default with { Entities = parse.GetValue(entities), UseLearnedPageBlocks = !parse.GetValue(heuristicPage) }));
         return root;
     }
 
@@ -36,7 +42,8 @@ internal static class ExtractCommand
         string? referenceDate,
         TextWriter stdout,
         TextWriter stderr,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ExtractorOptions? options = null)
     {
         if (paths.Count == 0)
         {
@@ -68,7 +75,7 @@ internal static class ExtractCommand
             reference = parsed;
         }
 
-        var extractor = new ArticleExtractor(ExtractorOptions.Default with { ReferenceDate = reference, MaxDegreeOfParallelism = jobs });
+        var extractor = new ArticleExtractor((options ?? ExtractorOptions.Default) with { ReferenceDate = reference, MaxDegreeOfParallelism = jobs });
         var file = outputPath is null ? null : new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false));
         var writer = new OutputWriter(file ?? stdout, format);
         int ok = 0, failed = 0;

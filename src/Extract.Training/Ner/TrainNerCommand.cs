@@ -48,12 +48,7 @@ internal static class TrainNerCommand
             sentences.AddRange(NerCorpus.ReadPeoplesDaily(pd));
         }
 
-        var random = new Random(seed);
-        var shuffled = sentences.ToArray();
-        random.Shuffle(shuffled);
-        var devCount = (int)(shuffled.Length * devShare);
-        var dev = shuffled[..devCount];
-        var train = shuffled[devCount..];
+        var (train, dev, random) = Split(sentences, seed, devShare);
         Console.WriteLine($"{sentences.Count} sentences ({sentences.Sum(s => s.Text.Length)} characters): train {train.Length}, dev {dev.Length}; seed {seed}");
 
         var resources = TaggerResources.Default;
@@ -69,6 +64,27 @@ internal static class TrainNerCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The seeded dev split every trainer here uses: shuffle with <paramref name="seed"/>, the first share is dev. The
+    /// generator is returned in its state after the shuffle, so train-ner's epochs go on from it.
+    /// </summary>
+    internal static (NerSentence[] Train, NerSentence[] Dev, Random Random) Split(IReadOnlyList<NerSentence> sentences, int seed, double devShare)
+    {
+        var random = new Random(seed);
+        var shuffled = sentences.ToArray();
+        random.Shuffle(shuffled);
+        var devCount = (int)(shuffled.Length * devShare);
+        return (shuffled[devCount..], shuffled[..devCount], random);
+    }
+
+    /// <summary>A tagger over weights as training left them (dense rows), without writing a file.</summary>
+    internal static NameTagger ToTagger(TrainedTagger trained, float prune, TaggerResources resources)
+    {
+        using var stream = new MemoryStream();
+        PerceptronModel.Write(stream, Rows(trained.Keys, trained.Weights, prune), trained.Transitions);
+        return new NameTagger(PerceptronModel.Read(stream.ToArray(), "in-memory model"), resources);
     }
 
     /// <summary>The averaged weights of the best dev epoch, with the feature hashes they belong to.</summary>
@@ -198,9 +214,8 @@ internal static class TrainNerCommand
         return encoded;
     }
 
-    private static void Write(string path, ulong[] keys, float[] weights, float[] transitions, float prune)
+    private static IEnumerable<KeyValuePair<ulong, float[]>> Rows(ulong[] keys, float[] weights, float prune)
     {
-        var rows = new List<KeyValuePair<ulong, float[]>>();
         for (var f = 0; f < keys.Length; f++)
         {
             var row = weights.AsSpan(f * EntityLabels.Count, EntityLabels.Count).ToArray();
@@ -212,14 +227,17 @@ internal static class TrainNerCommand
                 }
             }
 
-            rows.Add(new(keys[f], row));
+            yield return new(keys[f], row);
         }
+    }
 
+    private static void Write(string path, ulong[] keys, float[] weights, float[] transitions, float prune)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using (var file = File.Create(path))
         using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
         {
-            PerceptronModel.Write(gzip, rows, transitions);
+            PerceptronModel.Write(gzip, Rows(keys, weights, prune), transitions);
         }
 
         Console.WriteLine($"wrote {path}: {new FileInfo(path).Length / 1024.0 / 1024.0:F2} MB");

@@ -1,7 +1,4 @@
-using System.IO.Compression;
 using Extract.Learning;
-using Microsoft.ML;
-using Microsoft.ML.Trainers.FastTree;
 
 namespace Extract.Training.PageLearning;
 
@@ -12,57 +9,10 @@ namespace Extract.Training.PageLearning;
 /// </summary>
 internal static class PageTrainer
 {
-    public const int Trees = 300;
-    public const int Leaves = 20;
-    public const int MinLeaf = 10;
-    public const double LearningRate = 0.1;
+    public static readonly TreeSettings Settings = new(Trees: 300, Leaves: 20, MinLeaf: 10, LearningRate: 0.1);
 
     /// <summary>Fits a model on <paramref name="rows"/> and returns it saved as an ML.NET zip.</summary>
-    public static byte[] Train(IReadOnlyList<PageBlockRow> rows, int seed)
-    {
-        var context = LearnedModel<PageBlockRow, PageBlockScore>.CreateContext(seed);
-        var data = context.Data.LoadFromEnumerable(rows);
-        var trainer = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            LabelColumnName = nameof(PageBlockRow.Label),
-            FeatureColumnName = nameof(PageBlockRow.Features),
-            ExampleWeightColumnName = nameof(PageBlockRow.Weight),
-            NumberOfTrees = Trees,
-            NumberOfLeaves = Leaves,
-            MinimumExampleCountPerLeaf = MinLeaf,
-            LearningRate = LearningRate,
-            Seed = seed,
-            NumberOfThreads = 1,
-        });
-        var model = trainer.Fit(data);
-        using var stream = new MemoryStream();
-        context.Model.Save(model, data.Schema, stream);
-        return Reproducible(stream.ToArray());
-    }
-
-    /// <summary>
-    /// The same zip with every entry's timestamp fixed: ML.NET stamps entries with the time of saving, so two runs with
-    /// the same seed would otherwise differ in bytes (and sha256) while holding the same trees.
-    /// </summary>
-    private static byte[] Reproducible(byte[] zip)
-    {
-        var stamp = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        using var output = new MemoryStream();
-        using (var source = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read))
-        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var entry in source.Entries)
-            {
-                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
-                copy.LastWriteTime = stamp;
-                using var from = entry.Open();
-                using var to = copy.Open();
-                from.CopyTo(to);
-            }
-        }
-
-        return output.ToArray();
-    }
+    public static byte[] Train(IReadOnlyList<PageBlockRow> rows, int seed) => ModelZip.Reproducible(ModelZip.FitFastTree(rows, Settings, seed));
 
     /// <summary>Loads bytes from <see cref="Train"/> the way the library loads its embedded model.</summary>
     public static PageBlockModel Load(byte[] zip, string name)

@@ -42,10 +42,10 @@ internal static class TrainPageCommand
             ["trainer"] = new JsonObject
             {
                 ["name"] = "FastTreeBinary",
-                ["trees"] = PageTrainer.Trees,
-                ["leaves"] = PageTrainer.Leaves,
-                ["minExamplesPerLeaf"] = PageTrainer.MinLeaf,
-                ["learningRate"] = PageTrainer.LearningRate,
+                ["trees"] = PageTrainer.Settings.Trees,
+                ["leaves"] = PageTrainer.Settings.Leaves,
+                ["minExamplesPerLeaf"] = PageTrainer.Settings.MinLeaf,
+                ["learningRate"] = PageTrainer.Settings.LearningRate,
                 ["threads"] = 1,
             },
             ["data"] = new JsonArray([.. sets.Select(s => (JsonNode)new JsonObject { ["set"] = s.Count > 0 ? s[0].Set : "-", ["pages"] = s.Count, ["silver"] = s.Any(p => p.IsSilver) })]),

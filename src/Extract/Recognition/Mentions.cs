@@ -61,6 +61,9 @@ internal sealed record Mentions
 
     public ImmutableArray<string> Keywords { get; init; } = [];
 
+    /// <summary>Every surname + given-name candidate the person rules looked at, accepted or not, with its evidence.</summary>
+    public ImmutableArray<People.NameCandidate> PersonCandidates { get; init; } = [];
+
     /// <summary>The trained tagger's names (body offsets) with their margins, before the entity merge weighs them.</summary>
     public ImmutableArray<Tagging.TaggedName> TaggedNames { get; init; } = [];
 }

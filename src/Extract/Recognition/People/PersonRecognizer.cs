@@ -54,7 +54,7 @@ internal sealed partial class PersonRecognizer : IRecognizer
             people.Add(new PersonMention(candidate.Span, candidate.Name, roles, organization) { WeakEvidence = weakOnly.Contains(candidate.Name) });
         }
 
-        return found with { People = [.. people] };
+        return found with { People = [.. people], PersonCandidates = [.. candidates] };
     }
 
     private HashSet<string> Accept(string text, List<NameCandidate> candidates, out HashSet<string> weakOnly)

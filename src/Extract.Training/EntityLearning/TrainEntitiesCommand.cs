@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Extract.Learning;
+using Extract.Recognition;
+using Extract.Recognition.Entities;
+using Extract.Recognition.Tagging;
+using Extract.Training.Ner;
+
+namespace Extract.Training.EntityLearning;
+
+/// <summary>
+/// <c>train-entities --msra train1.txt.gz [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1]
+/// [--tagger-epochs 10] [--tags CACHE.tsv]</c>: trains the entity decision. The training file is split as train-ner
+/// splits it (same seed and share, so the shipped tagger never saw the dev sentences); the training part is cut into
+/// folds and each fold is tagged by a tagger trained on the other folds, so the decision learns how far to trust tagger
+/// names it did not memorise; the dev part is tagged by the shipped tagger. Every (span, type) any source proposes
+/// becomes a row labelled by exact match with the gold (brought to ANNOTATION.md's conventions, see
+/// <see cref="EntityRows"/>); FastTree learns them with a fixed seed; the threshold that gives the best dev F1 after
+/// decoding is stored in the zip. <c>--tags</c> caches the out-of-fold tags between runs.
+/// </summary>
+internal static class TrainEntitiesCommand
+{
+    public static readonly TreeSettings Settings = new(Trees: 400, Leaves: 31, MinLeaf: 20, LearningRate: 0.1);
+
+    public static int Run(string[] args)
+    {
+        if (CommandArgs.Option(args, "--msra") is not { } msra)
+        {
+            Console.Error.WriteLine("usage: train-entities --msra train1.txt(.gz) [--articles DIR] [--article-weight 20] [--cv K] [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1] [--tagger-epochs 10] [--tags CACHE.tsv]");
+            return 2;
+        }
+
+        var output = CommandArgs.Option(args, "--out") ?? "models/entities/entities.zip";
+        var folds = Int(args, "--folds", 4);
+        var seed = Int(args, "--seed", 42);
+        var taggerEpochs = Int(args, "--tagger-epochs", 10);
+        var devShare = double.Parse(CommandArgs.Option(args, "--dev") ?? "0.1", CultureInfo.InvariantCulture);
+        var articleWeight = float.Parse(CommandArgs.Option(args, "--article-weight") ?? "20", CultureInfo.InvariantCulture);
+        var cvFolds = Int(args, "--cv", 0);
+        var cache = CommandArgs.Option(args, "--tags");
+        var total = Stopwatch.StartNew();
+
+        var (train, dev, _) = TrainNerCommand.Split(NerCorpus.ReadMsra(msra), seed, devShare);
+        Console.WriteLine($"MSRA: train {train.Length} sentences, dev {dev.Length}; seed {seed}, {folds} tagger folds");
+
+        var trainTags = cache is not null && File.Exists(cache) ? ReadTags(cache, train.Length) : OutOfFoldTags(train, dev, folds, seed, taggerEpochs);
+        if (cache is not null && !File.Exists(cache))
+        {
+            WriteTags(cache, trainTags);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var trainSentences = BuildAll(train, trainTags);
+        var devTags = new List<TaggedName>[dev.Length];
+        Parallel.For(0, dev.Length, i => devTags[i] = EntityRows.Tag(NameTagger.Default, dev[i].Text, TrainNerCommand.Tokens(dev[i].Text)));
+        var devSentences = BuildAll(dev, devTags);
+        var features = EntityRows.Features();
+        var rows = trainSentences.SelectMany(s => EntityRows.Rows(s, features)).ToList();
+        Console.WriteLine($"{rows.Count} MSRA training rows ({rows.Count(r => r.Label)} positive), {devSentences.Sum(s => s.Candidates.Count)} dev rows, {EntityCandidateFeatures.Count} features, in {watch.Elapsed.TotalSeconds:F1}s");
+        var reachable = trainSentences.Sum(s => s.Gold.Count(g => s.Candidates.Any(c => (c.Span, c.Type) == g)));
+        Console.WriteLine($"gold names with a candidate (recall ceiling, train): {reachable}/{trainSentences.Sum(s => s.Gold.Count)}");
+
+        // In-domain articles (NAME.txt + NAME.gold.json): few, so their rows weigh more.
+        var articleCases = CommandArgs.Option(args, "--articles") is { } articleDirectory ? Evaluation.GoldSet.Load(articleDirectory) : [];
+        var preparer = new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Rules, MaxDegreeOfParallelism = 1 });
+        var articles = articleCases.Select(c => EntityRows.BuildArticle(preparer, c) with { Weight = articleWeight }).ToList();
+        if (articles.Count > 0)
+        {
+            Console.WriteLine($"{articles.Count} articles: {articles.Sum(a => a.Candidates.Count)} rows ({articles.Sum(a => a.Gold.Count)} positive), weight {articleWeight}");
+        }
+
+        if (cvFolds > 1 && articles.Count >= cvFolds)
+        {
+            CrossValidate(articleCases, articles, rows, devSentences, features, cvFolds, seed);
+        }
+
+        watch.Restart();
+        var (_, threshold, zip) = Fit([.. rows, .. articles.SelectMany(a => EntityRows.Rows(a, features))], devSentences, features, seed, Console.Out);
+        Console.WriteLine($"FastTree: {Settings}; threshold {threshold:F2}; {watch.Elapsed.TotalSeconds:F1}s");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        File.WriteAllBytes(output, zip);
+        Console.WriteLine($"wrote {output}: {zip.Length / 1024.0:F0} KB; {total.Elapsed.TotalSeconds:F0}s in all");
+        return 0;
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="rows"/>, picks the threshold with the best decoded F1 on the MSRA dev split (a grid),
+    /// and returns the model, the threshold and the zip to ship.
+    /// </summary>
+    private static (EntityDecisionModel Model, float Threshold, byte[] Zip) Fit(
+        IReadOnlyList<EntityCandidateRow> rows, IReadOnlyList<SentenceCandidates> dev, EntityCandidateFeatures features, int seed, TextWriter log)
+    {
+        var zip = Train(rows, seed);
+        var model = Load(zip, EntityDecisionModel.DecisionText(0.5f), "trained");
+        var probabilities = dev.Select(s => model.Score(features, s.Document, s.Candidates, CancellationToken.None)).ToList();
+        var bestThreshold = 0.5f;
+        var bestF1 = -1.0;
+        log.WriteLine("MSRA dev, decoded (converted gold):");
+        for (var t = 0.2f; t <= 0.801f; t += 0.05f)
+        {
+            var counts = Decode(dev, probabilities, t);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold {t:F2}: P {counts.Precision:F4} R {counts.Recall:F4} F1 {counts.F1:F4}"));
+            if (counts.F1 > bestF1)
+            {
+                bestF1 = counts.F1;
+                bestThreshold = MathF.Round(t, 2);
+            }
+        }
+
+        var final = ModelZip.Reproducible(zip, (EntityDecisionModel.DecisionEntry, EntityDecisionModel.DecisionText(bestThreshold)));
+        using var stream = new MemoryStream(final, writable: false);
+        return (EntityDecisionModel.FromStream(stream, "trained"), bestThreshold, final);
+    }
+
+    /// <summary>
+    /// Article-level cross-validation: each fold's articles are scored (people, organisations, places, as <c>extract
+    /// eval</c> scores them) by a model trained on the MSRA rows and the other folds' articles, beside the hand merge and
+    /// the rules on the same articles.
+    /// </summary>
+    private static void CrossValidate(
+        IReadOnlyList<Evaluation.GoldCase> cases, List<SentenceCandidates> articles, List<EntityCandidateRow> msraRows,
+        List<SentenceCandidates> dev, EntityCandidateFeatures features, int folds, int seed)
+    {
+        var scored = new List<Evaluation.ArticleScore>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var trainRows = msraRows.Concat(articles.Where((_, i) => i % folds != fold).SelectMany(a => EntityRows.Rows(a, features))).ToList();
+            var (model, threshold, _) = Fit(trainRows, dev, features, seed, TextWriter.Null);
+            var extractor = new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Learned, MaxDegreeOfParallelism = 1 }, model);
+            var held = cases.Where((_, i) => i % folds == fold).ToImmutableArray();
+            scored.AddRange(Evaluation.GoldEvaluator.Evaluate(extractor, held).Articles);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cv fold {fold + 1}/{folds}: {held.Length} articles held out, threshold {threshold:F2}"));
+        }
+
+        var rules = Evaluation.GoldEvaluator.Evaluate(new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Rules }), [.. cases]);
+        var merged = Evaluation.GoldEvaluator.Evaluate(new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Merged }), [.. cases]);
+        var learned = new Evaluation.EvalReport([.. scored]);
+        Console.WriteLine($"articles, {folds}-fold cross-validation (learned) beside rules and hand merge, P / R / F1:");
+        foreach (var field in new[] { "people", "organizations", "places", "entities" })
+        {
+            Console.WriteLine($"  {field,-14} rules {Format(rules.Total(field))}   merged {Format(merged.Total(field))}   learned {Format(learned.Total(field))}");
+        }
+    }
+
+    private static string Format(Evaluation.FieldScore score) =>
+        string.Create(CultureInfo.InvariantCulture, $"{score.Precision:F3} {score.Recall:F3} {score.F1:F3}");
+
+    /// <summary>Fits FastTree on <paramref name="rows"/> (one thread, fixed seed) and returns the ML.NET zip.</summary>
+    public static byte[] Train(IReadOnlyList<EntityCandidateRow> rows, int seed) => ModelZip.FitFastTree(rows, Settings, seed);
+
+    /// <summary>Loads a trained zip with a decision entry, the way the library loads its embedded model.</summary>
+    public static EntityDecisionModel Load(byte[] zip, string decision, string name)
+    {
+        using var stream = new MemoryStream(ModelZip.Reproducible(zip, (EntityDecisionModel.DecisionEntry, decision)), writable: false);
+        return EntityDecisionModel.FromStream(stream, name);
+    }
+
+    /// <summary>Exact-span counts of the decoded hypotheses against the converted gold.</summary>
+    public static ScoreSeedsCommand.Counts Decode(IReadOnlyList<SentenceCandidates> sentences, IReadOnlyList<float[]> probabilities, float threshold)
+    {
+        var counts = new ScoreSeedsCommand.Counts();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var kept = EntityDecision.Select(sentences[s].Candidates, probabilities[s], threshold);
+            counts = counts.Add(kept.Count(k => sentences[s].Gold.Contains((k.Span, k.Type))), kept.Count, sentences[s].Gold.Count);
+        }
+
+        return counts;
+    }
+
+    private static List<SentenceCandidates> BuildAll(IReadOnlyList<NerSentence> sentences, IReadOnlyList<List<TaggedName>> tags)
+    {
+        var built = new SentenceCandidates[sentences.Count];
+        Parallel.For(0, sentences.Count, i => built[i] = EntityRows.Build(sentences[i], tags[i]));
+        return [.. built];
+    }
+
+    private static List<TaggedName>[] OutOfFoldTags(NerSentence[] train, NerSentence[] dev, int folds, int seed, int epochs)
+    {
+        var tags = new List<TaggedName>[train.Length];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var watch = Stopwatch.StartNew();
+            var held = Enumerable.Range(0, train.Length).Where(i => i % folds == fold).ToList();
+            var rest = Enumerable.Range(0, train.Length).Where(i => i % folds != fold).Select(i => train[i]).ToList();
+            var trained = TrainNerCommand.Train(rest, dev, TaggerResources.Default, epochs, patience: 2, minCount: 1, new Random(seed + fold), TextWriter.Null);
+            var tagger = TrainNerCommand.ToTagger(trained, prune: 1, TaggerResources.Default);
+            Parallel.ForEach(held, i => tags[i] = EntityRows.Tag(tagger, train[i].Text, TrainNerCommand.Tokens(train[i].Text)));
+            Console.WriteLine($"fold {fold + 1}/{folds}: tagger trained on {rest.Count} sentences (best epoch {trained.BestEpoch}, dev F1 {trained.DevF1:F4}), {held.Count} tagged, {watch.Elapsed.TotalSeconds:F0}s");
+        }
+
+        return tags;
+    }
+
+    private static void WriteTags(string path, List<TaggedName>[] tags)
+    {
+        using var writer = new StreamWriter(path);
+        for (var i = 0; i < tags.Length; i++)
+        {
+            foreach (var name in tags[i])
+            {
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i}\t{name.Span.Start}\t{name.Span.End}\t{(int)name.Type}\t{name.Margin:R}"));
+            }
+        }
+    }
+
+    private static List<TaggedName>[] ReadTags(string path, int count)
+    {
+        var tags = Enumerable.Range(0, count).Select(_ => new List<TaggedName>()).ToArray();
+        foreach (var line in File.ReadLines(path))
+        {
+            var f = line.Split('\t');
+            tags[int.Parse(f[0], CultureInfo.InvariantCulture)].Add(new TaggedName(
+                new TextSpan(int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture)),
+                (NameType)int.Parse(f[3], CultureInfo.InvariantCulture),
+                float.Parse(f[4], CultureInfo.InvariantCulture)));
+        }
+
+        Console.WriteLine($"out-of-fold tags read from {path}");
+        return tags;
+    }
+
+    private static int Int(string[] args, string name, int fallback) =>
+        CommandArgs.Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+}

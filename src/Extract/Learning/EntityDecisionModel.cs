@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.IO.Compression;
+using Extract.Recognition.Entities;
+using Extract.Resources;
+using Microsoft.ML.Data;
+
+namespace Extract.Learning;
+
+/// <summary>
+/// The learned entity decision (models/entities/entities.zip: a FastTree binary model over
+/// <see cref="EntityCandidateFeatures"/>, plus the decision threshold chosen on the training dev split, stored in the same
+/// zip as <c>extract-decision.txt</c>): loaded once, lazily, from the embedded resource, immutable and shared across
+/// threads. A model with another feature layout is refused at load, naming the resource.
+/// </summary>
+internal sealed class EntityDecisionModel
+{
+    /// <summary>The embedded resource's logical name.</summary>
+    public const string ResourceName = "Extract.Models.entities.zip";
+
+    /// <summary>The zip entry, beside ML.NET's own, that holds the layout version and the threshold.</summary>
+    public const string DecisionEntry = "extract-decision.txt";
+
+    private static readonly Lazy<EntityDecisionModel> Shared = new(
+        () =>
+        {
+            using var stream = EmbeddedResource.Open(ResourceName);
+            return FromStream(stream, ResourceName);
+        },
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly LearnedModel<EntityCandidateRow, EntityCandidateScore> _model;
+
+    private EntityDecisionModel(LearnedModel<EntityCandidateRow, EntityCandidateScore> model, float threshold)
+    {
+        _model = model;
+        Threshold = threshold;
+    }
+
+    /// <summary>The embedded model, loaded on first use.</summary>
+    public static EntityDecisionModel Default => Shared.Value;
+
+    /// <summary>A hypothesis is kept when its probability is above this (and it wins its overlaps).</summary>
+    public float Threshold { get; }
+
+    /// <summary>Reads a model saved by <c>train-entities</c>; throws naming <paramref name="name"/> when it is not one or has another layout.</summary>
+    public static EntityDecisionModel FromStream(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        float threshold;
+        try
+        {
+            buffer.Position = 0;
+            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+            var entry = zip.GetEntry(DecisionEntry) ?? throw new InvalidDataException($"no {DecisionEntry}");
+            using var reader = new StreamReader(entry.Open());
+            var values = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(l => l.Split('=', 2))
+                .Where(p => p.Length == 2)
+                .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+            if (!values.TryGetValue("version", out var version) || version != EntityCandidateFeatures.Version.ToString(CultureInfo.InvariantCulture))
+            {
+                throw new InvalidDataException($"feature layout {(version ?? "missing")}, this build reads {EntityCandidateFeatures.Version}");
+            }
+
+            threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or FormatException)
+        {
+            throw new InvalidOperationException($"Model resource '{name}' is not an entity-decision model of this build: {e.Message}; retrain it with train-entities.", e);
+        }
+
+        buffer.Position = 0;
+        var model = LearnedModel<EntityCandidateRow, EntityCandidateScore>.FromStream(buffer, name);
+        var column = model.InputSchema.GetColumnOrNull(nameof(EntityCandidateRow.Features));
+        if (column is not { Type: VectorDataViewType { Size: EntityCandidateFeatures.Count } })
+        {
+            throw new InvalidOperationException($"Model resource '{name}' does not read {EntityCandidateFeatures.Count} entity features (layout version {EntityCandidateFeatures.Version}); retrain it with train-entities.");
+        }
+
+        return new EntityDecisionModel(model, threshold);
+    }
+
+    /// <summary>The text of the decision entry that <c>train-entities</c> adds to the zip ML.NET saves.</summary>
+    public static string DecisionText(float threshold) =>
+        string.Create(CultureInfo.InvariantCulture, $"version={EntityCandidateFeatures.Version}\nthreshold={threshold:R}\n");
+
+    /// <summary>The probability of every candidate, in order.</summary>
+    public float[] Score(EntityCandidateFeatures features, EntityCandidateFeatures.Document document, IReadOnlyList<EntityCandidate> candidates, CancellationToken cancellationToken)
+    {
+        var probabilities = new float[candidates.Count];
+        if (candidates.Count == 0)
+        {
+            return probabilities;
+        }
+
+        var engine = _model.Rent();
+        try
+        {
+            var row = new EntityCandidateRow();
+            var score = new EntityCandidateScore();
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                if ((i & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                features.Write(document, candidates[i], row.Features);
+                engine.Predict(row, ref score);
+                probabilities[i] = score.Probability;
+            }
+        }
+        finally
+        {
+            _model.Return(engine);
+        }
+
+        return probabilities;
+    }
+}

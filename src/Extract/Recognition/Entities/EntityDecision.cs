@@ -1,0 +1,160 @@
+using Extract.Learning;
+using Extract.Recognition.Names;
+using Extract.Recognition.Tagging;
+
+namespace Extract.Recognition.Entities;
+
+/// <summary>
+/// Stage 5, after the rule recognisers and the tagger (<see cref="EntityStrategy.Learned"/>): every (span, type) any
+/// source proposed is scored by the entity-decision model, and the best set of non-overlapping hypotheses above the
+/// model's threshold is kept (the most total probability above the threshold, by weighted interval scheduling). Kept
+/// hypotheses carry what their rule mention knew (code, path, roles, kind); the others are described like rule mentions.
+/// Other occurrences of a kept name of three or more characters that no hypothesis claims are mentions of it too.
+/// </summary>
+internal sealed class EntityDecision : IRecognizer
+{
+    private readonly EntityDecisionModel _model;
+    private readonly EntityCandidateFeatures _features;
+    private readonly EntityDescriber _describer;
+
+    public EntityDecision(EntityDecisionModel model, EntityCandidateFeatures features, EntityDescriber describer)
+    {
+        _model = model;
+        _features = features;
+        _describer = describer;
+    }
+
+    public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
+    {
+        var text = document.Body;
+        var candidates = EntityCandidates.Collect(found);
+        var featureDocument = new EntityCandidateFeatures.Document(text, document.Tokens, candidates);
+        var probabilities = _model.Score(_features, featureDocument, candidates, cancellationToken);
+        var kept = Select(candidates, probabilities, _model.Threshold);
+
+        var taken = kept.Select(c => c.Span).ToList();
+        foreach (var name in kept.Where(c => c.Span.Length >= 3).DistinctBy(c => text[c.Span.Start..c.Span.End]).ToList())
+        {
+            var surface = text[name.Span.Start..name.Span.End];
+            for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
+            {
+                var span = new TextSpan(at, at + surface.Length);
+                if (!taken.Any(t => NameText.Overlaps(t, span)))
+                {
+                    kept.Add(new EntityCandidate(span, name.Type) { Sources = name.Sources });
+                    taken.Add(span);
+                }
+            }
+        }
+
+        return Build(text, found, kept);
+    }
+
+    /// <summary>
+    /// The subset of hypotheses with probability above <paramref name="threshold"/> that maximises the summed excess
+    /// probability, in span order, where kept hypotheses do not overlap — except that places may sit inside a kept
+    /// organisation (零陵区 in 零陵区税务局, as ANNOTATION.md counts them), chosen among themselves the same way.
+    /// </summary>
+    public static List<EntityCandidate> Select(IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, float threshold)
+    {
+        var above = Enumerable.Range(0, candidates.Count).Where(i => probabilities[i] > threshold).ToList();
+        var places = above.Where(i => candidates[i].Type == NameType.Location).ToList();
+
+        // An organisation is worth its own excess plus the best set of places inside it.
+        var inner = new Dictionary<int, (double Value, List<int> Chosen)>();
+        foreach (var i in above.Where(i => candidates[i].Type == NameType.Organization))
+        {
+            var span = candidates[i].Span;
+            var inside = places.Where(p => NameText.Within(candidates[p].Span, span) && candidates[p].Span != span).ToList();
+            inner[i] = Schedule(inside, candidates, probabilities, threshold, _ => 0, _ => []);
+        }
+
+        var (_, chosen) = Schedule(above, candidates, probabilities, threshold, i => inner.TryGetValue(i, out var v) ? v.Value : 0, i => inner.TryGetValue(i, out var v) ? v.Chosen : []);
+        return [.. chosen.Select(i => candidates[i]).OrderBy(c => c.Span.Start).ThenBy(c => c.Span.End)];
+    }
+
+    // Weighted interval scheduling over items (indices into candidates): the non-overlapping subset with the largest
+    // sum of (probability − threshold + bonus); chosen items bring their nested choices along.
+    private static (double Value, List<int> Chosen) Schedule(
+        List<int> items, IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, float threshold,
+        Func<int, double> bonus, Func<int, List<int>> nested)
+    {
+        var sorted = items.OrderBy(i => candidates[i].Span.End).ThenBy(i => candidates[i].Span.Start).ToArray();
+        var best = new double[sorted.Length + 1];
+        var take = new bool[sorted.Length + 1];
+        var previous = new int[sorted.Length + 1];
+        for (var k = 1; k <= sorted.Length; k++)
+        {
+            var item = candidates[sorted[k - 1]];
+
+            // The last item that ends at or before this one starts (items are sorted by end).
+            var lo = 0;
+            var hi = k - 1;
+            while (lo < hi)
+            {
+                var mid = (lo + hi + 1) / 2;
+                if (candidates[sorted[mid - 1]].Span.End <= item.Span.Start)
+                {
+                    lo = mid;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            previous[k] = lo;
+            var with = best[lo] + (probabilities[sorted[k - 1]] - threshold) + bonus(sorted[k - 1]);
+            take[k] = with > best[k - 1];
+            best[k] = take[k] ? with : best[k - 1];
+        }
+
+        var chosen = new List<int>();
+        for (var k = sorted.Length; k > 0;)
+        {
+            if (take[k])
+            {
+                chosen.Add(sorted[k - 1]);
+                chosen.AddRange(nested(sorted[k - 1]));
+                k = previous[k];
+            }
+            else
+            {
+                k--;
+            }
+        }
+
+        return (best[sorted.Length], chosen);
+    }
+
+    private Mentions Build(string text, Mentions found, List<EntityCandidate> kept)
+    {
+        var places = new List<PlaceMention>();
+        var organizations = new List<OrganizationMention>();
+        foreach (var candidate in kept.OrderBy(c => c.Span.Start))
+        {
+            switch (candidate.Type)
+            {
+                case NameType.Location:
+                    places.Add(candidate.Place ?? _describer.Place(text, candidate.Span, places));
+                    break;
+                case NameType.Organization:
+                    organizations.Add(candidate.Organization ?? _describer.Organization(text, candidate.Span));
+                    break;
+            }
+        }
+
+        // People last: roles read the places and organisations kept around them.
+        var entities = places.Select(p => p.Span).Concat(organizations.Select(o => o.Span)).ToList();
+        var people = kept.Where(c => c.Type == NameType.Person)
+            .OrderBy(c => c.Span.Start)
+            .Select(c => c.Person ?? _describer.Person(text, c.Span, entities, organizations))
+            .ToList();
+        return found with
+        {
+            Places = [.. places.OrderBy(p => p.Span.Start)],
+            Organizations = [.. organizations.OrderBy(o => o.Span.Start)],
+            People = [.. people],
+        };
+    }
+}

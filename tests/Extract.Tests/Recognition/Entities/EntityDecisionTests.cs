@@ -1,0 +1,132 @@
+using System.IO.Compression;
+using Extract.Learning;
+using Extract.Recognition;
+using Extract.Recognition.Entities;
+using Extract.Recognition.Tagging;
+using Extract.Resources;
+using Extract.Segmentation;
+using Extract.Tokens;
+
+namespace Extract.Tests.Recognition.Entities;
+
+public sealed class EntityDecisionTests
+{
+    private static EntityCandidate Candidate(int start, int end, NameType type = NameType.Organization) => new(new TextSpan(start, end), type);
+
+    [Fact]
+    public void Selection_keeps_the_non_overlapping_set_with_the_most_probability_above_the_threshold()
+    {
+        EntityCandidate[] candidates = [Candidate(0, 6), Candidate(0, 3), Candidate(3, 6), Candidate(7, 9), Candidate(8, 10)];
+        float[] probabilities = [0.7f, 0.6f, 0.65f, 0.9f, 0.4f];
+
+        // 0.6 + 0.65 - 2 × 0.5 beats 0.7 - 0.5; [7,9) beats the overlapping [8,10), which is below the threshold anyway.
+        EntityDecision.Select(candidates, probabilities, 0.5f).Select(c => c.Span)
+            .Should().Equal(new TextSpan(0, 3), new TextSpan(3, 6), new TextSpan(7, 9));
+
+        // A higher threshold makes the one long span worth more than its two halves.
+        EntityDecision.Select(candidates, probabilities, 0.62f).Select(c => c.Span).Should().Equal(new TextSpan(0, 6), new TextSpan(7, 9));
+    }
+
+    [Fact]
+    public void Selection_takes_one_type_per_span_and_nothing_below_the_threshold()
+    {
+        EntityCandidate[] candidates = [Candidate(0, 2, NameType.Person), Candidate(0, 2, NameType.Location), Candidate(4, 6)];
+        EntityDecision.Select(candidates, [0.8f, 0.6f, 0.3f], 0.5f).Should().ContainSingle().Which.Type.Should().Be(NameType.Person);
+        EntityDecision.Select(candidates, [0.1f, 0.2f, 0.3f], 0.5f).Should().BeEmpty();
+        EntityDecision.Select([], [], 0.5f).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Candidates_merge_every_source_of_the_same_span_and_type()
+    {
+        const string text = "社区书记王永芳在永州市零陵区税务局工作。";
+        var rules = EntityPipeline.Run(text);
+        var at = text.IndexOf("王永芳", StringComparison.Ordinal);
+        var found = rules with { TaggedNames = [new TaggedName(new TextSpan(at, at + 3), NameType.Person, 120)] };
+        var candidates = EntityCandidates.Collect(found);
+        var person = candidates.Single(c => c.Span == new TextSpan(at, at + 3) && c.Type == NameType.Person);
+        person.Sources.Should().HaveFlag(CandidateSources.RulePerson).And.HaveFlag(CandidateSources.Tagger);
+        person.Sources.Should().NotHaveFlag(CandidateSources.PersonCandidate);
+        person.Margin.Should().Be(120);
+        person.Person!.Roles.Should().Equal("社区书记");
+        candidates.Should().Contain(c => c.Type == NameType.Location && c.Place != null && c.Place.Code != null);
+        candidates.Should().BeInAscendingOrder(c => c.Span.Start);
+    }
+
+    [Fact]
+    public void Features_fill_the_layout_for_every_candidate_and_read_the_gazetteer_and_sources()
+    {
+        const string text = "社区书记王永芳在永州市零陵区税务局工作。";
+        var tokens = PosSegmenter.Default.Tokenize(text).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToList();
+        var candidates = EntityCandidates.Collect(EntityPipeline.Run(text));
+        var document = new EntityCandidateFeatures.Document(text, tokens, candidates);
+        var features = new EntityCandidateFeatures(TaggerResources.Default, CommonWords.Default.Contains);
+        var vector = new float[EntityCandidateFeatures.Count];
+        foreach (var candidate in candidates)
+        {
+            features.Write(document, candidate, vector);
+            vector.Should().OnlyContain(v => float.IsFinite(v));
+            vector[(int)candidate.Type].Should().Be(1);
+        }
+
+        var city = candidates.Single(c => text[c.Span.Start..c.Span.End] == "永州市");
+        features.Write(document, city, vector);
+        vector[3].Should().Be(1, "the place rules proposed it");
+        vector.Sum().Should().BeGreaterThan(5);
+    }
+
+    [Fact]
+    public void The_embedded_model_loads_with_a_threshold()
+    {
+        var model = EntityDecisionModel.Default;
+        model.Threshold.Should().BeInRange(0.05f, 0.95f);
+    }
+
+    [Fact]
+    public void A_zip_that_is_not_this_builds_model_is_refused_naming_it()
+    {
+        var notZip = () => EntityDecisionModel.FromStream(new MemoryStream([1, 2, 3]), "junk.zip");
+        notZip.Should().Throw<InvalidOperationException>().WithMessage("*junk.zip*");
+
+        using var raw = new MemoryStream();
+        using (var source = EmbeddedResource.Open(EntityDecisionModel.ResourceName))
+        {
+            source.CopyTo(raw);
+        }
+
+        var withoutDecision = Rewrite(raw.ToArray(), zip => zip.GetEntry(EntityDecisionModel.DecisionEntry)!.Delete());
+        var missing = () => EntityDecisionModel.FromStream(new MemoryStream(withoutDecision), "old.zip");
+        missing.Should().Throw<InvalidOperationException>().WithMessage("*old.zip*retrain*");
+
+        var otherLayout = Rewrite(raw.ToArray(), zip =>
+        {
+            zip.GetEntry(EntityDecisionModel.DecisionEntry)!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(EntityDecisionModel.DecisionEntry).Open());
+            writer.Write("version=999\nthreshold=0.5\n");
+        });
+        var wrongVersion = () => EntityDecisionModel.FromStream(new MemoryStream(otherLayout), "future.zip");
+        wrongVersion.Should().Throw<InvalidOperationException>().WithMessage("*future.zip*layout 999*");
+    }
+
+    [Fact]
+    public void The_learned_strategy_keeps_roles_codes_and_kinds_of_what_it_keeps()
+    {
+        var extractor = new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Learned });
+        var article = extractor.Extract(ArticleSource.FromText("t", "永州市零陵区税务局党委书记蒋文锋带领志愿者到东岳宫社区开展服务。\n蒋文锋说，大家辛苦了。")).Article!;
+        article.People.Should().Contain(p => p.Name == "蒋文锋" && p.Roles.Contains("永州市零陵区税务局党委书记"));
+        article.Places.Should().Contain(p => p.Name == "零陵区" && p.Code == "431102");
+        article.Organizations.Should().Contain(o => o.Name == "永州市零陵区税务局党委" && o.Kind == OrganizationKind.Party);
+    }
+
+    private static byte[] Rewrite(byte[] zip, Action<ZipArchive> change)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(zip);
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            change(archive);
+        }
+
+        return stream.ToArray();
+    }
+}
