@@ -118,6 +118,23 @@ public sealed class EntityDecisionTests
         article.Organizations.Should().Contain(o => o.Name == "永州市零陵区税务局党委" && o.Kind == OrganizationKind.Party);
     }
 
+    [Fact]
+    public async Task The_learned_strategy_gives_the_same_records_in_parallel_as_one_at_a_time()
+    {
+        var folder = Path.Combine(RepoPaths.Root, "corpus", "entities");
+        var sources = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Take(12)
+            .Select(f => ArticleSource.FromText(Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        var options = ExtractorOptions.Default with { Entities = EntityStrategy.Learned };
+        var sequential = sources.Select(s => Extract.Json.ArticleJson.Serialize(new ArticleExtractor(options with { MaxDegreeOfParallelism = 1 }).Extract(s).Article!)).ToList();
+        var parallel = new List<string>();
+        await foreach (var result in new ArticleExtractor(options with { MaxDegreeOfParallelism = 4 }).ExtractAsync(sources.ToAsyncEnumerable()))
+        {
+            parallel.Add(Extract.Json.ArticleJson.Serialize(result.Article!));
+        }
+
+        parallel.Should().Equal(sequential);
+    }
+
     private static byte[] Rewrite(byte[] zip, Action<ZipArchive> change)
     {
         using var stream = new MemoryStream();
