@@ -35,16 +35,8 @@ internal sealed class EntityDecision : IRecognizer
         var taken = kept.Select(c => c.Span).ToList();
         foreach (var name in kept.Where(c => c.Span.Length >= 3).DistinctBy(c => text[c.Span.Start..c.Span.End]).ToList())
         {
-            var surface = text[name.Span.Start..name.Span.End];
-            for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
-            {
-                var span = new TextSpan(at, at + surface.Length);
-                if (!taken.Any(t => NameText.Overlaps(t, span)))
-                {
-                    kept.Add(new EntityCandidate(span, name.Type) { Sources = name.Sources });
-                    taken.Add(span);
-                }
-            }
+            kept.AddRange(NameText.FreeOccurrences(text, text[name.Span.Start..name.Span.End], taken)
+                .Select(span => new EntityCandidate(span, name.Type) { Sources = name.Sources }));
         }
 
         return Build(text, found, kept);

@@ -75,16 +75,7 @@ internal sealed class EntityMerger : IRecognizer
         // Other occurrences of a name the tagger added (long enough to be unambiguous) are mentions of it too.
         foreach (var name in added.Where(n => n.Span.Length >= 3).DistinctBy(n => text[n.Span.Start..n.Span.End]).ToList())
         {
-            var surface = text[name.Span.Start..name.Span.End];
-            for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
-            {
-                var span = new TextSpan(at, at + surface.Length);
-                if (!taken.Any(t => NameText.Overlaps(t, span)))
-                {
-                    added.Add(name with { Span = span });
-                    taken.Add(span);
-                }
-            }
+            added.AddRange(NameText.FreeOccurrences(text, text[name.Span.Start..name.Span.End], taken).Select(span => name with { Span = span }));
         }
 
         return Describe(text, found, added);

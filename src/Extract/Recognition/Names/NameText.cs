@@ -39,6 +39,26 @@ internal static class NameText
     /// <summary>True when <paramref name="inner"/> lies within <paramref name="outer"/>.</summary>
     public static bool Within(TextSpan inner, TextSpan outer) => inner.Start >= outer.Start && inner.End <= outer.End;
 
+    /// <summary>
+    /// The occurrences of <paramref name="surface"/> in <paramref name="text"/> that overlap none of <paramref name="taken"/>;
+    /// each one found is added to <paramref name="taken"/>, so occurrences never overlap each other either.
+    /// </summary>
+    public static List<TextSpan> FreeOccurrences(string text, string surface, List<TextSpan> taken)
+    {
+        var free = new List<TextSpan>();
+        for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
+        {
+            var span = new TextSpan(at, at + surface.Length);
+            if (!taken.Any(t => Overlaps(t, span)))
+            {
+                free.Add(span);
+                taken.Add(span);
+            }
+        }
+
+        return free;
+    }
+
     /// <summary>True when two spans share at least one character.</summary>
     public static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
 }

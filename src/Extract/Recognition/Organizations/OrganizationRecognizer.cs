@@ -46,16 +46,11 @@ internal sealed class OrganizationRecognizer : IRecognizer
         }
 
         // Every occurrence of a recognised name is a mention, also where its own boundary was unclear (上午陕西煤业).
+        var taken = kept.Select(k => k.Span).ToList();
         foreach (var name in kept.Select(c => (Text: text[c.Span.Start..c.Span.End], c.Kind, ParentLength: c.ParentEnd - c.Span.Start)).Where(n => n.Text.Length >= 3).DistinctBy(n => n.Text).ToList())
         {
-            for (var at = text.IndexOf(name.Text, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name.Text, at + 1, StringComparison.Ordinal))
-            {
-                var span = new TextSpan(at, at + name.Text.Length);
-                if (!kept.Any(k => NameText.Overlaps(k.Span, span)))
-                {
-                    kept.Add(new OrganizationCandidate(span, name.Kind) { ParentEnd = at + name.ParentLength });
-                }
-            }
+            kept.AddRange(NameText.FreeOccurrences(text, name.Text, taken)
+                .Select(span => new OrganizationCandidate(span, name.Kind) { ParentEnd = span.Start + name.ParentLength }));
         }
 
         kept.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
