@@ -26,7 +26,7 @@ public sealed class EntityCorpusRegressionTests(ITestOutputHelper output)
     public void No_figure_drops_below_its_threshold(string prefix, EntityStrategy strategy)
     {
         var cases = GoldSet.Load(Folder);
-        cases.Should().HaveCount(30);
+        cases.Should().HaveCount(60);
         var report = GoldEvaluator.Evaluate(new ArticleExtractor(ExtractorOptions.Default with { Entities = strategy }), cases);
         output.WriteLine(report.Format(verbose: false));
         var metrics = report.Metrics();
