@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Extract.Tests.Seeds;
 
 /// <summary>
-/// The 30 in-domain articles of corpus/entities (written for the project) scored by the default pipeline and by the
+/// The 60 in-domain articles of corpus/entities (written for the project) scored by the default pipeline and by the
 /// learned entity decision; fails when a figure drops below corpus/entities/thresholds.json.
 /// </summary>
 public sealed class EntityCorpusRegressionTests(ITestOutputHelper output)
