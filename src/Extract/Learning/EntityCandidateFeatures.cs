@@ -48,6 +48,10 @@ internal sealed class EntityCandidateFeatures
     /// <summary>What the features read about the whole document, built once per document.</summary>
     public sealed class Document
     {
+        private readonly EntityCandidate[] _byStart;
+        private readonly int _longest;
+        private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
+
         public Document(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<EntityCandidate> candidates)
         {
             Text = text;
@@ -73,6 +77,8 @@ internal sealed class EntityCandidateFeatures
                 }
             }
 
+            _byStart = [.. candidates.OrderBy(c => c.Span.Start)];
+            _longest = candidates.Count == 0 ? 0 : candidates.Max(c => c.Span.Length);
             Titles = NameText.BookTitles(text);
             foreach (var candidate in candidates)
             {
@@ -88,6 +94,53 @@ internal sealed class EntityCandidateFeatures
         public string Text { get; }
 
         public IReadOnlyList<EntityCandidate> Candidates { get; }
+
+        /// <summary>
+        /// The hypotheses that overlap or touch <paramref name="span"/> (including itself), found through a window over
+        /// the hypotheses in start order, so a long document costs its hypotheses times their neighbours, not squared.
+        /// </summary>
+        public IEnumerable<EntityCandidate> Near(TextSpan span)
+        {
+            var from = span.Start - _longest - 1;
+            int lo = 0, hi = _byStart.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (_byStart[mid].Span.Start < from)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            for (var i = lo; i < _byStart.Length && _byStart[i].Span.Start <= span.End + 1; i++)
+            {
+                if (_byStart[i].Span.End >= span.Start - 1)
+                {
+                    yield return _byStart[i];
+                }
+            }
+        }
+
+        /// <summary>How often <paramref name="surface"/> occurs in the text (up to 50), counted once per surface.</summary>
+        public int Occurrences(string surface)
+        {
+            if (!_occurrences.TryGetValue(surface, out var count))
+            {
+                count = 0;
+                for (var at = Text.IndexOf(surface, StringComparison.Ordinal); at >= 0 && count < 50; at = Text.IndexOf(surface, at + surface.Length, StringComparison.Ordinal))
+                {
+                    count++;
+                }
+
+                _occurrences[surface] = count;
+            }
+
+            return count;
+        }
 
         public IReadOnlyList<WordToken> Tokens { get; }
 
@@ -134,7 +187,7 @@ internal sealed class EntityCandidateFeatures
         // What else the sources said at this place: the tagger's other reading, a rule span of another type, overlaps.
         float taggerOtherType = 0, taggerOverlap = 0, ruleOtherType = 0, nestedIn = 0, contains = 0, crossing = 0, overlapping = 0, maxOtherMargin = 0;
         float inRuleOrganization = 0, inTaggerOrganization = 0;
-        foreach (var other in document.Candidates)
+        foreach (var other in document.Near(span))
         {
             if (ReferenceEquals(other, candidate) || !NameText.Overlaps(other.Span, span))
             {
@@ -241,7 +294,7 @@ internal sealed class EntityCandidateFeatures
         features[f++] = _lexicons.OrgFixed.Contains(word) ? 1 : 0;
         features[f++] = _lexicons.Titles.Contains(word) ? 1 : 0;
         features[f++] = _lexicons.Titles.LongestEndingAt(text, span.Start);
-        features[f++] = span.Start > 0 && document.Candidates.Any(o => o.Span.End == span.Start && o.Type == NameType.Organization && o.FromRules) ? 1 : 0;
+        features[f++] = span.Start > 0 && document.Near(span).Any(o => o.Span.End == span.Start && o.Type == NameType.Organization && o.FromRules) ? 1 : 0;
         var follow = _lexicons.NameFollowWords.LongestAt(text, span.End);
         var followKind = follow > 0 ? _lexicons.NameFollowWords.Column(text.Substring(span.End, follow), 0) : "";
         features[f++] = followKind == "Q" ? 1 : 0;
@@ -283,8 +336,8 @@ internal sealed class EntityCandidateFeatures
         features[f++] = MathF.Log(1 + recurrence);
         features[f++] = document.RuleSurfaces.Contains((word, candidate.Type)) ? 1 : 0;
         var given = candidate.Type == NameType.Person && span.Length >= 3 ? word[_surnames.SurnameLength(surface)..] : "";
-        features[f++] = given.Length >= 2 ? MathF.Log(1 + Occurrences(text, given)) : 0;
-        features[f++] = MathF.Log(1 + Occurrences(text, word));
+        features[f++] = given.Length >= 2 ? MathF.Log(1 + document.Occurrences(given)) : 0;
+        features[f++] = MathF.Log(1 + document.Occurrences(word));
 
         // The document's size: recurrence means one thing in a sentence and another in an article.
         features[f++] = MathF.Log(1 + text.Length);
@@ -325,7 +378,7 @@ internal sealed class EntityCandidateFeatures
         var text = document.Text;
         var span = candidate.Span;
         float listed = 0, byRules = 0;
-        foreach (var other in document.Candidates)
+        foreach (var other in document.Near(span))
         {
             if (other.Type != candidate.Type || ReferenceEquals(other, candidate))
             {
@@ -393,17 +446,6 @@ internal sealed class EntityCandidateFeatures
         }
 
         return end < word.Length && _lexicons.GenericHeads.LongestEndingAt(word, end) > 0;
-    }
-
-    private static int Occurrences(string text, string surface)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0 && count < 50; at = text.IndexOf(surface, at + surface.Length, StringComparison.Ordinal))
-        {
-            count++;
-        }
-
-        return count;
     }
 
     private static PlaceLevel LevelOf(string name) => Enum.TryParse<PlaceLevel>(name, ignoreCase: true, out var level) ? level : PlaceLevel.Other;

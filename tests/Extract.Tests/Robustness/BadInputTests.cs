@@ -59,6 +59,27 @@ public sealed class BadInputTests
         }
     }
 
+    [Theory]
+    [InlineData(EntityStrategy.Learned)]
+    [InlineData(EntityStrategy.Tagger)]
+    [InlineData(EntityStrategy.Rules)]
+    public void Every_entity_strategy_survives_random_text_and_a_long_article(EntityStrategy strategy)
+    {
+        var extractor = new ArticleExtractor(ExtractorOptions.Default with { Entities = strategy });
+        var random = new Random(5);
+        for (var n = 0; n < 20; n++)
+        {
+            var text = new string([.. Enumerable.Range(0, random.Next(0, 300)).Select(_ => random.Next(12) == 0 ? '\n' : (char)random.Next(0x4E00, 0x9FA5))]);
+            extractor.Extract(ArticleSource.FromText($"r{n}", text)).IsSuccess.Should().BeTrue();
+        }
+
+        // An article of about 50,000 characters: one corpus article forty times over.
+        var article = File.ReadAllText(Path.Combine(RepoPaths.Root, "corpus", "entities", "a01.txt"));
+        var result = extractor.Extract(ArticleSource.FromText("long", string.Concat(Enumerable.Repeat(article + "\n", 40))));
+        result.IsSuccess.Should().BeTrue(result.Error);
+        result.Article!.People.Should().NotBeEmpty();
+    }
+
     [Fact]
     public void Deeply_nested_html_does_not_overflow_the_stack()
     {
