@@ -169,8 +169,7 @@ internal static class TrainNerCommand
     }
 
     /// <summary>The product's own tokens for a sentence: the Jieba-compatible POS cut.</summary>
-    public static List<WordToken> Tokens(string text) =>
-        [.. PosSegmenter.Default.Tokenize(text).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End))];
+    public static List<WordToken> Tokens(string text) => [.. new TokenStage(PosSegmenter.Default).Tokenize(text, CancellationToken.None)];
 
     private static Dictionary<ulong, int> AssignIds(ulong[][] hashes, int minCount)
     {

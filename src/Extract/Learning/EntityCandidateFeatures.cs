@@ -278,11 +278,11 @@ internal sealed class EntityCandidateFeatures
         // The lexicons.
         var placeSuffix = Suffix(_lexicons.PlaceSuffixes, word);
         features[f++] = placeSuffix;
-        features[f++] = placeSuffix > 0 ? (float)LevelOf(_lexicons.PlaceSuffixes.Column(word[^placeSuffix..], 0)) : -1;
+        features[f++] = placeSuffix > 0 ? (float)NameText.LevelOf(_lexicons.PlaceSuffixes.Column(word[^placeSuffix..], 0)) : -1;
         var orgSuffix = Suffix(_lexicons.OrgSuffixes, word);
         features[f++] = orgSuffix;
         var orgFlags = orgSuffix > 0 ? _lexicons.OrgSuffixes.Column(word[^orgSuffix..], 1) : "";
-        features[f++] = orgSuffix > 0 ? (float)KindOf(_lexicons.OrgSuffixes.Column(word[^orgSuffix..], 0)) : -1;
+        features[f++] = orgSuffix > 0 ? (float)NameText.KindOf(_lexicons.OrgSuffixes.Column(word[^orgSuffix..], 0)) : -1;
         features[f++] = orgFlags.Contains('P', StringComparison.Ordinal) ? 1 : 0;
         features[f++] = orgFlags.Contains('S', StringComparison.Ordinal) ? 1 : 0;
         features[f++] = orgFlags.Contains('H', StringComparison.Ordinal) ? 1 : 0;
@@ -433,24 +433,9 @@ internal sealed class EntityCandidateFeatures
     // After stripping organisation or place suffixes from the end, what is left is or ends with a generic head (职工文化中心).
     private bool GenericBeforeSuffix(string word)
     {
-        var end = word.Length;
-        while (end > 0)
-        {
-            var suffix = Math.Max(_lexicons.OrgSuffixes.LongestEndingAt(word, end), _lexicons.PlaceSuffixes.LongestEndingAt(word, end));
-            if (suffix == 0 || suffix == end)
-            {
-                break;
-            }
-
-            end -= suffix;
-        }
-
+        var end = NameText.HeadEnd(word, _lexicons.OrgSuffixes, _lexicons.PlaceSuffixes);
         return end < word.Length && _lexicons.GenericHeads.LongestEndingAt(word, end) > 0;
     }
-
-    private static PlaceLevel LevelOf(string name) => Enum.TryParse<PlaceLevel>(name, ignoreCase: true, out var level) ? level : PlaceLevel.Other;
-
-    private static OrganizationKind KindOf(string name) => Enum.TryParse<OrganizationKind>(name, ignoreCase: true, out var kind) ? kind : OrganizationKind.Other;
 
     private static float CharClass(char c) => c switch
     {

@@ -56,8 +56,7 @@ internal sealed class EntityDescriber
     {
         var suffix = _lexicons.OrgSuffixes.LongestEndingAt(text, span.End);
         var kind = suffix > 0 && suffix < span.Length
-            && Enum.TryParse<OrganizationKind>(_lexicons.OrgSuffixes.Column(text.Substring(span.End - suffix, suffix), 0), ignoreCase: true, out var k)
-            ? k
+            ? NameText.KindOf(_lexicons.OrgSuffixes.Column(text.Substring(span.End - suffix, suffix), 0))
             : OrganizationKind.Other;
         return new OrganizationMention(span, text[span.Start..span.End], kind);
     }
@@ -72,8 +71,7 @@ internal sealed class EntityDescriber
     {
         var suffix = _lexicons.PlaceSuffixes.LongestEndingAt(text, span.End);
         return suffix > 0 && suffix < span.Length
-            && Enum.TryParse<PlaceLevel>(_lexicons.PlaceSuffixes.Column(text.Substring(span.End - suffix, suffix), 0), ignoreCase: true, out var level)
-            ? level
+            ? NameText.LevelOf(_lexicons.PlaceSuffixes.Column(text.Substring(span.End - suffix, suffix), 0))
             : PlaceLevel.Other;
     }
 

@@ -157,27 +157,10 @@ internal sealed class EntityMerger : IRecognizer
     // is one that needs a place or level prefix (P).
     private bool HasHead(string word, WordTable suffixes, out bool needsPrefix)
     {
-        needsPrefix = false;
-        var end = word.Length;
-        var stripped = false;
-        while (end > 0)
-        {
-            var suffix = suffixes.LongestEndingAt(word, end);
-            if (suffix == 0 || suffix == end)
-            {
-                break;
-            }
-
-            if (!stripped)
-            {
-                needsPrefix = suffixes.Column(word.Substring(end - suffix, suffix), 1).Contains('P', StringComparison.Ordinal);
-            }
-
-            stripped = true;
-            end -= suffix;
-        }
-
-        return stripped && _lexicons.GenericHeads.LongestEndingAt(word, end) == 0;
+        var outer = suffixes.LongestEndingAt(word, word.Length);
+        var end = NameText.HeadEnd(word, suffixes);
+        needsPrefix = end < word.Length && suffixes.Column(word[^outer..], 1).Contains('P', StringComparison.Ordinal);
+        return end < word.Length && _lexicons.GenericHeads.LongestEndingAt(word, end) == 0;
     }
 
     // A level character (市委, 县财政局) or a gazetteer name (零陵区税务局) opens the name.

@@ -59,6 +59,33 @@ internal static class NameText
         return free;
     }
 
+    /// <summary>
+    /// Where the head of <paramref name="word"/> ends once suffixes from <paramref name="suffixes"/> are stripped from its
+    /// end while any head is left (市委组织部 → 市委 → 市: 1); <paramref name="word"/>'s length when none ends it.
+    /// </summary>
+    public static int HeadEnd(string word, params WordTable[] suffixes)
+    {
+        var end = word.Length;
+        while (end > 0)
+        {
+            var suffix = suffixes.Max(t => t.LongestEndingAt(word, end));
+            if (suffix == 0 || suffix == end)
+            {
+                break;
+            }
+
+            end -= suffix;
+        }
+
+        return end;
+    }
+
+    /// <summary>The organisation kind a lexicon column names (party, government…), <see cref="OrganizationKind.Other"/> when none.</summary>
+    public static OrganizationKind KindOf(string name) => Enum.TryParse<OrganizationKind>(name, ignoreCase: true, out var kind) ? kind : OrganizationKind.Other;
+
+    /// <summary>The place level a lexicon column names (township, community…), <see cref="PlaceLevel.Other"/> when none.</summary>
+    public static PlaceLevel LevelOf(string name) => Enum.TryParse<PlaceLevel>(name, ignoreCase: true, out var level) ? level : PlaceLevel.Other;
+
     /// <summary>True when two spans share at least one character.</summary>
     public static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
 }

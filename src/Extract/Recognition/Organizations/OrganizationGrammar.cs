@@ -65,7 +65,7 @@ internal sealed class OrganizationGrammar
             if (fixedLength > 0)
             {
                 var word = text.Substring(i, fixedLength);
-                last = new OrganizationCandidate(new TextSpan(i, i + fixedLength), Kind(_lexicons.OrgFixed.Column(word, 0)));
+                last = new OrganizationCandidate(new TextSpan(i, i + fixedLength), NameText.KindOf(_lexicons.OrgFixed.Column(word, 0)));
                 found.Add(last);
                 i += fixedLength - 1;
                 continue;
@@ -78,7 +78,7 @@ internal sealed class OrganizationGrammar
             }
 
             var suffix = text.Substring(i, length);
-            var kind = Kind(_lexicons.OrgSuffixes.Column(suffix, 0));
+            var kind = NameText.KindOf(_lexicons.OrgSuffixes.Column(suffix, 0));
             var flags = _lexicons.OrgSuffixes.Column(suffix, 1);
             var end = i + length;
 
@@ -110,7 +110,6 @@ internal sealed class OrganizationGrammar
         return found;
     }
 
-    private static OrganizationKind Kind(string name) => Enum.TryParse<OrganizationKind>(name, ignoreCase: true, out var kind) ? kind : OrganizationKind.Other;
 
     private int SuffixAt(string text, int i)
     {
@@ -277,7 +276,7 @@ internal sealed class OrganizationGrammar
                     && (start == 0 || !NameText.IsCjk(text[start - 1]) || NameText.BoundaryEndingAt(_lexicons, text, start) > 0))
                 {
                     var word = text.Substring(i, length);
-                    yield return new OrganizationCandidate(new TextSpan(start, i + length), Kind(_lexicons.OrgIndustries.Column(word, 0)));
+                    yield return new OrganizationCandidate(new TextSpan(start, i + length), NameText.KindOf(_lexicons.OrgIndustries.Column(word, 0)));
                     break;
                 }
             }

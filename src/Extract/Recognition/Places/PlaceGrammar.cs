@@ -77,7 +77,7 @@ internal sealed class PlaceGrammar
                 continue;
             }
 
-            var level = Level(suffixes.Column(suffix, 0));
+            var level = NameText.LevelOf(suffixes.Column(suffix, 0));
             found.Add(new GrammarPlace(new TextSpan(start, end), level, absorbs));
             AddCoordinatedHeads(text, start, level, found);
         }
@@ -109,7 +109,6 @@ internal sealed class PlaceGrammar
         }
     }
 
-    private static PlaceLevel Level(string name) => Enum.TryParse<PlaceLevel>(name, ignoreCase: true, out var level) ? level : PlaceLevel.Other;
 
     private bool StartsGeneric(string head) =>
         head[0] is '各' or '该' or '本' or '每' or '此' or '这' or '那' or '某' or '多' or '个' || char.IsDigit(head[0]);
