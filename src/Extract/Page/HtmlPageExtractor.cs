@@ -97,6 +97,9 @@ internal sealed partial class HtmlPageExtractor
             }
         }
 
+        // A page of several posts (a blog's front page) is the article of its first post.
+        last = PagePosts.FirstPostEnd(lines, Math.Max(0, first - HeaderSearch), first, last, keep);
+
         var kept = ImmutableArray.CreateBuilder<string>();
         var removed = ImmutableArray.CreateBuilder<string>();
 
