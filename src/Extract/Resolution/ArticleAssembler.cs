@@ -61,7 +61,7 @@ internal sealed class ArticleAssembler
         var builder = ImmutableArray.CreateBuilder<DateMention>(dates.Length + 1);
         if (text.PublishedAt is { } published && !dates.Any(d => d.Value == published))
         {
-            builder.Add(new DateMention { Text = published, Value = published, Span = null });
+            builder.Add(new DateMention { Text = text.PublishedText ?? published, Value = published, Span = null });
         }
 
         // Each distinct expression with its value once, at its first occurrence (as the gold records list them);

@@ -11,6 +11,9 @@ internal sealed record CleanText
 
     public string? PublishedAt { get; init; }
 
+    /// <summary>The publish date as its metadata line wrote it (2023-05-16 09:30), when a line stated it; null otherwise.</summary>
+    public string? PublishedText { get; init; }
+
     public ImmutableArray<string> Authors { get; init; } = [];
 
     public ImmutableArray<string> Editors { get; init; } = [];

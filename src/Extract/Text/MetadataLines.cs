@@ -6,7 +6,11 @@ using Extract.Resources;
 namespace Extract.Text;
 
 /// <summary>What one metadata line (来源/发布时间/作者/记者/编辑…) states.</summary>
-internal sealed record MetadataLine(string? Outlet, string? PublishedAt, ImmutableArray<string> Authors, ImmutableArray<string> Editors);
+internal sealed record MetadataLine(string? Outlet, string? PublishedAt, ImmutableArray<string> Authors, ImmutableArray<string> Editors)
+{
+    /// <summary>The date as the line wrote it, when it stated one.</summary>
+    public string? PublishedText { get; init; }
+}
 
 /// <summary>Recognises byline, source and date lines, inline bylines (本报讯(记者 X)) and trailing name credits ((梅方义 汪琳)).</summary>
 internal static partial class MetadataLines
@@ -25,17 +29,41 @@ internal static partial class MetadataLines
             return null;
         }
 
+        // Bracketed metadata (【作者：X　来源：Y　发布日期：Z】, 【发布时间：…】【来源：…】): the brackets are layout.
+        if (line.Length > 0 && line[0] is '【' or '[' or '［')
+        {
+            line = string.Create(line.Length, line, static (chars, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    chars[i] = source[i] is '【' or '】' or '[' or ']' or '［' or '］' ? ' ' : source[i];
+                }
+            }).Trim();
+        }
+
         var matches = KeyRegex().Matches(line);
         var dateAtStart = LeadingDateRegex().Match(line);
         if (matches.Count == 0 || (matches[0].Index > 0 && !dateAtStart.Success))
         {
-            return dateAtStart.Success && dateAtStart.Length == line.Length
-                ? new MetadataLine(null, IsoDate.TryNormalize(line), [], [])
-                : null;
+            return dateAtStart.Success && dateAtStart.Length == line.Trim().Length
+                ? new MetadataLine(null, IsoDate.TryNormalize(line), [], []) { PublishedText = line.Trim() }
+                : Dateline(line, surnames);
         }
 
         string? outlet = null;
         string? published = dateAtStart.Success ? IsoDate.TryNormalize(dateAtStart.Value) : null;
+        var publishedText = published is null ? null : dateAtStart.Value.Trim();
+
+        // A date written without a key of its own inside the line (来源：天津日报　　2024-02-07 07:20; 作者：… 2023-11-14 08:30)
+        // belongs to the line, not to the field before it.
+        if (published is null && DatelineDateRegex().Match(line) is { Success: true } inner && IsoDate.TryNormalize(inner.Value) is { } innerDate
+            && !KeyRegex().Matches(line).Any(m => m.Index + m.Length == inner.Index))
+        {
+            published = innerDate;
+            publishedText = inner.Value.Trim();
+            line = line[..inner.Index] + "  " + line[(inner.Index + inner.Length)..];
+            matches = KeyRegex().Matches(line);
+        }
         var authors = ImmutableArray.CreateBuilder<string>();
         var editors = ImmutableArray.CreateBuilder<string>();
         var contentChars = 0;
@@ -47,18 +75,23 @@ internal static partial class MetadataLines
             var value = line[start..end].Trim();
             switch (key)
             {
-                case "来源" or "信息来源" or "稿件来源" or "转自" or "出处":
+                case "来源" or "信息来源" or "稿件来源" or "文章来源" or "转自" or "出处":
                     outlet ??= FirstField(value);
                     break;
                 case "发布时间" or "发表时间" or "发布日期" or "更新时间" or "时间" or "日期" or "发稿时间":
-                    published ??= IsoDate.TryNormalize(value);
+                    if (published is null && IsoDate.TryNormalize(value) is { } date)
+                    {
+                        published = date;
+                        publishedText = value;
+                    }
+
                     if (IsoDate.TryNormalize(value) is null)
                     {
                         contentChars += value.Length;
                     }
 
                     break;
-                case "浏览次数" or "阅读次数" or "点击数" or "访问量" or "字号":
+                case "浏览次数" or "阅读次数" or "阅读量" or "浏览量" or "点击数" or "访问量" or "字号" or "发布人" or "发布单位":
                     break;
                 case "编辑" or "责任编辑" or "执行编辑" or "审核" or "审校" or "签发" or "校对" or "终审" or "初审" or "复审" or "值班编辑":
                     editors.AddRange(Names(value, surnames, out var leftE));
@@ -72,7 +105,47 @@ internal static partial class MetadataLines
         }
 
         // A line that says more than its keys and names is content that happens to start with a key word.
-        return contentChars > 6 ? null : new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable());
+        return contentChars > 6 ? null : new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable()) { PublishedText = publishedText };
+    }
+
+    /// <summary>
+    /// A dateline that does not open with a key: a masthead or publisher, one full date (with its time), an edition, and
+    /// perhaps keyed fields — 鑫源能源报　2023年10月24日　第03版：基层新闻; 许昌市公安局魏都分局 | 2024-08-19 | 文/图 尚嘉言;
+    /// 来源：定西日报　　2023-10-09. The leading name is the outlet when no 来源 field names one. Null when anything else is on
+    /// the line (a sentence that mentions a date), or the lead does not end like a body's name (报, 网, 局, 中心…).
+    /// </summary>
+    private static MetadataLine? Dateline(string line, Surnames surnames)
+    {
+        if (line.Length > 80)
+        {
+            return null;
+        }
+
+        var dates = DatelineDateRegex().Matches(line);
+        if (dates.Count != 1 || IsoDate.TryNormalize(dates[0].Value) is not { } published)
+        {
+            return null;
+        }
+
+        var date = dates[0];
+        var rest = EditionRegex().Replace(line[..date.Index] + "  " + line[(date.Index + date.Length)..], "  ").Replace('|', ' ').Replace('｜', ' ').Trim();
+        var key = KeyRegex().Match(rest);
+        var lead = (key.Success ? rest[..key.Index] : rest).Trim();
+        if (lead.Length > 0 && !(lead.Length <= 24 && lead.All(c => c is >= '\u4e00' and <= '\u9fff' || char.IsAsciiLetterOrDigit(c)) && OrgLikeRegex().IsMatch(lead)))
+        {
+            return null;
+        }
+
+        var keyed = key.Success ? TryParse(rest[key.Index..], surnames) : null;
+        if (key.Success && keyed is null)
+        {
+            return null;
+        }
+
+        return new MetadataLine(keyed?.Outlet ?? (lead.Length > 0 ? lead : null), published, keyed?.Authors ?? [], keyed?.Editors ?? [])
+        {
+            PublishedText = date.Value.Trim(),
+        };
     }
 
     /// <summary>Splits a byline value into names, dropping role words; <paramref name="leftover"/> counts characters that were neither.</summary>
@@ -162,11 +235,20 @@ internal static partial class MetadataLines
 
     private static bool SentenceEnd(char c) => c is '。' or '！' or '？' or '”' or '.' or '!' or '?' or '…';
 
-    [GeneratedRegex(@"(?<key>责任编辑|执行编辑|值班编辑|编辑|审核|审校|签发|校对|终审|初审|复审|信息来源|稿件来源|来源|转自|出处|发布时间|发表时间|发布日期|更新时间|发稿时间|时间|日期|作者|本报记者|记者|通讯员|摄影|摄像|文/图|文/摄|图/文|文图|供稿|撰稿|实习生|浏览次数|阅读次数|点击数|访问量|字号)\s*(?:[:：]\s*|\s+|(?=[\u4e00-\u9fff]{2,4}(?:\s|$)))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<key>责任编辑|执行编辑|值班编辑|编辑|审核|审校|签发|校对|终审|初审|复审|信息来源|稿件来源|文章来源|来源|转自|出处|发布人|发布单位|发布时间|发表时间|发布日期|更新时间|发稿时间|时间|日期|作者|本报记者|记者|通讯员|摄影|摄像|文/图|文/摄|图/文|文图|供稿|撰稿|实习生|浏览次数|阅读次数|阅读量|浏览量|点击数|访问量|字号)\s*(?:[:：]\s*|\s+|(?=[\u4e00-\u9fff]{2,4}(?:\s|$)))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex KeyRegex();
 
-    [GeneratedRegex(@"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^" + FullDate, RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingDateRegex();
+
+    // A full date with its time of day when written: 2023-06-30 11:05, 2025年5月21日 16时05分, 2024/03/18.
+    private const string FullDate = @"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)(?:\s*日)?(?:\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*[:：]\s*\d{2}|\s*分)?)?";
+
+    [GeneratedRegex(@"(?<![\d.])" + FullDate + @"(?![\d:：])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DatelineDateRegex();
+
+    [GeneratedRegex(@"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s*[:：]\s*[\u4e00-\u9fff]{1,8})?|版次\s*[:：]\s*[0-9A-Za-z]{1,4}|(?<![\u4e00-\u9fff])[A-Z]?\d{1,2}版", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EditionRegex();
 
     [GeneratedRegex(@"[\s、,，;；|]+|(?<=[\u4e00-\u9fff])/(?=[\u4e00-\u9fff]{2})", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NameSplitRegex();

@@ -26,6 +26,7 @@ internal sealed partial class TextStage
         var editors = new List<string>(page.Editors);
         string? outlet = page.Outlet;
         string? published = page.PublishedAt;
+        string? publishedText = null;
         var content = new List<string>();
         var inList = false;
 
@@ -62,6 +63,11 @@ internal sealed partial class TextStage
             {
                 outlet ??= meta.Outlet;
                 published ??= meta.PublishedAt;
+                if (meta.PublishedAt is not null && meta.PublishedAt == published)
+                {
+                    publishedText ??= meta.PublishedText;
+                }
+
                 authors.AddRange(meta.Authors);
                 editors.AddRange(meta.Editors);
                 continue;
@@ -85,6 +91,7 @@ internal sealed partial class TextStage
             Title = title,
             Outlet = outlet,
             PublishedAt = published,
+            PublishedText = publishedText,
             Authors = [.. authors.Distinct(StringComparer.Ordinal)],
             Editors = [.. editors.Distinct(StringComparer.Ordinal)],
             Body = body,

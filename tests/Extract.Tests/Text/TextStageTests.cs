@@ -44,6 +44,45 @@ public sealed class TextStageTests
         clean.Body.Should().Be("正文在此,内容很长。");
     }
 
+    [Theory]
+    [InlineData("【作者：牛晓怡　　来源：某某集团党委宣传部　　发布日期：2025-01-24】")]
+    [InlineData("【发布时间：2025-01-24 09:10】【作者：牛晓怡】【来源：某某集团党委宣传部】")]
+    public void Reads_bracketed_metadata_lines(string line)
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n" + line + "\n正文在此,内容很长。");
+        clean.PublishedAt.Should().StartWith("2025-01-24");
+        clean.Outlet.Should().Be("某某集团党委宣传部");
+        clean.Authors.Should().Equal("牛晓怡");
+        clean.Body.Should().Be("正文在此,内容很长。");
+    }
+
+    [Theory]
+    [InlineData("鑫源能源报\u30002023年10月24日\u3000第03版：基层新闻", "2023-10-24", "2023年10月24日", "鑫源能源报")]
+    [InlineData("许昌市公安局魏都分局 | 2024-08-19 | 文/图 尚嘉言", "2024-08-19", "2024-08-19", "许昌市公安局魏都分局")]
+    [InlineData("来源：天津日报\u3000\u30002024-02-07 07:20", "2024-02-07T07:20", "2024-02-07 07:20", "天津日报")]
+    [InlineData("2023-06-30 11:05\u3000来源：东山煤业党委宣传部", "2023-06-30T11:05", "2023-06-30 11:05", "东山煤业党委宣传部")]
+    [InlineData("玉溪市红塔区人民政府网\u3000发布时间：2025年5月21日 16时05分", "2025-05-21T16:05", "2025年5月21日 16时05分", "玉溪市红塔区人民政府网")]
+    [InlineData("文章来源：静乐县融媒体中心\u3000\u3000发布时间：2022年09月28日", "2022-09-28", "2022年09月28日", "静乐县融媒体中心")]
+    public void Reads_datelines_that_do_not_open_with_a_key(string line, string published, string text, string outlet)
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n" + line + "\n正文在此,内容很长。");
+        clean.PublishedAt.Should().Be(published);
+        clean.PublishedText.Should().Be(text, "the record lists the publish date as its line wrote it");
+        clean.Outlet.Should().Be(outlet);
+        clean.Body.Should().Be("正文在此,内容很长。");
+    }
+
+    [Theory]
+    [InlineData("截至2024年5月20日")]
+    [InlineData("会议于2024-05-22 10:15召开")]
+    [InlineData("5月20日，全区累计为纳税人办理各类退税4.3亿元")]
+    public void A_short_line_that_mentions_a_date_stays_content(string line)
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n正文在此,内容很长。\n" + line);
+        clean.PublishedAt.Should().BeNull();
+        clean.Body.Should().EndWith(line);
+    }
+
     [Fact]
     public void Reads_reporter_lines_with_several_roles()
     {
