@@ -41,8 +41,11 @@ public sealed class ArticleExtractor
     {
     }
 
-    /// <summary>Creates an extractor whose learned entity decision is <paramref name="decision"/> (the training tools' way in).</summary>
-    internal ArticleExtractor(ExtractorOptions options, EntityDecisionModel? decision)
+    /// <summary>
+    /// Creates an extractor whose learned entity decision is <paramref name="decision"/> and whose name tagger is
+    /// <paramref name="tagger"/> (the training tools' way in: cross-validation with models that never saw the held-out articles).
+    /// </summary>
+    internal ArticleExtractor(ExtractorOptions options, EntityDecisionModel? decision, NameTagger? tagger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.MaxInputLength <= 0 || options.MaxDomDepth <= 0 || options.MaxDegreeOfParallelism <= 0 || options.KeywordCount < 0)
@@ -55,7 +58,7 @@ public sealed class ArticleExtractor
         _recognizers = [
             new DateRecognizer(),
             new QuantityRecognizer(),
-            .. EntityRecognizers(options.Entities, decision),
+            .. EntityRecognizers(options.Entities, decision, tagger),
             new AchievementRecognizer(),
             new KeywordRecognizer(TfidfExtractor.Default, options.KeywordCount),
         ];
@@ -100,13 +103,13 @@ public sealed class ArticleExtractor
 
     /// <summary>
     /// The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same
-    /// list); <paramref name="decision"/> replaces the embedded entity-decision model.
+    /// list); <paramref name="decision"/> and <paramref name="tagger"/> replace the embedded entity-decision model and name tagger.
     /// </summary>
-    internal static IEnumerable<IRecognizer> EntityRecognizers(EntityStrategy strategy, EntityDecisionModel? decision = null)
+    internal static IEnumerable<IRecognizer> EntityRecognizers(EntityStrategy strategy, EntityDecisionModel? decision = null, NameTagger? tagger = null)
     {
         if (strategy != EntityStrategy.Rules)
         {
-            yield return new NameTagRecognizer(NameTagger.Default);
+            yield return new NameTagRecognizer(tagger ?? NameTagger.Default);
         }
 
         if (strategy != EntityStrategy.Tagger)

@@ -11,7 +11,7 @@ namespace Extract.Training.EntityLearning;
 
 /// <summary>
 /// <c>train-entities --msra train1.txt.gz [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1]
-/// [--tagger-epochs 10] [--tags CACHE.tsv]</c>: trains the entity decision. The training file is split as train-ner
+/// [--tagger-epochs 10] [--tags CACHE.tsv] [--articles DIR [--article-weight 20] [--cv K] [--tagger-articles R]]</c>: trains the entity decision. The training file is split as train-ner
 /// splits it (same seed and share, so the shipped tagger never saw the dev sentences); the training part is cut into
 /// folds and each fold is tagged by a tagger trained on the other folds, so the decision learns how far to trust tagger
 /// names it did not memorise; the dev part is tagged by the shipped tagger. Every (span, type) any source proposes
@@ -27,7 +27,7 @@ internal static class TrainEntitiesCommand
     {
         if (CommandArgs.Option(args, "--msra") is not { } msra)
         {
-            Console.Error.WriteLine("usage: train-entities --msra train1.txt(.gz) [--articles DIR] [--article-weight 20] [--cv K] [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1] [--tagger-epochs 10] [--tags CACHE.tsv]");
+            Console.Error.WriteLine("usage: train-entities --msra train1.txt(.gz) [--articles DIR] [--article-weight 20] [--cv K] [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1] [--tagger-epochs 10] [--tags CACHE.tsv] [--tagger-articles R]");
             return 2;
         }
 
@@ -61,10 +61,16 @@ internal static class TrainEntitiesCommand
         var reachable = trainSentences.Sum(s => s.Gold.Count(g => s.Candidates.Any(c => (c.Span, c.Type) == g)));
         Console.WriteLine($"gold names with a candidate (recall ceiling, train): {reachable}/{trainSentences.Sum(s => s.Gold.Count)}");
 
-        // In-domain articles (NAME.txt + NAME.gold.json): few, so their rows weigh more.
+        // In-domain articles (NAME.txt + NAME.gold.json): few, so their rows weigh more. When the shipped tagger was
+        // trained on them too (train-ner --articles, --tagger-articles R with its repeat), each article is tagged by a
+        // tagger trained without its fold — the same folds as the cross-validation, which scores with those taggers.
         var articleCases = CommandArgs.Option(args, "--articles") is { } articleDirectory ? Evaluation.GoldSet.Load(articleDirectory) : [];
         var preparer = new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Rules, MaxDegreeOfParallelism = 1 });
-        var articles = articleCases.Select(c => EntityRows.BuildArticle(preparer, c) with { Weight = articleWeight }).ToList();
+        var articleFolds = cvFolds > 1 ? cvFolds : 5;
+        var taggers = CommandArgs.Option(args, "--tagger-articles") is { } repeat && articleCases.Length > 0
+            ? ArticleFoldTaggers(preparer, articleCases, articleFolds, int.Parse(repeat, CultureInfo.InvariantCulture), train, dev, seed, taggerEpochs)
+            : [.. Enumerable.Repeat(NameTagger.Default, articleFolds)];
+        var articles = articleCases.Select((c, i) => EntityRows.BuildArticle(preparer, c, taggers[i % articleFolds]) with { Weight = articleWeight }).ToList();
         if (articles.Count > 0)
         {
             Console.WriteLine($"{articles.Count} articles: {articles.Sum(a => a.Candidates.Count)} rows ({articles.Sum(a => a.Gold.Count)} positive), weight {articleWeight}");
@@ -72,7 +78,7 @@ internal static class TrainEntitiesCommand
 
         if (cvFolds > 1 && articles.Count >= cvFolds)
         {
-            CrossValidate(articleCases, articles, rows, devSentences, features, cvFolds, seed);
+            CrossValidate(articleCases, articles, rows, devSentences, features, taggers, seed);
         }
 
         watch.Restart();
@@ -120,27 +126,57 @@ internal static class TrainEntitiesCommand
     /// </summary>
     private static void CrossValidate(
         IReadOnlyList<Evaluation.GoldCase> cases, List<SentenceCandidates> articles, List<EntityCandidateRow> msraRows,
-        List<SentenceCandidates> dev, EntityCandidateFeatures features, int folds, int seed)
+        List<SentenceCandidates> dev, EntityCandidateFeatures features, IReadOnlyList<NameTagger> taggers, int seed)
     {
+        var folds = taggers.Count;
         var scored = new List<Evaluation.ArticleScore>();
+        var mergedScored = new List<Evaluation.ArticleScore>();
+        var taggerScored = new List<Evaluation.ArticleScore>();
         for (var fold = 0; fold < folds; fold++)
         {
             var trainRows = msraRows.Concat(articles.Where((_, i) => i % folds != fold).SelectMany(a => EntityRows.Rows(a, features))).ToList();
             var (model, threshold, _) = Fit(trainRows, dev, features, seed, TextWriter.Null);
-            var extractor = new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Learned, MaxDegreeOfParallelism = 1 }, model);
             var held = cases.Where((_, i) => i % folds == fold).ToImmutableArray();
-            scored.AddRange(Evaluation.GoldEvaluator.Evaluate(extractor, held).Articles);
+            scored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Learned, model, taggers[fold]), held).Articles);
+            mergedScored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Merged, null, taggers[fold]), held).Articles);
+            taggerScored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Tagger, null, taggers[fold]), held).Articles);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cv fold {fold + 1}/{folds}: {held.Length} articles held out, threshold {threshold:F2}"));
         }
 
         var rules = Evaluation.GoldEvaluator.Evaluate(new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Rules }), [.. cases]);
-        var merged = Evaluation.GoldEvaluator.Evaluate(new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Merged }), [.. cases]);
+        var merged = new Evaluation.EvalReport([.. mergedScored]);
+        var tagger = new Evaluation.EvalReport([.. taggerScored]);
         var learned = new Evaluation.EvalReport([.. scored]);
-        Console.WriteLine($"articles, {folds}-fold cross-validation (learned) beside rules and hand merge, P / R / F1:");
+        Console.WriteLine($"articles, {folds}-fold cross-validation (learned; tagger and hand merge with each fold's tagger) beside rules, P / R / F1:");
         foreach (var field in new[] { "people", "organizations", "places", "entities" })
         {
-            Console.WriteLine($"  {field,-14} rules {Format(rules.Total(field))}   merged {Format(merged.Total(field))}   learned {Format(learned.Total(field))}");
+            Console.WriteLine($"  {field,-14} rules {Format(rules.Total(field))}   tagger {Format(tagger.Total(field))}   merged {Format(merged.Total(field))}   learned {Format(learned.Total(field))}");
         }
+    }
+
+    private static ArticleExtractor Extractor(EntityStrategy strategy, EntityDecisionModel? model, NameTagger tagger) =>
+        new(ExtractorOptions.Default with { Entities = strategy, MaxDegreeOfParallelism = 1 }, model, tagger);
+
+    /// <summary>
+    /// One tagger per article fold (article i is in fold i mod <paramref name="folds"/>), trained as train-ner trains the
+    /// shipped one — the MSRA training part plus the in-domain articles repeated <paramref name="repeat"/> times, early
+    /// stopping on the MSRA dev part — but without the fold's articles.
+    /// </summary>
+    private static NameTagger[] ArticleFoldTaggers(
+        ArticleExtractor preparer, IReadOnlyList<Evaluation.GoldCase> cases, int folds, int repeat, NerSentence[] train, NerSentence[] dev, int seed, int epochs)
+    {
+        var sentences = cases.Select(c => ArticleSentences.FromArticle(preparer, c).ToList()).ToList();
+        var taggers = new NameTagger[folds];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var watch = Stopwatch.StartNew();
+            var others = sentences.Where((_, i) => i % folds != fold).SelectMany(s => s).ToList();
+            var trained = TrainNerCommand.Train([.. train, .. Enumerable.Repeat(others, repeat).SelectMany(s => s)], dev, TaggerResources.Default, epochs, patience: 2, minCount: 1, new Random(seed + fold), TextWriter.Null);
+            taggers[fold] = TrainNerCommand.ToTagger(trained, prune: 1, TaggerResources.Default);
+            Console.WriteLine($"article fold {fold + 1}/{folds}: tagger trained on {train.Length} MSRA + {others.Count}x{repeat} article sentences (best epoch {trained.BestEpoch}, dev F1 {trained.DevF1:F4}), {watch.Elapsed.TotalSeconds:F0}s");
+        }
+
+        return taggers;
     }
 
     private static string Format(Evaluation.FieldScore score) =>

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Extract.Tests.Seeds;
 
 /// <summary>
-/// The 60 in-domain articles of corpus/entities (written for the project) scored by the default pipeline and by the
+/// The 120 in-domain articles of corpus/entities (written for the project) scored by the default pipeline and by the
 /// learned entity decision; fails when a figure drops below corpus/entities/thresholds.json.
 /// </summary>
 public sealed class EntityCorpusRegressionTests(ITestOutputHelper output)
@@ -26,7 +26,7 @@ public sealed class EntityCorpusRegressionTests(ITestOutputHelper output)
     public void No_figure_drops_below_its_threshold(string prefix, EntityStrategy strategy)
     {
         var cases = GoldSet.Load(Folder);
-        cases.Should().HaveCount(60);
+        cases.Should().HaveCount(120);
         var report = GoldEvaluator.Evaluate(new ArticleExtractor(ExtractorOptions.Default with { Entities = strategy }), cases);
         output.WriteLine(report.Format(verbose: false));
         var metrics = report.Metrics();
