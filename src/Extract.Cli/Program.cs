@@ -13,6 +13,21 @@ internal static class Program
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SegmentCommands.Segment());
         root.Subcommands.Add(SegmentCommands.EvalSeg());
-        return root.Parse(args).InvokeAsync();
+        return Run(root.Parse(args));
+    }
+
+    /// <summary>Invokes the parsed command; a damaged embedded resource ends the process with one line and exit code 3.</summary>
+    internal static async Task<int> Run(System.CommandLine.ParseResult parsed, TextWriter? error = null)
+    {
+        try
+        {
+            return await parsed.InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException && e.StackTrace?.Contains("Extract.", StringComparison.Ordinal) == true)
+        {
+            // A damaged build (an embedded model or table that does not read) is one line to the user, not a stack trace.
+            await (error ?? Console.Error).WriteLineAsync($"extract: cannot start: {e.Message}").ConfigureAwait(false);
+            return 3;
+        }
     }
 }

@@ -235,4 +235,17 @@ public sealed class SegmentCommandTests
         process.WaitForExit(60_000).Should().BeTrue();
         output.Trim().Split(' ').Should().Contain(t => t.StartsWith("志愿者/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_resource_that_does_not_read_is_one_line_and_exit_code_3()
+    {
+        var command = new System.CommandLine.RootCommand("test");
+        command.SetAction((Func<System.CommandLine.ParseResult, int>)(_ => throw new InvalidDataException("Model resource 'Extract.Models.x' does not read 136 features")));
+        using var error = new StringWriter();
+
+        var code = await Program.Run(command.Parse([]), error);
+
+        code.Should().Be(3);
+        error.ToString().Trim().Should().Be("extract: cannot start: Model resource 'Extract.Models.x' does not read 136 features");
+    }
 }
