@@ -47,6 +47,17 @@ public sealed class DateRecognizerTests
     [InlineData("11月13日（星期日）上午", "11月13日（星期日）上午", 0, "2022-11-13")]
     public void Month_days_take_the_latest_year_not_after_the_reference(string body, string text, int start, string value) => Single(body, Reference, text, start, value);
 
+    [Theory]
+    [InlineData("5月份，社区组织了义诊", "5月份", 0, "2022-05")]
+    [InlineData("今年3月份启动改造", "今年3月份", 0, "2022-03")]
+    [InlineData("明年9月份正式投用", "明年9月份", 0, "2023-09")]
+    public void A_month_named_with_fen_is_a_month(string body, string text, int start, string value) => Single(body, Reference, text, start, value);
+
+    [Theory]
+    [InlineData("3月，社区组织了义诊")]
+    [InlineData("5月份以来，累计服务群众")]
+    public void A_bare_month_and_a_period_since_a_month_are_not_dates(string body) => Dates(body, Reference).Should().BeEmpty();
+
     [Fact]
     public void Month_day_without_any_reference_has_no_year() => Single("11月2日出发", null, "11月2日", 0, "--11-02");
 
