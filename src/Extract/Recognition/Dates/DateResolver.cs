@@ -10,10 +10,11 @@ internal sealed record ResolvedDate(DateExpression Expression, string Value);
 /// Gives each <see cref="DateExpression"/> its ISO value, in text order, following ANNOTATION.md:
 /// a month-day without a year is the latest such day not after the reference date — or, once the text has
 /// stated a year, the such day nearest the last date resolved (so 2021年12月31日 … 1月1日 is 2022-01-01);
-/// a day alone takes the month of the last date in scope; relative days, weekdays and times alone count from the
-/// last date in the same paragraph (or, at the start of a paragraph, the last date of the paragraph just before),
-/// else the reference date. Deictic words (今天, 昨天) inside quoted speech are
-/// dropped: the speaker's "today" is unknown.
+/// a day alone takes the month of the last date in scope; 当天/次日-style words count from the last date the article
+/// told, in any paragraph before; 今天/昨天-style words count from the reference (publish) date in the narrative and
+/// from the paragraph's last date in quoted speech (dropped when it has none: the speaker's "today" is unknown);
+/// weekdays and times alone count from the last date in the same paragraph (or, at the start of a paragraph, the last
+/// date of the paragraph just before), else the reference date.
 /// </summary>
 internal sealed class DateResolver
 {
@@ -79,9 +80,19 @@ internal sealed class DateResolver
                     value = Month(expression, yearAnchor, reference);
                     break;
                 case DateExpressionKind.Relative:
-                    if (!(expression.Deictic && inScope is null && InsideQuote(text, expression.Span.Start, paragraphs, paragraph)))
+                    // 当天/次日 refer back to the last date the article told (in any paragraph before); 今天/昨天 in the
+                    // narrative count from the publish date, in quoted speech from the paragraph's date (none: dropped).
+                    if (!expression.Deictic)
                     {
-                        date = scope?.AddDays(expression.Offset);
+                        date = (paragraphLast ?? articleLast ?? reference)?.AddDays(expression.Offset);
+                    }
+                    else if (InsideQuote(text, expression.Span.Start, paragraphs, paragraph))
+                    {
+                        date = inScope?.AddDays(expression.Offset);
+                    }
+                    else
+                    {
+                        date = (reference ?? inScope)?.AddDays(expression.Offset);
                     }
 
                     break;

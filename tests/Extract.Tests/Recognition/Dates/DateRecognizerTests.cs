@@ -108,15 +108,29 @@ public sealed class DateRecognizerTests
     }
 
     [Fact]
-    public void Relative_days_count_from_the_date_in_scope_each_moving_the_scope()
+    public void Dangtian_and_ciri_count_from_the_date_told_before_each_moving_it_and_zuotian_from_the_publish_date()
     {
         const string body = "11月8日，志愿者出发。当天下午，次日，前天，昨天。";
         Dates(body, Reference).Should().Equal(
             ("11月8日", 0, 5, "2022-11-08"),
             ("当天下午", body.IndexOf("当天", StringComparison.Ordinal), body.IndexOf("当天", StringComparison.Ordinal) + 4, "2022-11-08"),
             ("次日", body.IndexOf("次日", StringComparison.Ordinal), body.IndexOf("次日", StringComparison.Ordinal) + 2, "2022-11-09"),
-            ("前天", body.IndexOf("前天", StringComparison.Ordinal), body.IndexOf("前天", StringComparison.Ordinal) + 2, "2022-11-07"),
-            ("昨天", body.IndexOf("昨天", StringComparison.Ordinal), body.IndexOf("昨天", StringComparison.Ordinal) + 2, "2022-11-06"));
+            ("前天", body.IndexOf("前天", StringComparison.Ordinal), body.IndexOf("前天", StringComparison.Ordinal) + 2, "2022-11-18"),
+            ("昨天", body.IndexOf("昨天", StringComparison.Ordinal), body.IndexOf("昨天", StringComparison.Ordinal) + 2, "2022-11-19"));
+    }
+
+    [Fact]
+    public void Dangtian_paragraphs_later_refers_to_the_last_date_told()
+    {
+        const string body = "11月8日，志愿者走进社区。\n大家分成三组入户走访。\n当天下午，志愿者又来到敬老院。";
+        Dates(body, Reference).Select(d => (d.Text, d.Value)).Should().Equal(("11月8日", "2022-11-08"), ("当天下午", "2022-11-08"));
+    }
+
+    [Fact]
+    public void Zuotian_in_quoted_speech_counts_from_the_paragraphs_date()
+    {
+        const string body = "11月8日，老人说：“昨天我就盼着你们来了。”";
+        Dates(body, Reference).Select(d => (d.Text, d.Value)).Should().Equal(("11月8日", "2022-11-08"), ("昨天", "2022-11-07"));
     }
 
     [Fact]
