@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Extract.Recognition.Dates;
 
 /// <summary>
-/// The Gregorian date of a Chinese holiday in a given year: fixed solar dates (元旦 1-1, 劳动 5-1, 国庆 10-1…),
+/// The Gregorian date of a Chinese holiday in a given year: fixed solar dates (元旦 1-1, 劳动 5-1, 国庆 10-1…, and
+/// observance days such as 学雷锋纪念日 3-5, 世界环境日 6-5, 国际志愿者日 12-5),
 /// lunar dates through <see cref="ChineseLunisolarCalendar"/> (春节 1/1, 元宵 1/15, 端午 5/5, 中秋 8/15, 除夕 the
 /// eve of 春节…) and 清明 by the solar-term formula.
 /// </summary>
@@ -101,6 +102,34 @@ internal static class Holidays
         "平安夜" => (12, 24),
         "圣诞" => (12, 25),
         "跨年夜" => (12, 31),
+
+        // Observance days with a fixed date, as community and Party-building news dates its events by them (State
+        // Council and ministry designations; the United Nations days as observed in China).
+        "学雷锋纪念日" => (3, 5),
+        "国际志愿者日" => (12, 5),
+        "世界环境日" => (6, 5),
+        "世界读书日" => (4, 23),
+        "全国消防宣传日" or "全国消防日" => (11, 9),
+        "中国医师" or "医师" => (8, 19),
+        "世界计量日" or "世界蜜蜂日" => (5, 20),
+        "国际消费者权益日" => (3, 15),
+        "世界地球日" => (4, 22),
+        "世界水日" => (3, 22),
+        "国家宪法日" => (12, 4),
+        "国际禁毒日" => (6, 26),
+        "国际护士" or "护士" => (5, 12),
+        "中国人民警察" or "人民警察" => (1, 10),
+        "记者" => (11, 8),
+        "全民国家安全教育日" => (4, 15),
+        "烈士纪念日" => (9, 30),
+        "国家公祭日" => (12, 13),
+        "世界艾滋病日" => (12, 1),
+        "全国爱眼日" => (6, 6),
+        "全国爱耳日" => (3, 3),
+        "世界无烟日" => (5, 31),
+        "世界粮食日" => (10, 16),
+        "国际残疾人日" => (12, 3),
+        "世界卫生日" => (4, 7),
         _ => null,
     };
 

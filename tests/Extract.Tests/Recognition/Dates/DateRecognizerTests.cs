@@ -193,8 +193,20 @@ public sealed class DateRecognizerTests
     [InlineData("端午节，社区包粽子", "端午节", 0, "2021-06-14")]
     [InlineData("中秋节，社区送月饼", "中秋节", 0, "2021-09-21")]
     [InlineData("五一，志愿者坚守岗位", "五一", 0, "2021-05-01")]
-    public void Holidays_take_their_date_in_the_year(string body, string text, int start, string value) =>
+    [InlineData("学雷锋纪念日当天，志愿者走上街头", "学雷锋纪念日当天", 0, "2021-03-05")]
+    [InlineData("在国际志愿者日，社区表彰优秀志愿者", "国际志愿者日", 1, "2021-12-05")]
+    [InlineData("中国医师节前夕", "", 0, "")]
+    public void Holidays_take_their_date_in_the_year(string body, string text, int start, string value)
+    {
+        if (text.Length == 0)
+        {
+            // The eve of a day (前夕) is a vague period, not a date.
+            Dates(body, new DateOnly(2022, 1, 3)).Should().BeEmpty();
+            return;
+        }
+
         Single(body, new DateOnly(2022, 1, 3), text, start, value);
+    }
 
     [Theory]
     [InlineData("周一", 0, "2022-11-14")]
