@@ -29,6 +29,23 @@ internal static partial class MetadataLines
             return null;
         }
 
+        // A credit line in round brackets: keyed (（责任编辑：吴双）, （编辑：X　审核：Y）) or names alone, perhaps after
+        // the unit they write for (（苗晓东　芦佳）, （大将镇党政办 黄丽萍 罗文军）).
+        if (line.Length >= 4 && line[0] is '（' or '(' && line[^1] is '）' or ')' && line.IndexOfAny(['（', '(', '）', ')'], 1, line.Length - 2) < 0)
+        {
+            var inside = line[1..^1].Trim();
+            if (TryParse(inside, surnames) is { } keyed)
+            {
+                return keyed;
+            }
+
+            var names = Names(inside, surnames, out var leftover);
+            var unit = NameSplitRegex().Split(inside).FirstOrDefault(t => t.Length > 0) ?? "";
+            return names.Length > 0 && (leftover == 0 || (leftover == unit.Length && unit.Length <= 12 && OrgLikeRegex().IsMatch(unit)))
+                ? new MetadataLine(null, null, names, [])
+                : null;
+        }
+
         // Bracketed metadata (【作者：X　来源：Y　发布日期：Z】, 【发布时间：…】【来源：…】): the brackets are layout.
         if (line.Length > 0 && line[0] is '【' or '[' or '［')
         {

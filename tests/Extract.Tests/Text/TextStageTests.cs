@@ -73,6 +73,26 @@ public sealed class TextStageTests
     }
 
     [Theory]
+    [InlineData("（责任编辑：吴晓双）", new string[0], new[] { "吴晓双" })]
+    [InlineData("（编辑：殷若兰\u3000审核：宗立平）", new string[0], new[] { "殷若兰", "宗立平" })]
+    [InlineData("(通讯员：荀天宇)", new[] { "荀天宇" }, new string[0])]
+    [InlineData("（苗晓东\u3000芦佳佳）", new[] { "苗晓东", "芦佳佳" }, new string[0])]
+    [InlineData("（大将镇党政办 黄丽萍 罗文军）", new[] { "黄丽萍", "罗文军" }, new string[0])]
+    public void Reads_credit_lines_in_round_brackets(string line, string[] authors, string[] editors)
+    {
+        var clean = Run("党员志愿者下沉社区纪实\n正文在此,内容很长。\n" + line);
+        clean.Authors.Should().Equal(authors);
+        clean.Editors.Should().Equal(editors);
+        clean.Body.Should().Be("正文在此,内容很长。");
+    }
+
+    [Theory]
+    [InlineData("（图为志愿者在社区服务）")]
+    [InlineData("（下转第二版）")]
+    public void A_bracketed_line_that_names_no_one_stays_content(string line) =>
+        Run("党员志愿者下沉社区纪实\n正文在此,内容很长。\n" + line).Body.Should().EndWith(line);
+
+    [Theory]
     [InlineData("截至2024年5月20日")]
     [InlineData("会议于2024-05-22 10:15召开")]
     [InlineData("5月20日，全区累计为纳税人办理各类退税4.3亿元")]
