@@ -41,7 +41,8 @@ internal static partial class MetadataLines
 
             var names = Names(inside, surnames, out var leftover);
             var unit = NameSplitRegex().Split(inside).FirstOrDefault(t => t.Length > 0) ?? "";
-            return names.Length > 0 && (leftover == 0 || (leftover == unit.Length && unit.Length <= 12 && OrgLikeRegex().IsMatch(unit)))
+            return names.Length > 0 && names.All(n => n.All(c => c is >= '\u4e00' and <= '\u9fff' or '·'))
+                && (leftover == 0 || (leftover == unit.Length && unit.Length <= 12 && OrgLikeRegex().IsMatch(unit)))
                 ? new MetadataLine(null, null, names, [])
                 : null;
         }

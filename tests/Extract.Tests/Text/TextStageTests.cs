@@ -25,6 +25,22 @@ public sealed class TextStageTests
     [InlineData("微信图片_20220412093012.jpg")]
     [InlineData("×")]
     [InlineData("扫一扫在手机打开当前页")]
+    [InlineData("宝鸡新闻网 > 社会民生 > 正文")]
+    [InlineData("首页 / 新闻中心 / 企业新闻")]
+    [InlineData("首页 - 新闻中心 - 党建工作")]
+    [InlineData("您当前所在位置：首页 > 基层一线")]
+    [InlineData("首页 | 公司要闻 | 基层动态 | 党建园地 | 视频新闻")]
+    [InlineData("网站首页\u3000集团概况\u3000新闻中心\u3000党建园地\u3000客户服务")]
+    [InlineData("返回目录\u3000上一版\u3000下一版")]
+    [InlineData("相关链接：国家税务总局河北省税务局")]
+    [InlineData("【上一篇】仙游县持续做好封控区群众生活保障")]
+    [InlineData("[分享] [打印] [关闭]")]
+    [InlineData("分享：微信 | 微博 | 复制链接")]
+    [InlineData("【纠错】")]
+    [InlineData("阅读：2318")]
+    [InlineData("（完）")]
+    [InlineData("本文为红网原创稿件，转载请注明来源。")]
+    [InlineData("（本文图片由扎囊县委宣传部提供）")]
     public void Drops_boilerplate_lines(string line)
     {
         var clean = Run("党员志愿者下沉社区纪实\n正文内容在这里,很长的一段话。\n" + line);
@@ -87,8 +103,12 @@ public sealed class TextStageTests
     }
 
     [Theory]
+    [InlineData("一、党建引领 > 基层治理")]
+    [InlineData("分享经验，共同提高")]
+    [InlineData("相关部门要加强协作。")]
     [InlineData("（图为志愿者在社区服务）")]
     [InlineData("（下转第二版）")]
+    [InlineData("(Turbo)")]
     public void A_bracketed_line_that_names_no_one_stays_content(string line) =>
         Run("党员志愿者下沉社区纪实\n正文在此,内容很长。\n" + line).Body.Should().EndWith(line);
 
