@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Rebuilds the text beside each gold record from the GNE test pages in ../shared (not shipped: third-party text), so
+# Rebuilds the text beside each gold record from the GNE test pages (not shipped: third-party text), so
 # `extract eval --gold OUT_DIR --entities …` can score people, organisations and places on real crawled pages.
-# Usage: corpus/real-gne/prepare.sh OUT_DIR   (from the repository root, ../shared beside the checkout)
+# Usage, from the repository root: corpus/real-gne/prepare.sh GNE_ARTICLE_DIR OUT_DIR
+#   GNE_ARTICLE_DIR: the GNE test set's article/ folder (SITE/1.html), e.g. the html-zh data set's copy.
 set -euo pipefail
-out=${1:?usage: prepare.sh OUT_DIR}
-pages=../shared/data/html-zh/gne-GeneralNewsExtractor/article
+pages=${1:?usage: prepare.sh GNE_ARTICLE_DIR OUT_DIR}
+out=${2:?usage: prepare.sh GNE_ARTICLE_DIR OUT_DIR}
 mkdir -p "$out"
 dotnet build src/Extract.Cli -c Release -v q >/dev/null
 for gold in corpus/real-gne/real_*.gold.json; do
