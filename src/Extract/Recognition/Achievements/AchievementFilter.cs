@@ -6,7 +6,8 @@ namespace Extract.Recognition.Achievements;
 /// <summary>
 /// Decides whether a quantity measures effort or result (ANNOTATION.md "Achievements"): not distances,
 /// ages, temperatures, percentages, per-unit quotas (每个点位由2位…), counts that did not happen
-/// (尚未), relative times (8小时后) or the around-the-clock idiom (24小时值守).
+/// (尚未), relative times (8小时后), the around-the-clock idiom (24小时值守), what a place holds (全村有286户),
+/// anniversaries (100周年) and numbers inside names (四家子镇).
 /// </summary>
 internal static partial class AchievementFilter
 {
@@ -57,8 +58,9 @@ internal static partial class AchievementFilter
             return false;
         }
 
-        // 是一个有20名党员的组织: an attribute in a description, not a result.
-        if (AttributeRegex().IsMatch(before))
+        // 是一个有20名党员的组织: an attribute in a description, not a result. 全村有286户 / 社区有居民楼21栋 / 常住人口1.2万:
+        // what a place holds, not what anyone did. 建党100周年: an anniversary.
+        if (AttributeRegex().IsMatch(before) || StockRegex().IsMatch(before) || (quantity.Unit == "周" && after.StartsWith('年')))
         {
             return false;
         }
@@ -89,6 +91,9 @@ internal static partial class AchievementFilter
 
     [GeneratedRegex(@"是.{0,4}(?:有|拥有)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AttributeRegex();
+
+    [GeneratedRegex(@"(?:辖区|全村|全镇|全乡|全县|全区|该村|村里|镇里|社区|小区)(?:内|里|现|目前|共|现有)?(?:有|共有|拥有|现有)[^，,。；;有]{0,8}$|(?:下辖|常住人口|常住居民|户籍人口)[^，,。；;]{0,8}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex StockRegex();
 
     [GeneratedRegex(@"^(?:重|长|宽|高|深|厚)(?:的|$)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AttributeAfterRegex();

@@ -16,11 +16,17 @@ internal sealed class AchievementRecognizer : IRecognizer
         var achievements = ImmutableArray.CreateBuilder<Achievement>();
         var body = document.Body;
         var previousEnd = 0;
+
+        // A number inside a name (四家子镇, 三台子街道, 12355青少年服务台) counts nothing; an organisation span that starts
+        // with the number (6所乡村学校) is more likely the rules reading too far than a name.
+        var names = found.Places.Select(p => p.Span).ToList();
         foreach (var quantity in found.Quantities.OrderBy(q => q.Span.Start))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clause = ClauseAround(body, quantity.Span);
-            if (!AchievementFilter.IsAchievement(quantity, body, clause))
+            if (!AchievementFilter.IsAchievement(quantity, body, clause)
+                || names.Any(n => n.Start <= quantity.Span.Start && quantity.Span.End <= n.End)
+                || found.Organizations.Any(o => o.Span.Start < quantity.Span.Start && quantity.Span.Start < o.Span.End))
             {
                 continue;
             }

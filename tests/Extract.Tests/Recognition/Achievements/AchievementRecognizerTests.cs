@@ -21,6 +21,19 @@ public sealed class AchievementRecognizerTests
         new AchievementRecognizer().Recognize(document, found, CancellationToken.None).Achievements;
 
     [Fact]
+    public void A_number_inside_a_place_name_is_not_an_achievement_but_one_beside_a_bad_span_is()
+    {
+        const string body = "四家子镇组织党员志愿者1100余人次清理路障。";
+        var found = Mentions.Empty with
+        {
+            Quantities = [Quantity(body, "四家", 4, "家"), Quantity(body, "1100余人次", 1100, "人次", approx: true)],
+            Places = [new PlaceMention(new TextSpan(0, 4), "四家子镇", PlaceLevel.Township, null, []), new PlaceMention(new TextSpan(15, 21), "余人次清理路", PlaceLevel.Road, null, [])],
+        };
+
+        Run(Document(body), found).Select(a => (a.Value, a.Unit)).Should().Equal((1100m, "人次"));
+    }
+
+    [Fact]
     public void Each_quantity_in_a_list_is_its_own_achievement_with_its_clause()
     {
         const string body = "配送生活物资和药品11833份,组织1492人次累计值守13871小时。";
@@ -56,6 +69,10 @@ public sealed class AchievementRecognizerTests
     [InlineData("最忙时一分钟接三四个电话。", "三四个", 3, "个")]
     [InlineData("检查核对了数百份信息资料。", "数百份", 100, "份")]
     [InlineData("贾正洋和蔺栋两人负责帮助医护人员。", "两人", 2, "人")]
+    [InlineData("全村有286户群众。", "286户", 286, "户")]
+    [InlineData("社区有居民楼21栋。", "21栋", 21, "栋")]
+    [InlineData("辖区常住人口1.2万余人。", "1.2万余人", 12000, "人")]
+    [InlineData("庆祝中国共产党成立100周年大会。", "100周", 100, "周")]
     public void Quantities_that_are_not_effort_or_result_are_left_out(string body, string text, int value, string unit)
     {
         Run(Document(body), Mentions.Empty with { Quantities = [Quantity(body, text, value, unit)] }).Should().BeEmpty();
