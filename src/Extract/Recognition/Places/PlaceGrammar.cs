@@ -15,8 +15,8 @@ internal sealed class PlaceGrammar
 {
     private const int MaxHead = 8;
 
-    // A one-character suffix followed by one of these is part of another word (村民, 乡镇, 街头, 路口).
-    private const string Continuations = "民委干级里落务长子头口上下边镇村乡坊区线费况人办";
+    // A one-character suffix followed by one of these is part of another word (村民, 乡镇, 街头, 路口, 路障, 路面, 路灯).
+    private const string Continuations = "民委干级里落务长子头口上下边镇村乡坊区线费况人办障面灯";
 
     // Characters a place head never runs past (驻, 住, 到: the verb before a location).
     private const string HeadStops = "市县省区镇乡驻住到往赴至入回去个";
@@ -54,6 +54,12 @@ internal sealed class PlaceGrammar
             var suffix = text.Substring(i, length);
             var end = i + length;
             if (length == 1 && end < text.Length && Continuations.Contains(text[end], StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // 兵分三路, 分两路: the idiom of splitting up, not a road.
+            if (suffix == "路" && i >= 2 && text[i - 2] == '分' && "一二两三四五六七八九几多".Contains(text[i - 1], StringComparison.Ordinal))
             {
                 continue;
             }

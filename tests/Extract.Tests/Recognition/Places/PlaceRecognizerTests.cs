@@ -88,6 +88,21 @@ public sealed class PlaceRecognizerTests
         EntityPipeline.Run("他们回到隔离酒店，走访老旧小区和所在社区。").Places.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("党员志愿者1100余人次清理路障、消杀防疫。")]
+    [InlineData("带领6名民警、辅警兵分三路赶赴现场。")]
+    [InlineData("工人们连夜修补路面，更换路灯。")]
+    public void Words_that_end_in_a_road_suffix_are_not_roads(string text)
+    {
+        EntityPipeline.Run(text).Places.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_numbered_road_is_still_a_road()
+    {
+        EntityPipeline.Run("志愿者在解放二路设点服务。").Places.Select(p => p.Name).Should().Contain("解放二路");
+    }
+
     [Fact]
     public void Coordinated_heads_share_the_suffix()
     {
