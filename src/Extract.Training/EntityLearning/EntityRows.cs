@@ -61,9 +61,7 @@ internal static class EntityRows
     /// </summary>
     public static SentenceCandidates BuildArticle(ArticleExtractor extractor, Evaluation.GoldCase gold, NameTagger tagger)
     {
-        var source = ArticleSource.FromBytes(gold.Id, File.ReadAllBytes(gold.SourcePath), isHtml: !gold.SourcePath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-            with { Url = gold.Url, FetchedAt = gold.FetchedAt };
-        var (_, document) = extractor.Prepare(source, CancellationToken.None);
+        var (_, document) = extractor.Prepare(gold.Source(), CancellationToken.None);
         var found = Mentions.Empty;
         foreach (var recognizer in new IRecognizer[] { new NameTagRecognizer(tagger) }.Concat(Rules.Value))
         {

@@ -27,9 +27,7 @@ internal static class ArticleSentences
 
     public static IEnumerable<NerSentence> FromArticle(ArticleExtractor preparer, GoldCase gold)
     {
-        var source = ArticleSource.FromBytes(gold.Id, File.ReadAllBytes(gold.SourcePath), isHtml: !gold.SourcePath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
-            with { Url = gold.Url, FetchedAt = gold.FetchedAt };
-        var (_, document) = preparer.Prepare(source, CancellationToken.None);
+        var (_, document) = preparer.Prepare(gold.Source(), CancellationToken.None);
         var surfaces = gold.Gold.People.Select(p => (Text: p.Name, Type: NameType.Person))
             .Concat(gold.Gold.Organizations.Select(o => (Text: o, Type: NameType.Organization)))
             .Concat(gold.Gold.Places.Select(p => (Text: p, Type: NameType.Location)))

@@ -10,10 +10,7 @@ internal static class GoldEvaluator
         var scores = ImmutableArray.CreateBuilder<ArticleScore>(cases.Length);
         foreach (var gold in cases)
         {
-            var bytes = File.ReadAllBytes(gold.SourcePath);
-            var isHtml = !gold.SourcePath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
-            var source = ArticleSource.FromBytes(gold.Id, bytes, isHtml) with { FetchedAt = gold.FetchedAt, Url = gold.Url };
-            var result = extractor.Extract(source, cancellationToken);
+            var result = extractor.Extract(gold.Source(), cancellationToken);
             var article = result.Article ?? new Article { Id = gold.Id };
             var text = File.ReadAllText(gold.SourcePath);
             scores.Add(GoldScorer.Score(article, gold.Gold, text));

@@ -5,7 +5,13 @@ using System.Text.Json;
 namespace Extract.Evaluation;
 
 /// <summary>One annotated case: the source file, its gold record and its crawl context.</summary>
-internal sealed record GoldCase(string Id, string SourcePath, GoldRecord Gold, DateTimeOffset? FetchedAt, string? Url);
+internal sealed record GoldCase(string Id, string SourcePath, GoldRecord Gold, DateTimeOffset? FetchedAt, string? Url)
+{
+    /// <summary>The case's file as the extractor takes it: HTML unless it is a .txt, with its crawl context.</summary>
+    public ArticleSource Source() =>
+        ArticleSource.FromBytes(Id, File.ReadAllBytes(SourcePath), isHtml: !SourcePath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            with { FetchedAt = FetchedAt, Url = Url };
+}
 
 /// <summary>
 /// A folder of NAME.txt (or NAME.html) + NAME.gold.json, with an optional meta.json mapping NAME to

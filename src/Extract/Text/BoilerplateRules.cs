@@ -37,10 +37,16 @@ internal static partial class BoilerplateRules
     /// </summary>
     private static bool IsBreadcrumb(string line)
     {
-        var arrows = line.Split(['>', '»', '›'], StringSplitOptions.TrimEntries);
-        if (arrows.Length >= 2 && arrows.All(ShortSegment))
+        // Checked on every line: split only lines that have a separator of their kind.
+        if (line.AsSpan().IndexOfAny('>', '»', '›') >= 0 && line.Split(['>', '»', '›'], StringSplitOptions.TrimEntries).All(ShortSegment))
         {
             return true;
+        }
+
+        var lead = line.AsSpan().TrimStart();
+        if (!(lead.StartsWith("首页", StringComparison.Ordinal) || lead.StartsWith("网站首页", StringComparison.Ordinal) || lead.StartsWith("主页", StringComparison.Ordinal)))
+        {
+            return false;
         }
 
         var parts = SpacedSeparatorRegex().Split(line);

@@ -75,11 +75,11 @@ internal static partial class MetadataLines
         // A date written without a key of its own inside the line (来源：天津日报　　2024-02-07 07:20; 作者：… 2023-11-14 08:30)
         // belongs to the line, not to the field before it.
         if (published is null && DatelineDateRegex().Match(line) is { Success: true } inner && IsoDate.TryNormalize(inner.Value) is { } innerDate
-            && !KeyRegex().Matches(line).Any(m => m.Index + m.Length == inner.Index))
+            && !matches.Any(m => m.Index + m.Length == inner.Index))
         {
             published = innerDate;
             publishedText = inner.Value.Trim();
-            line = line[..inner.Index] + "  " + line[(inner.Index + inner.Length)..];
+            line = Without(line, inner);
             matches = KeyRegex().Matches(line);
         }
         var authors = ImmutableArray.CreateBuilder<string>();
@@ -97,15 +97,14 @@ internal static partial class MetadataLines
                     outlet ??= FirstField(value);
                     break;
                 case "发布时间" or "发表时间" or "发布日期" or "更新时间" or "时间" or "日期" or "发稿时间":
-                    if (published is null && IsoDate.TryNormalize(value) is { } date)
+                    if (IsoDate.TryNormalize(value) is not { } date)
+                    {
+                        contentChars += value.Length;
+                    }
+                    else if (published is null)
                     {
                         published = date;
                         publishedText = value;
-                    }
-
-                    if (IsoDate.TryNormalize(value) is null)
-                    {
-                        contentChars += value.Length;
                     }
 
                     break;
@@ -146,7 +145,7 @@ internal static partial class MetadataLines
         }
 
         var date = dates[0];
-        var rest = EditionRegex().Replace(line[..date.Index] + "  " + line[(date.Index + date.Length)..], "  ").Replace('|', ' ').Replace('｜', ' ').Trim();
+        var rest = EditionRegex().Replace(Without(line, date), "  ").Replace('|', ' ').Replace('｜', ' ').Trim();
         var key = KeyRegex().Match(rest);
         var lead = (key.Success ? rest[..key.Index] : rest).Trim();
         if (lead.Length > 0 && !(lead.Length <= 24 && lead.All(c => c is >= '\u4e00' and <= '\u9fff' || char.IsAsciiLetterOrDigit(c)) && OrgLikeRegex().IsMatch(lead)))
@@ -165,6 +164,9 @@ internal static partial class MetadataLines
             PublishedText = date.Value.Trim(),
         };
     }
+
+    /// <summary><paramref name="line"/> with <paramref name="match"/> cut out, two spaces in its place so the fields either side stay apart.</summary>
+    private static string Without(string line, Match match) => line[..match.Index] + "  " + line[(match.Index + match.Length)..];
 
     /// <summary>Splits a byline value into names, dropping role words; <paramref name="leftover"/> counts characters that were neither.</summary>
     internal static ImmutableArray<string> Names(string value, Surnames surnames, out int leftover)
