@@ -26,7 +26,7 @@ internal static class SegmentCommands
 
     public static Command EvalSeg()
     {
-        var data = new Option<string>("--data") { Description = "SIGHAN 2005 folder (testing/, gold/), e.g. ../shared/data/sighan2005", Required = true };
+        var data = new Option<string>("--data") { Description = "The SIGHAN 2005 data set's folder (testing/, gold/)", Required = true };
         var noHmm = new Option<bool>("--no-hmm") { Description = "Dictionary words only" };
         var command = new Command("eval-seg", "Score segmentation on the SIGHAN 2005 PKU and MSR test sets") { data, noHmm };
         command.SetAction(parse => EvaluateSighan(parse.GetValue(data)!, !parse.GetValue(noHmm), Console.Out, Console.Error));
