@@ -41,7 +41,7 @@ internal static class ModelZip
     /// <summary>
     /// The same zip with every entry's timestamp fixed, plus <paramref name="extra"/> entries (name, text): ML.NET stamps
     /// entries with the time of saving, so two runs with the same seed would otherwise differ in bytes (and sha256)
-    /// while holding the same trees.
+    /// while holding the same trees. An extra entry replaces an entry of the same name.
     /// </summary>
     public static byte[] Reproducible(byte[] zip, params (string Name, string Text)[] extra)
     {
@@ -52,6 +52,12 @@ internal static class ModelZip
         {
             foreach (var entry in source.Entries)
             {
+                // An extra entry replaces one of the same name (a threshold chosen again), never stands beside it.
+                if (extra.Any(e => e.Name == entry.FullName))
+                {
+                    continue;
+                }
+
                 var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
                 copy.LastWriteTime = stamp;
                 using var from = entry.Open();

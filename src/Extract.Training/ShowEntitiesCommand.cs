@@ -44,10 +44,10 @@ internal static class ShowEntitiesCommand
                 found = recognizer.Recognize(prepared, found, CancellationToken.None);
             }
 
-            var candidates = Recognition.Entities.EntityCandidates.Collect(found);
+            var (candidates, document) = Recognition.Entities.EntityDecision.Hypotheses(Recognition.Entities.EntityMerger.HandMerge(), prepared, found, CancellationToken.None);
             var features = new Learning.EntityCandidateFeatures(Recognition.Tagging.TaggerResources.Default, Resources.CommonWords.Default.Contains);
             var model = Learning.EntityDecisionModel.Default;
-            var probabilities = model.Score(features, new Learning.EntityCandidateFeatures.Document(prepared.Body, prepared.Tokens, candidates), candidates, CancellationToken.None);
+            var probabilities = model.Score(features, document, candidates, CancellationToken.None);
             var kept = Recognition.Entities.EntityDecision.Select(candidates, probabilities, model.Threshold).ToHashSet();
             for (var i = 0; i < candidates.Count; i++)
             {

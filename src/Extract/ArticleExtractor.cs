@@ -123,7 +123,11 @@ public sealed class ArticleExtractor
         switch (strategy)
         {
             case EntityStrategy.Learned:
-                yield return new EntityDecision(decision ?? EntityDecisionModel.Default, new EntityCandidateFeatures(TaggerResources.Default, CommonWords.Default.Contains), describer);
+                yield return new EntityDecision(
+                    decision ?? EntityDecisionModel.Default,
+                    new EntityCandidateFeatures(TaggerResources.Default, CommonWords.Default.Contains),
+                    describer,
+                    EntityMerger.HandMerge(describer));
                 break;
             case EntityStrategy.Merged or EntityStrategy.Tagger:
                 yield return new EntityMerger(strategy, describer, TaggerResources.Default, CommonWords.Default.Contains);

@@ -36,6 +36,7 @@ internal static class EntityRows
 {
     private static readonly Lazy<List<IRecognizer>> Rules = new(() => [.. ArticleExtractor.EntityRecognizers(EntityStrategy.Rules)]);
 
+    private static readonly Lazy<EntityMerger> HandMerge = new(() => EntityMerger.HandMerge());
 
     public static SentenceCandidates Build(NerSentence sentence, IReadOnlyList<TaggedName> tagged)
     {
@@ -49,8 +50,8 @@ internal static class EntityRows
         }
 
         found = found with { TaggedNames = [.. tagged] };
-        var candidates = EntityCandidates.Collect(found);
-        return new SentenceCandidates(text, candidates, new EntityCandidateFeatures.Document(text, tokens, candidates), Convert(sentence.Names, candidates));
+        var (candidates, features) = EntityDecision.Hypotheses(HandMerge.Value, document, found, CancellationToken.None);
+        return new SentenceCandidates(text, candidates, features, Convert(sentence.Names, candidates));
     }
 
     /// <summary>
@@ -68,14 +69,14 @@ internal static class EntityRows
             found = recognizer.Recognize(document, found, CancellationToken.None);
         }
 
-        var candidates = EntityCandidates.Collect(found);
+        var (candidates, features) = EntityDecision.Hypotheses(HandMerge.Value, document, found, CancellationToken.None);
         var names = new HashSet<(string, NameType)>(
             gold.Gold.People.Select(p => (p.Name, NameType.Person))
                 .Concat(gold.Gold.Organizations.Select(o => (o, NameType.Organization)))
                 .Concat(gold.Gold.Places.Select(p => (p, NameType.Location))));
         var text = document.Body;
         var right = candidates.Where(c => names.Contains((text[c.Span.Start..c.Span.End], c.Type))).Select(c => (c.Span, c.Type)).ToHashSet();
-        return new SentenceCandidates(gold.Id, candidates, new EntityCandidateFeatures.Document(text, document.Tokens, candidates), right);
+        return new SentenceCandidates(gold.Id, candidates, features, right);
     }
 
     /// <summary>The tagger's names for a sentence, through the product's recogniser (sentence splitting included).</summary>

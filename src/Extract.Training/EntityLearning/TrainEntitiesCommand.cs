@@ -11,7 +11,7 @@ namespace Extract.Training.EntityLearning;
 
 /// <summary>
 /// <c>train-entities --msra train1.txt.gz [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1]
-/// [--tagger-epochs 10] [--tags CACHE.tsv] [--articles DIR [--article-weight 20] [--cv K] [--tagger-articles R]]</c>: trains the entity decision. The training file is split as train-ner
+/// [--tagger-epochs 10] [--tags CACHE.tsv] [--articles DIR [--article-weight 20] [--cv K] [--tagger-articles R [--tagger-cache DIR]]]</c>: trains the entity decision. The training file is split as train-ner
 /// splits it (same seed and share, so the shipped tagger never saw the dev sentences); the training part is cut into
 /// folds and each fold is tagged by a tagger trained on the other folds, so the decision learns how far to trust tagger
 /// names it did not memorise; the dev part is tagged by the shipped tagger. Every (span, type) any source proposes
@@ -27,7 +27,7 @@ internal static class TrainEntitiesCommand
     {
         if (CommandArgs.Option(args, "--msra") is not { } msra)
         {
-            Console.Error.WriteLine("usage: train-entities --msra train1.txt(.gz) [--articles DIR] [--article-weight 20] [--cv K] [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1] [--tagger-epochs 10] [--tags CACHE.tsv] [--tagger-articles R]");
+            Console.Error.WriteLine("usage: train-entities --msra train1.txt(.gz) [--articles DIR] [--article-weight 20] [--cv K] [--out models/entities/entities.zip] [--folds 4] [--seed 42] [--dev 0.1] [--tagger-epochs 10] [--tags CACHE.tsv] [--tagger-articles R [--tagger-cache DIR]]");
             return 2;
         }
 
@@ -68,7 +68,7 @@ internal static class TrainEntitiesCommand
         var preparer = new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Rules, MaxDegreeOfParallelism = 1 });
         var articleFolds = cvFolds > 1 ? cvFolds : 5;
         var taggers = CommandArgs.Option(args, "--tagger-articles") is { } repeat && articleCases.Length > 0
-            ? ArticleFoldTaggers(preparer, articleCases, articleFolds, int.Parse(repeat, CultureInfo.InvariantCulture), train, dev, seed, taggerEpochs)
+            ? ArticleFoldTaggers(preparer, articleCases, articleFolds, int.Parse(repeat, CultureInfo.InvariantCulture), train, dev, seed, taggerEpochs, CommandArgs.Option(args, "--tagger-cache"))
             : [.. Enumerable.Repeat(NameTagger.Default, articleFolds)];
         var articles = articleCases.Select((c, i) => EntityRows.BuildArticle(preparer, c, taggers[i % articleFolds]) with { Weight = articleWeight }).ToList();
         if (articles.Count > 0)
@@ -76,13 +76,19 @@ internal static class TrainEntitiesCommand
             Console.WriteLine($"{articles.Count} articles: {articles.Sum(a => a.Candidates.Count)} rows ({articles.Sum(a => a.Gold.Count)} positive), weight {articleWeight}");
         }
 
-        if (cvFolds > 1 && articles.Count >= cvFolds)
-        {
-            CrossValidate(articleCases, articles, rows, devSentences, features, taggers, seed);
-        }
+        var articleThreshold = cvFolds > 1 && articles.Count >= cvFolds
+            ? CrossValidate(articleCases, articles, rows, devSentences, features, taggers, seed)
+            : (float?)null;
 
         watch.Restart();
         var (_, threshold, zip) = Fit([.. rows, .. articles.SelectMany(a => EntityRows.Rows(a, features))], devSentences, features, seed, Console.Out);
+        if (articleThreshold is { } chosen)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {chosen:F2} from the held-out articles (MSRA dev's was {threshold:F2})"));
+            zip = ModelZip.Reproducible(zip, (EntityDecisionModel.DecisionEntry, EntityDecisionModel.DecisionText(chosen)));
+            threshold = chosen;
+        }
+
         Console.WriteLine($"FastTree: {Settings}; threshold {threshold:F2}; {watch.Elapsed.TotalSeconds:F1}s");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllBytes(output, zip);
@@ -120,38 +126,73 @@ internal static class TrainEntitiesCommand
     }
 
     /// <summary>
-    /// Article-level cross-validation: each fold's articles are scored (people, organisations, places, as <c>extract
-    /// eval</c> scores them) by a model trained on the MSRA rows and the other folds' articles, beside the hand merge and
-    /// the rules on the same articles.
+    /// Article-level cross-validation: each fold's articles are scored by a model trained on the MSRA rows and the other
+    /// folds' articles. The threshold with the best decoded F1 over all held-out articles (a grid, exact spans against
+    /// the gold surfaces) is returned for the shipped model: the articles are the domain, MSRA's dev split is not. Each
+    /// fold is then scored end to end (people, organisations, places, as <c>extract eval</c> scores them) at that
+    /// threshold and at its MSRA dev threshold, beside the hand merge, the tagger and the rules on the same articles.
     /// </summary>
-    private static void CrossValidate(
+    private static float CrossValidate(
         IReadOnlyList<Evaluation.GoldCase> cases, List<SentenceCandidates> articles, List<EntityCandidateRow> msraRows,
         List<SentenceCandidates> dev, EntityCandidateFeatures features, IReadOnlyList<NameTagger> taggers, int seed)
     {
         var folds = taggers.Count;
+        var models = new (byte[] Zip, float Threshold)[folds];
+        var held = new List<SentenceCandidates>();
+        var heldProbabilities = new List<float[]>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var trainRows = msraRows.Concat(articles.Where((_, i) => i % folds != fold).SelectMany(a => EntityRows.Rows(a, features))).ToList();
+            var (model, threshold, zip) = Fit(trainRows, dev, features, seed, TextWriter.Null);
+            models[fold] = (zip, threshold);
+            foreach (var article in articles.Where((_, i) => i % folds == fold))
+            {
+                held.Add(article);
+                heldProbabilities.Add(model.Score(features, article.Document, article.Candidates, CancellationToken.None));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cv fold {fold + 1}/{folds}: trained, MSRA dev threshold {threshold:F2}"));
+        }
+
+        Console.WriteLine("held-out articles, decoded (exact spans against the gold surfaces):");
+        var best = (Threshold: 0.5f, F1: -1.0);
+        for (var t = 0.2f; t <= 0.801f; t += 0.05f)
+        {
+            var counts = Decode(held, heldProbabilities, t);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold {t:F2}: P {counts.Precision:F4} R {counts.Recall:F4} F1 {counts.F1:F4}"));
+            if (counts.F1 > best.F1)
+            {
+                best = (MathF.Round(t, 2), counts.F1);
+            }
+        }
+
         var scored = new List<Evaluation.ArticleScore>();
+        var scoredAtDev = new List<Evaluation.ArticleScore>();
         var mergedScored = new List<Evaluation.ArticleScore>();
         var taggerScored = new List<Evaluation.ArticleScore>();
         for (var fold = 0; fold < folds; fold++)
         {
-            var trainRows = msraRows.Concat(articles.Where((_, i) => i % folds != fold).SelectMany(a => EntityRows.Rows(a, features))).ToList();
-            var (model, threshold, _) = Fit(trainRows, dev, features, seed, TextWriter.Null);
-            var held = cases.Where((_, i) => i % folds == fold).ToImmutableArray();
-            scored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Learned, model, taggers[fold]), held).Articles);
-            mergedScored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Merged, null, taggers[fold]), held).Articles);
-            taggerScored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Tagger, null, taggers[fold]), held).Articles);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cv fold {fold + 1}/{folds}: {held.Length} articles held out, threshold {threshold:F2}"));
+            var heldCases = cases.Where((_, i) => i % folds == fold).ToImmutableArray();
+            var atArticles = Load(models[fold].Zip, EntityDecisionModel.DecisionText(best.Threshold), "cv fold");
+            var atDev = Load(models[fold].Zip, EntityDecisionModel.DecisionText(models[fold].Threshold), "cv fold");
+            scored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Learned, atArticles, taggers[fold]), heldCases).Articles);
+            scoredAtDev.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Learned, atDev, taggers[fold]), heldCases).Articles);
+            mergedScored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Merged, null, taggers[fold]), heldCases).Articles);
+            taggerScored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Tagger, null, taggers[fold]), heldCases).Articles);
         }
 
         var rules = Evaluation.GoldEvaluator.Evaluate(new ArticleExtractor(ExtractorOptions.Default with { Entities = EntityStrategy.Rules }), [.. cases]);
         var merged = new Evaluation.EvalReport([.. mergedScored]);
         var tagger = new Evaluation.EvalReport([.. taggerScored]);
         var learned = new Evaluation.EvalReport([.. scored]);
-        Console.WriteLine($"articles, {folds}-fold cross-validation (learned; tagger and hand merge with each fold's tagger) beside rules, P / R / F1:");
+        var learnedAtDev = new Evaluation.EvalReport([.. scoredAtDev]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"articles, {folds}-fold cross-validation (learned at the articles' threshold {best.Threshold:F2} and at each fold's MSRA dev threshold; tagger and hand merge with each fold's tagger) beside rules, P / R / F1:"));
         foreach (var field in new[] { "people", "organizations", "places", "entities" })
         {
-            Console.WriteLine($"  {field,-14} rules {Format(rules.Total(field))}   tagger {Format(tagger.Total(field))}   merged {Format(merged.Total(field))}   learned {Format(learned.Total(field))}");
+            Console.WriteLine($"  {field,-14} rules {Format(rules.Total(field))}   tagger {Format(tagger.Total(field))}   merged {Format(merged.Total(field))}   learned@dev {Format(learnedAtDev.Total(field))}   learned {Format(learned.Total(field))}");
         }
+
+        return best.Threshold;
     }
 
     private static ArticleExtractor Extractor(EntityStrategy strategy, EntityDecisionModel? model, NameTagger tagger) =>
@@ -163,7 +204,7 @@ internal static class TrainEntitiesCommand
     /// stopping on the MSRA dev part — but without the fold's articles.
     /// </summary>
     private static NameTagger[] ArticleFoldTaggers(
-        ArticleExtractor preparer, IReadOnlyList<Evaluation.GoldCase> cases, int folds, int repeat, NerSentence[] train, NerSentence[] dev, int seed, int epochs)
+        ArticleExtractor preparer, IReadOnlyList<Evaluation.GoldCase> cases, int folds, int repeat, NerSentence[] train, NerSentence[] dev, int seed, int epochs, string? cacheDirectory)
     {
         var sentences = cases.Select(c => ArticleSentences.FromArticle(preparer, c).ToList()).ToList();
         var taggers = new NameTagger[folds];
@@ -171,12 +212,47 @@ internal static class TrainEntitiesCommand
         {
             var watch = Stopwatch.StartNew();
             var others = sentences.Where((_, i) => i % folds != fold).SelectMany(s => s).ToList();
-            var trained = TrainNerCommand.Train([.. train, .. Enumerable.Repeat(others, repeat).SelectMany(s => s)], dev, TaggerResources.Default, epochs, patience: 2, minCount: 1, new Random(seed + fold), TextWriter.Null);
-            taggers[fold] = TrainNerCommand.ToTagger(trained, prune: 1, TaggerResources.Default);
+            var training = (IReadOnlyList<NerSentence>)[.. train, .. Enumerable.Repeat(others, repeat).SelectMany(s => s)];
+            var cached = cacheDirectory is null ? null : Path.Combine(cacheDirectory, $"article-fold-{fold + 1}-of-{folds}-{TaggerKey(training, dev, seed + fold, epochs)}.bin");
+            if (cached is not null && File.Exists(cached))
+            {
+                taggers[fold] = new NameTagger(PerceptronModel.Read(File.ReadAllBytes(cached), cached), TaggerResources.Default);
+                Console.WriteLine($"article fold {fold + 1}/{folds}: tagger read from {cached}");
+                continue;
+            }
+
+            var trained = TrainNerCommand.Train(training, dev, TaggerResources.Default, epochs, patience: 2, minCount: 1, new Random(seed + fold), TextWriter.Null);
+            var bytes = TrainNerCommand.ToBytes(trained, prune: 1);
+            taggers[fold] = new NameTagger(PerceptronModel.Read(bytes, "in-memory model"), TaggerResources.Default);
+            if (cached is not null)
+            {
+                Directory.CreateDirectory(cacheDirectory!);
+                File.WriteAllBytes(cached, bytes);
+            }
+
             Console.WriteLine($"article fold {fold + 1}/{folds}: tagger trained on {train.Length} MSRA + {others.Count}x{repeat} article sentences (best epoch {trained.BestEpoch}, dev F1 {trained.DevF1:F4}), {watch.Elapsed.TotalSeconds:F0}s");
         }
 
         return taggers;
+    }
+
+    // A digest of everything a fold tagger is trained from (sentences, names, dev, seed, epochs): a cached tagger is
+    // reused only for the same inputs, so an edited article or gold retrains its folds.
+    private static string TaggerKey(IReadOnlyList<NerSentence> training, IReadOnlyList<NerSentence> dev, int seed, int epochs)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string value) => hash.AppendData(System.Text.Encoding.UTF8.GetBytes(value + "\u0001"));
+        foreach (var sentence in training.Concat(dev))
+        {
+            Add(sentence.Text);
+            foreach (var (span, type) in sentence.Names)
+            {
+                Add(string.Create(CultureInfo.InvariantCulture, $"{span.Start},{span.End},{(int)type}"));
+            }
+        }
+
+        Add(string.Create(CultureInfo.InvariantCulture, $"{training.Count}/{dev.Count}/{seed}/{epochs}"));
+        return Convert.ToHexString(hash.GetHashAndReset())[..16];
     }
 
     private static string Format(Evaluation.FieldScore score) =>

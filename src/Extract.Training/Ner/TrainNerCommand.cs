@@ -89,11 +89,15 @@ internal static class TrainNerCommand
     }
 
     /// <summary>A tagger over weights as training left them (dense rows), without writing a file.</summary>
-    internal static NameTagger ToTagger(TrainedTagger trained, float prune, TaggerResources resources)
+    internal static NameTagger ToTagger(TrainedTagger trained, float prune, TaggerResources resources) =>
+        new(PerceptronModel.Read(ToBytes(trained, prune), "in-memory model"), resources);
+
+    /// <summary>The uncompressed model bytes of <paramref name="trained"/> (what <see cref="PerceptronModel.Read"/> reads).</summary>
+    internal static byte[] ToBytes(TrainedTagger trained, float prune)
     {
         using var stream = new MemoryStream();
         PerceptronModel.Write(stream, Rows(trained.Keys, trained.Weights, prune), trained.Transitions);
-        return new NameTagger(PerceptronModel.Read(stream.ToArray(), "in-memory model"), resources);
+        return stream.ToArray();
     }
 
     /// <summary>The averaged weights of the best dev epoch, with the feature hashes they belong to.</summary>

@@ -15,21 +15,23 @@ namespace Extract.Learning;
 /// the lexicons' view (place or organisation suffix and its kind and flags, a generic head before the suffix, a level
 /// prefix, a title or follow word around it, a boundary word at its edges); the surname rules' view (surname, plausible
 /// name, common word, the candidate's evidence); the segmenter's view (token boundaries, tokens inside, POS of the first
-/// token and of the tokens around); and the document's view (nesting and overlap with other hypotheses, how often the
+/// token and of the tokens around); the document's view (nesting and overlap with other hypotheses, how often the
 /// surface and its given name recur, whether another occurrence was taken by the rules, the document's length, same-type
-/// neighbours in an enumeration; the rule mention's place level, grammar origin and sub-unit link). Nothing names a word: words
-/// enter only through lexicon membership and POS classes. One vector layout, shared by training and use.
+/// neighbours in an enumeration; the rule mention's place level, grammar origin and sub-unit link); and the hand merge's
+/// verdict (kept this, kept the span as another type, kept a span around or inside it), as one opinion among the others.
+/// Nothing names a word: words enter only through lexicon membership and POS classes. One vector layout, shared by
+/// training and use.
 /// </summary>
 internal sealed class EntityCandidateFeatures
 {
     /// <summary>Layout version: a model trained on another layout must not be used with this one.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The length of every feature vector.</summary>
     public const int Count = Fixed + (3 * PosClasses);
 
     // The features before the POS classes; Write checks that it wrote exactly these.
-    private const int Fixed = 88;
+    private const int Fixed = 92;
     private const int PosClasses = 16;
 
     private readonly EntityLexicons _lexicons;
@@ -50,11 +52,15 @@ internal sealed class EntityCandidateFeatures
     {
         private readonly EntityCandidate[] _byStart;
         private readonly int _longest;
+        private readonly (TextSpan Span, NameType Type)[] _handByStart;
+        private readonly int _longestHand;
         private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
 
-        public Document(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<EntityCandidate> candidates)
+        public Document(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<EntityCandidate> candidates, IReadOnlySet<(TextSpan Span, NameType Type)> handMerged)
         {
             Text = text;
+            _handByStart = [.. handMerged.OrderBy(h => h.Span.Start)];
+            _longestHand = _handByStart.Length == 0 ? 0 : _handByStart.Max(h => h.Span.Length);
             Candidates = candidates;
             TokenAt = new int[text.Length + 1];
             Array.Fill(TokenAt, -1);
@@ -94,6 +100,36 @@ internal sealed class EntityCandidateFeatures
         public string Text { get; }
 
         public IReadOnlyList<EntityCandidate> Candidates { get; }
+
+        /// <summary>
+        /// What the hand merge (<see cref="EntityStrategy.Merged"/>) kept that overlaps <paramref name="span"/>: a scan
+        /// over its spans in start order from the first that could reach <paramref name="span"/>.
+        /// </summary>
+        public IEnumerable<(TextSpan Span, NameType Type)> HandMergedOverlapping(TextSpan span)
+        {
+            var from = span.Start - _longestHand;
+            int lo = 0, hi = _handByStart.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (_handByStart[mid].Span.Start < from)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            for (var i = lo; i < _handByStart.Length && _handByStart[i].Span.Start < span.End; i++)
+            {
+                if (NameText.Overlaps(_handByStart[i].Span, span))
+                {
+                    yield return _handByStart[i];
+                }
+            }
+        }
 
         /// <summary>
         /// The hypotheses that overlap or touch <paramref name="span"/> (including itself), found through a window over
@@ -342,6 +378,14 @@ internal sealed class EntityCandidateFeatures
         // The document's size: recurrence means one thing in a sentence and another in an article.
         features[f++] = MathF.Log(1 + text.Length);
 
+        // The hand merge's verdict, one opinion among the others: it kept exactly this, this span as another type, a
+        // span that crosses or holds this one, or one inside it.
+        var (handKept, handOtherType, handAround, handInside) = HandMergeView(document, span, candidate.Type);
+        features[f++] = handKept;
+        features[f++] = handOtherType;
+        features[f++] = handAround;
+        features[f++] = handInside;
+
         // What the rule layer knew: a place's level and whether the suffix grammar (not the gazetteer) made it, an
         // organisation written as a sub-unit of the one before it.
         features[f++] = candidate.Place is { } place ? (int)place.Level : -1;
@@ -371,6 +415,29 @@ internal sealed class EntityCandidateFeatures
         features[f + PosClass(document, first)] = 1;
         features[f + PosClasses + PosClass(document, before)] = 1;
         features[f + (2 * PosClasses) + PosClass(document, after)] = 1;
+    }
+
+    private static (float Kept, float OtherType, float Around, float Inside) HandMergeView(Document document, TextSpan span, NameType type)
+    {
+        float kept = 0, otherType = 0, around = 0, inside = 0;
+        foreach (var (other, keptType) in document.HandMergedOverlapping(span))
+        {
+            if (other == span)
+            {
+                kept = Math.Max(kept, keptType == type ? 1 : 0);
+                otherType = Math.Max(otherType, keptType != type ? 1 : 0);
+            }
+            else if (NameText.Within(other, span))
+            {
+                inside = 1;
+            }
+            else
+            {
+                around = 1;
+            }
+        }
+
+        return (kept, otherType, around, inside);
     }
 
     private static (float Listed, float ListedByRules) ListNeighbours(Document document, EntityCandidate candidate)

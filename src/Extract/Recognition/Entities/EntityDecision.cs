@@ -16,19 +16,33 @@ internal sealed class EntityDecision : IRecognizer
     private readonly EntityDecisionModel _model;
     private readonly EntityCandidateFeatures _features;
     private readonly EntityDescriber _describer;
+    private readonly EntityMerger _handMerge;
 
-    public EntityDecision(EntityDecisionModel model, EntityCandidateFeatures features, EntityDescriber describer)
+    public EntityDecision(EntityDecisionModel model, EntityCandidateFeatures features, EntityDescriber describer, EntityMerger handMerge)
     {
         _model = model;
         _features = features;
         _describer = describer;
+        _handMerge = handMerge;
+    }
+
+    /// <summary>
+    /// Every (span, type) any source proposed in <paramref name="found"/>, and the feature document over them, which
+    /// holds what <paramref name="handMerge"/> (the <see cref="EntityStrategy.Merged"/> policy) kept: its verdict is one
+    /// input of the decision, not the decision. Training builds its rows through the same call.
+    /// </summary>
+    public static (List<EntityCandidate> Candidates, EntityCandidateFeatures.Document Document) Hypotheses(
+        EntityMerger handMerge, DocumentText document, Mentions found, CancellationToken cancellationToken)
+    {
+        var candidates = EntityCandidates.Collect(found);
+        var kept = EntityMerger.Kept(handMerge.Recognize(document, found, cancellationToken));
+        return (candidates, new EntityCandidateFeatures.Document(document.Body, document.Tokens, candidates, kept));
     }
 
     public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
         var text = document.Body;
-        var candidates = EntityCandidates.Collect(found);
-        var featureDocument = new EntityCandidateFeatures.Document(text, document.Tokens, candidates);
+        var (candidates, featureDocument) = Hypotheses(_handMerge, document, found, cancellationToken);
         var probabilities = _model.Score(_features, featureDocument, candidates, cancellationToken);
         var kept = Select(candidates, probabilities, _model.Threshold);
 

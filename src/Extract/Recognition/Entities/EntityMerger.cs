@@ -40,6 +40,10 @@ internal sealed class EntityMerger : IRecognizer
         _isCommonWord = isCommonWord;
     }
 
+    /// <summary>The hand merge (<see cref="EntityStrategy.Merged"/>) over the product's default lexicons, surnames and gazetteer.</summary>
+    public static EntityMerger HandMerge(EntityDescriber? describer = null) => new(
+        EntityStrategy.Merged, describer ?? new EntityDescriber(Gazetteer.Default, EntityLexicons.Default), TaggerResources.Default, CommonWords.Default.Contains);
+
     public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
         var text = document.Body;
@@ -79,6 +83,23 @@ internal sealed class EntityMerger : IRecognizer
         }
 
         return Describe(text, found, added);
+    }
+
+    /// <summary>The (span, type) of every place, organisation and person mention in <paramref name="merged"/>.</summary>
+    public static HashSet<(TextSpan Span, NameType Type)> Kept(Mentions merged)
+    {
+        var kept = merged.Places.Select(p => (p.Span, NameType.Location))
+            .Concat(merged.Organizations.Select(o => (o.Span, NameType.Organization)))
+            .ToHashSet();
+        foreach (var person in merged.People)
+        {
+            if (person.Span is { } span)
+            {
+                kept.Add((span, NameType.Person));
+            }
+        }
+
+        return kept;
     }
 
     // In Tagger mode no rule recogniser ran, so the basis holds no entities and the tagger's names are all there is.

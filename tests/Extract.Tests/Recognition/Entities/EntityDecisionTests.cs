@@ -59,7 +59,7 @@ public sealed class EntityDecisionTests
         const string text = "社区书记王永芳在永州市零陵区税务局工作。";
         var tokens = PosSegmenter.Default.Tokenize(text).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToList();
         var candidates = EntityCandidates.Collect(EntityPipeline.Run(text));
-        var document = new EntityCandidateFeatures.Document(text, tokens, candidates);
+        var document = new EntityCandidateFeatures.Document(text, tokens, candidates, new HashSet<(TextSpan, NameType)>());
         var features = new EntityCandidateFeatures(TaggerResources.Default, CommonWords.Default.Contains);
         var vector = new float[EntityCandidateFeatures.Count];
         foreach (var candidate in candidates)
@@ -73,6 +73,42 @@ public sealed class EntityDecisionTests
         features.Write(document, city, vector);
         vector[3].Should().Be(1, "the place rules proposed it");
         vector.Sum().Should().BeGreaterThan(5);
+    }
+
+    [Fact]
+    public void The_hand_merge_verdict_is_one_feature_among_the_others()
+    {
+        const string text = "社区书记王永芳在永州市零陵区税务局工作。";
+        var tokens = PosSegmenter.Default.Tokenize(text).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToList();
+        var candidates = EntityCandidates.Collect(EntityPipeline.Run(text));
+        var city = candidates.Single(c => text[c.Span.Start..c.Span.End] == "永州市");
+        var features = new EntityCandidateFeatures(TaggerResources.Default, CommonWords.Default.Contains);
+        var without = new float[EntityCandidateFeatures.Count];
+        var kept = new float[EntityCandidateFeatures.Count];
+        var otherType = new float[EntityCandidateFeatures.Count];
+        features.Write(new EntityCandidateFeatures.Document(text, tokens, candidates, new HashSet<(TextSpan, NameType)>()), city, without);
+        features.Write(new EntityCandidateFeatures.Document(text, tokens, candidates, new HashSet<(TextSpan, NameType)> { (city.Span, NameType.Location) }), city, kept);
+        features.Write(new EntityCandidateFeatures.Document(text, tokens, candidates, new HashSet<(TextSpan, NameType)> { (city.Span, NameType.Organization) }), city, otherType);
+
+        kept.Sum().Should().Be(without.Sum() + 1, "exactly one flag says the hand merge kept this span with this type");
+        otherType.Sum().Should().Be(without.Sum() + 1, "exactly one flag says it kept the span as another type");
+        kept.Zip(otherType).Count(p => p.First != p.Second).Should().Be(2, "the two verdicts are different flags");
+    }
+
+    [Fact]
+    public void Hypotheses_carry_what_the_hand_merge_kept()
+    {
+        const string text = "社区书记王永芳在永州市零陵区税务局工作。";
+        var tokens = PosSegmenter.Default.Tokenize(text).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToList();
+        var document = new DocumentText(text, [new TextSpan(0, text.Length)], [.. tokens], ReferenceDates.Create(null, null, null, null));
+        var merger = EntityMerger.HandMerge();
+        var found = EntityPipeline.Run(text);
+        var (candidates, features) = EntityDecision.Hypotheses(merger, document, found, CancellationToken.None);
+
+        candidates.Should().BeEquivalentTo(EntityCandidates.Collect(found));
+        var at = text.IndexOf("永州市", StringComparison.Ordinal);
+        features.HandMergedOverlapping(new TextSpan(at, at + 3)).Should().Contain((new TextSpan(at, at + 3), NameType.Location));
+        features.HandMergedOverlapping(new TextSpan(0, 2)).Should().BeEmpty("社区 alone is nothing the merge kept");
     }
 
     [Fact]
