@@ -14,24 +14,24 @@ namespace Extract.Learning;
 /// or another span there; its length and characters; the gazetteer's view (exact name, form, level, a name at its start);
 /// the lexicons' view (place or organisation suffix and its kind and flags, a generic head before the suffix, a level
 /// prefix, a title or follow word around it, a boundary word at its edges); the surname rules' view (surname, plausible
-/// name, common word, the candidate's evidence); the segmenter's view (token boundaries, tokens inside, POS of the first
-/// token and of the tokens around); the document's view (nesting and overlap with other hypotheses, how often the
-/// surface and its given name recur, whether another occurrence was taken by the rules, the document's length, same-type
-/// neighbours in an enumeration; the rule mention's place level, grammar origin and sub-unit link); and the hand merge's
-/// verdict (kept this, kept the span as another type, kept a span around or inside it), as one opinion among the others.
-/// Nothing names a word: words enter only through lexicon membership and POS classes. One vector layout, shared by
-/// training and use.
+/// name, common word, the candidate's evidence); the segmenter's view (token boundaries, whether the suffix opens a token
+/// and that token runs past the span, tokens inside, POS of the first token and of the tokens around); the document's
+/// view (nesting and overlap with other hypotheses, how often the surface and its given name recur, whether another
+/// occurrence was taken by the rules, the document's length, same-type neighbours in an enumeration; the rule mention's
+/// place level, grammar origin and sub-unit link); and the hand merge's verdict (kept this, kept the span as another
+/// type, kept a span around or inside it), as one opinion among the others. Nothing names a word: words enter only
+/// through lexicon membership and POS classes. One vector layout, shared by training and use.
 /// </summary>
 internal sealed class EntityCandidateFeatures
 {
     /// <summary>Layout version: a model trained on another layout must not be used with this one.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The length of every feature vector.</summary>
     public const int Count = Fixed + (3 * PosClasses);
 
     // The features before the POS classes; Write checks that it wrote exactly these.
-    private const int Fixed = 92;
+    private const int Fixed = 94;
     private const int PosClasses = 16;
 
     private readonly EntityLexicons _lexicons;
@@ -366,6 +366,13 @@ internal sealed class EntityCandidateFeatures
         var last = document.TokenAt[span.End - 1];
         features[f++] = first >= 0 && last >= first ? last - first + 1 : 0;
         features[f++] = first >= 0 && first == last && document.Tokens[first].Start == span.Start && document.Tokens[first].End == span.End ? 1 : 0;
+
+        // The suffix against the tokens: it opens a token (社区 in 劳动/一/坊/社区), and that token runs past the span
+        // (小区业主, 社区服务: the segmenter glued the suffix to the next word, so the span's end is no token end).
+        var suffixLength = Math.Max(placeSuffix, orgSuffix);
+        var suffixOpens = suffixLength > 0 && document.TokenStarts[span.End - suffixLength];
+        features[f++] = suffixOpens ? 1 : 0;
+        features[f++] = suffixOpens && !document.TokenEnds[span.End] ? 1 : 0;
 
         // The document.
         var recurrence = document.Surfaces.GetValueOrDefault(word);
