@@ -20,6 +20,7 @@ internal sealed class EntityLexicons
         BoundaryWords = Table(read, "boundary-words.txt");
         GenericHeads = Table(read, "generic-heads.txt");
         NameFollowWords = Table(read, "name-follow-words.txt");
+        NotPlaceTails = Table(read, "not-place-tails.txt");
     }
 
     public static EntityLexicons Default => Shared.Value;
@@ -47,6 +48,9 @@ internal sealed class EntityLexicons
 
     /// <summary>Words that commonly follow a person's name.</summary>
     public WordTable NameFollowWords { get; }
+
+    /// <summary>Two-character words ending in a one-character place suffix that are never a place name's tail (线路, 进村).</summary>
+    public WordTable NotPlaceTails { get; }
 
     /// <summary>Loads the lexicons through <paramref name="read"/> (file name → lines), for tests and custom lists.</summary>
     public static EntityLexicons Load(Func<string, IEnumerable<string>> read)

@@ -58,6 +58,12 @@ internal sealed class PlaceGrammar
                 continue;
             }
 
+            // A one-character suffix that ends a word of its own (检修线路, 法官进村, 今年全镇) is no place's suffix.
+            if (length == 1 && _lexicons.NotPlaceTails.Contains(text.Substring(i - 1, 2)))
+            {
+                continue;
+            }
+
             // 兵分三路, 分两路: the idiom of splitting up, not a road.
             if (suffix == "路" && i >= 2 && text[i - 2] == '分' && "一二两三四五六七八九几多".Contains(text[i - 1], StringComparison.Ordinal))
             {

@@ -97,6 +97,26 @@ public sealed class PlaceRecognizerTests
         EntityPipeline.Run(text).Places.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("电力突击队连夜检修水电线路。")]
+    [InlineData("合作社帮助农户打通销路。")]
+    [InlineData("法官进村开展普法宣传。")]
+    [InlineData("今年全镇新增就业岗位。")]
+    [InlineData("医疗队定期送医下乡。")]
+    public void A_suffix_that_ends_a_word_of_its_own_makes_no_place(string text)
+    {
+        EntityPipeline.Run(text).Places.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("志愿者在中山路设点服务。", "中山路")]
+    [InlineData("工作队来到岭下村走访。", "岭下村")]
+    [InlineData("交警在新华西路疏导车辆。", "新华西路")]
+    public void Names_that_end_in_a_common_word_stay_places(string text, string place)
+    {
+        EntityPipeline.Run(text).Places.Select(p => p.Name).Should().Contain(place);
+    }
+
     [Fact]
     public void A_numbered_road_is_still_a_road()
     {
