@@ -53,13 +53,15 @@ internal sealed class PlaceGrammar
 
             var suffix = text.Substring(i, length);
             var end = i + length;
-            if (length == 1 && end < text.Length && Continuations.Contains(text[end], StringComparison.Ordinal))
+            // (A doubled suffix is no continuation: in 云峰村村委 the place is the first 村.)
+            if (length == 1 && end < text.Length && Continuations.Contains(text[end], StringComparison.Ordinal) && text[end] != text[i])
             {
                 continue;
             }
 
-            // A one-character suffix that ends a word of its own (检修线路, 法官进村, 今年全镇) is no place's suffix.
-            if (length == 1 && _lexicons.NotPlaceTails.Contains(text.Substring(i - 1, 2)))
+            // A one-character suffix that ends a word of its own (检修线路, 法官进村, 今年全镇, 脱贫村) is no place's
+            // suffix, nor is the second of a doubled one (云峰村村委).
+            if (length == 1 && (_lexicons.NotPlaceTails.LongestEndingAt(text, end) > 0 || text[i - 1] == text[i]))
             {
                 continue;
             }

@@ -103,6 +103,8 @@ public sealed class PlaceRecognizerTests
     [InlineData("法官进村开展普法宣传。")]
     [InlineData("今年全镇新增就业岗位。")]
     [InlineData("医疗队定期送医下乡。")]
+    [InlineData("全县38个脱贫村全部通了硬化路。")]
+    [InlineData("今年新修产业路12公里。")]
     public void A_suffix_that_ends_a_word_of_its_own_makes_no_place(string text)
     {
         EntityPipeline.Run(text).Places.Should().BeEmpty();
@@ -115,6 +117,12 @@ public sealed class PlaceRecognizerTests
     public void Names_that_end_in_a_common_word_stay_places(string text, string place)
     {
         EntityPipeline.Run(text).Places.Select(p => p.Name).Should().Contain(place);
+    }
+
+    [Fact]
+    public void A_doubled_suffix_ends_the_place_at_the_first()
+    {
+        EntityPipeline.Run("工作队来到云峰村村委会座谈。").Places.Select(p => p.Name).Should().Equal("云峰村");
     }
 
     [Fact]
