@@ -25,8 +25,9 @@ internal sealed class OrganizationGrammar
     // A one-character suffix followed by one of these is part of another word (部门, 部署, 局面, 处理, 办法).
     private const string Continuations = "门署分面理于置在法事务属员长公技";
 
-    // Level prefixes that make a bare suffix specific (市委, 区政府, 县纪委).
-    private const string Levels = "省市区县镇乡村";
+    // Level prefixes that make a bare suffix specific (市委, 区政府, 县纪委). Not 村: every village has its 村委 and
+    // 村党支部, so a bare one is a back-reference, not a name (红庄村党支部 keeps its place prefix).
+    private const string Levels = "省市区县镇乡";
 
     private readonly EntityLexicons _lexicons;
     private readonly Gazetteer _gazetteer;

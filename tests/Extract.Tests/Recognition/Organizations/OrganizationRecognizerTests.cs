@@ -38,6 +38,14 @@ public sealed class OrganizationRecognizerTests
     }
 
     [Fact]
+    public void A_bare_village_body_is_a_back_reference_but_a_named_one_counts()
+    {
+        Found("村党支部召开会议，村委成员参加。").Should().BeEmpty();
+        Found("红庄村党支部召开会议。").Select(o => o.Name).Should().Equal("红庄村党支部");
+        Found("镇党委召开会议。").Select(o => o.Name).Should().Equal("镇党委");
+    }
+
+    [Fact]
     public void Organisation_named_inside_a_job_title_counts()
     {
         Found("市政协副主席出席。").Should().Equal(("市政协", 0, 3));
