@@ -45,6 +45,15 @@ public sealed class OrganizationRecognizerTests
         Found("镇党委召开会议。").Select(o => o.Name).Should().Equal("镇党委");
     }
 
+    [Theory]
+    [InlineData("工作队引进湖南锦江农旅开发有限公司建设基地。", "湖南锦江农旅开发有限公司")]
+    [InlineData("该项目隶属高平市供电公司管理。", "高平市供电公司")]
+    [InlineData("他督促青海河湟农牧业开发有限公司整改。", "青海河湟农牧业开发有限公司")]
+    public void A_verb_before_a_company_is_not_part_of_its_name(string text, string name)
+    {
+        Found(text).Select(o => o.Name).Should().Contain(name);
+    }
+
     [Fact]
     public void Organisation_named_inside_a_job_title_counts()
     {
