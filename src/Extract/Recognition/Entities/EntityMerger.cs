@@ -62,6 +62,17 @@ internal sealed class EntityMerger : IRecognizer
             found = found with { People = found.People.RemoveAll(p => p.WeakEvidence && !corroborated.Contains(p.Name)) };
         }
 
+        // A transliterated name the tagger reads whole (热依拉·吐尔逊) replaces the rule people in or across it (尔逊,
+        // 生热依 from 大学生热依拉): the person rules know surname + given name, not the parts of a ·-joined name.
+        var joined = found.TaggedNames
+            .Where(n => n.Type == NameType.Person && n.Margin >= MinMargin && text.AsSpan(n.Span.Start, n.Span.Length).Contains('·'))
+            .Select(n => n.Span)
+            .ToList();
+        if (joined.Count > 0)
+        {
+            found = found with { People = found.People.RemoveAll(p => p.Span is { } span && joined.Any(j => NameText.Overlaps(span, j) && span != j)) };
+        }
+
         var taken = EntityDescriber.Spans(found);
         var titles = NameText.BookTitles(text);
         var added = new List<TaggedName>();

@@ -55,6 +55,14 @@ public sealed class EntityMergerTests
         found.Organizations.Select(o => o.Name).Should().Equal(rulesOnly.Organizations.Select(o => o.Name));
     }
 
+    [Fact]
+    public void A_transliterated_name_the_tagger_reads_whole_replaces_the_rule_fragments_inside_it()
+    {
+        const string text = "维吾尔族大学生热依拉·吐尔逊说，今年家里的杏子卖了好价钱。";
+        var (_, found) = Merge(text, EntityStrategy.Merged, ("热依拉·吐尔逊", NameType.Person, Confident));
+        found.People.Select(p => p.Name).Should().Equal("热依拉·吐尔逊");
+    }
+
     [Theory]
     [InlineData("按照集团公司党委的部署，各单位迅速行动。", "按照集团公司党委", "ORG")] // starts with a boundary verb
     [InlineData("按照集团公司党委的部署，各单位迅速行动。", "集团公司党委", "ORG")] // a generic back-reference
