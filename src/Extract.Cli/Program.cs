@@ -23,7 +23,7 @@ internal static class Program
         {
             return await parsed.InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException && e.StackTrace?.Contains("Extract.", StringComparison.Ordinal) == true)
+        catch (Extract.Segmentation.Resources.DamagedResourceException e)
         {
             // A damaged build (an embedded model or table that does not read) is one line to the user, not a stack trace.
             await (error ?? Console.Error).WriteLineAsync($"extract: cannot start: {e.Message}").ConfigureAwait(false);

@@ -240,12 +240,26 @@ public sealed class SegmentCommandTests
     public async Task A_resource_that_does_not_read_is_one_line_and_exit_code_3()
     {
         var command = new System.CommandLine.RootCommand("test");
-        command.SetAction((Func<System.CommandLine.ParseResult, int>)(_ => throw new InvalidDataException("Model resource 'Extract.Models.x' does not read 136 features")));
+        command.SetAction((Func<System.CommandLine.ParseResult, int>)(_ => Extract.Segmentation.Resources.ResourceLoading.Guard<int>(
+            () => throw new InvalidDataException("Model resource 'Extract.Models.x' does not read 136 features"))));
         using var error = new StringWriter();
 
         var code = await Program.Run(command.Parse([]), error);
 
         code.Should().Be(3);
         error.ToString().Trim().Should().Be("extract: cannot start: Model resource 'Extract.Models.x' does not read 136 features");
+    }
+
+    [Fact]
+    public async Task A_failure_that_is_not_a_damaged_resource_is_not_reported_as_one()
+    {
+        var command = new System.CommandLine.RootCommand("test");
+        command.SetAction((Func<System.CommandLine.ParseResult, int>)(_ => throw new InvalidOperationException("a bug")));
+        using var error = new StringWriter();
+
+        var run = () => Program.Run(command.Parse([]), error);
+
+        await run.Should().ThrowAsync<InvalidOperationException>().WithMessage("a bug");
+        error.ToString().Should().BeEmpty();
     }
 }

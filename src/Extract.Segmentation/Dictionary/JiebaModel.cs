@@ -13,7 +13,7 @@ internal sealed class JiebaModel
     /// <summary>Marker written after the last section.</summary>
     public const int EndMarker = 0x00444E45; // "END"
 
-    private static readonly Lazy<JiebaModel> EmbeddedModel = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<JiebaModel> EmbeddedModel = new(() => Resources.ResourceLoading.Guard(LoadEmbedded), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Lazy<PosHmmModel> _posHmm;
 

@@ -8,7 +8,7 @@ namespace Extract.Segmentation.Keywords;
 /// </summary>
 internal sealed class IdfTable
 {
-    private static readonly Lazy<IdfTable> EmbeddedTable = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<IdfTable> EmbeddedTable = new(() => Resources.ResourceLoading.Guard(LoadEmbedded), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly int[] _offsets;
     private readonly char[] _chars;

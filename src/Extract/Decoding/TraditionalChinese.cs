@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.IO.Compression;
+using Extract.Segmentation.Resources;
 
 namespace Extract.Decoding;
 
@@ -11,7 +12,7 @@ namespace Extract.Decoding;
 internal sealed class TraditionalChinese
 {
     private const string ResourceName = "Extract.Models.t2s.tsv.gz";
-    private static readonly Lazy<TraditionalChinese> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<TraditionalChinese> Shared = new(() => ResourceLoading.Guard(Load), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<char, char> _characters;
     private readonly FrozenDictionary<string, string> _phrases;

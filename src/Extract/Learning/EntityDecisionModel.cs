@@ -3,6 +3,7 @@ using System.IO.Compression;
 using Extract.Recognition.Entities;
 using Extract.Resources;
 using Microsoft.ML.Data;
+using Extract.Segmentation.Resources;
 
 namespace Extract.Learning;
 
@@ -21,11 +22,11 @@ internal sealed class EntityDecisionModel
     public const string DecisionEntry = "extract-decision.txt";
 
     private static readonly Lazy<EntityDecisionModel> Shared = new(
-        () =>
+        () => ResourceLoading.Guard(() =>
         {
             using var stream = EmbeddedResource.Open(ResourceName);
             return FromStream(stream, ResourceName);
-        },
+        }),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly LearnedModel<EntityCandidateRow, EntityCandidateScore> _model;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Extract.Page;
 using Microsoft.ML.Data;
+using Extract.Segmentation.Resources;
 
 namespace Extract.Learning;
 
@@ -15,7 +16,7 @@ internal sealed class PageBlockModel
     public const string ResourceName = "Extract.Models.page.zip";
 
     private static readonly Lazy<PageBlockModel> Shared = new(
-        () => Checked(LearnedModel<PageBlockRow, PageBlockScore>.FromResource(ResourceName)),
+        () => ResourceLoading.Guard(() => Checked(LearnedModel<PageBlockRow, PageBlockScore>.FromResource(ResourceName))),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly LearnedModel<PageBlockRow, PageBlockScore> _model;

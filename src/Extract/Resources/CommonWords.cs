@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.IO.Compression;
+using Extract.Segmentation.Resources;
 
 namespace Extract.Resources;
 
@@ -12,7 +13,7 @@ internal sealed class CommonWords
 {
     private const string ResourceName = "Extract.Models.common-words.txt.gz";
 
-    private static readonly Lazy<CommonWords> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CommonWords> Shared = new(() => ResourceLoading.Guard(LoadDefault), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenSet<string> _words;
 

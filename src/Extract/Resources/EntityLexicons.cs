@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Extract.Segmentation.Resources;
 
 namespace Extract.Resources;
 
@@ -8,7 +9,7 @@ namespace Extract.Resources;
 /// </summary>
 internal sealed class EntityLexicons
 {
-    private static readonly Lazy<EntityLexicons> Shared = new(() => Load(EmbeddedResource.ReadLines), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<EntityLexicons> Shared = new(() => ResourceLoading.Guard(() => Load(EmbeddedResource.ReadLines)), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private EntityLexicons(Func<string, IEnumerable<string>> read)
     {

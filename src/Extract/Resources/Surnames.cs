@@ -1,11 +1,12 @@
 using System.Collections.Frozen;
+using Extract.Segmentation.Resources;
 
 namespace Extract.Resources;
 
 /// <summary>Chinese single and compound surnames (chinese-surnames 1.0.0, MIT), loaded once from the embedded resource.</summary>
 internal sealed class Surnames
 {
-    private static readonly Lazy<Surnames> Shared = new(() => FromLines(EmbeddedResource.ReadLines("Extract.Models.surnames.txt")), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Surnames> Shared = new(() => ResourceLoading.Guard(() => FromLines(EmbeddedResource.ReadLines("Extract.Models.surnames.txt"))), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenSet<string> _all;
 

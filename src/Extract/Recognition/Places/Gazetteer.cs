@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.IO.Compression;
 using System.Text;
 using Extract.Resources;
+using Extract.Segmentation.Resources;
 
 namespace Extract.Recognition.Places;
 
@@ -18,7 +19,7 @@ internal readonly record struct DivisionName(int Division, NameForm Form);
 /// </summary>
 internal sealed class Gazetteer
 {
-    private static readonly Lazy<Gazetteer> Shared = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Gazetteer> Shared = new(() => ResourceLoading.Guard(LoadDefault), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ImmutableArray<Division> _divisions;
     private readonly FrozenDictionary<int, ImmutableArray<int>> _childrenByParent;

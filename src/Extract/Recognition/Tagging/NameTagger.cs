@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using Extract.Resources;
 using Extract.Tokens;
+using Extract.Segmentation.Resources;
 
 namespace Extract.Recognition.Tagging;
 
@@ -14,7 +15,7 @@ internal sealed class NameTagger
     public const string ResourceName = "Extract.Models.ner.bin.gz";
 
     private static readonly Lazy<NameTagger> Shared = new(
-        () => new NameTagger(Load(EmbeddedResource.Open(ResourceName), ResourceName), TaggerResources.Default),
+        () => ResourceLoading.Guard(() => new NameTagger(Load(EmbeddedResource.Open(ResourceName), ResourceName), TaggerResources.Default)),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly PerceptronModel _model;
