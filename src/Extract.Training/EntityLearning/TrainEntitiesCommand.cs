@@ -216,17 +216,17 @@ internal static class TrainEntitiesCommand
             var cached = cacheDirectory is null ? null : Path.Combine(cacheDirectory, $"article-fold-{fold + 1}-of-{folds}-{TaggerKey(training, dev, seed + fold, epochs)}.bin");
             if (cached is not null && File.Exists(cached))
             {
-                taggers[fold] = new NameTagger(PerceptronModel.Read(File.ReadAllBytes(cached), cached), TaggerResources.Default);
+                taggers[fold] = Tagger(File.ReadAllBytes(cached), cached);
                 Console.WriteLine($"article fold {fold + 1}/{folds}: tagger read from {cached}");
                 continue;
             }
 
             var trained = TrainNerCommand.Train(training, dev, TaggerResources.Default, epochs, patience: 2, minCount: 1, new Random(seed + fold), TextWriter.Null);
             var bytes = TrainNerCommand.ToBytes(trained, prune: 1);
-            taggers[fold] = new NameTagger(PerceptronModel.Read(bytes, "in-memory model"), TaggerResources.Default);
+            taggers[fold] = Tagger(bytes, "in-memory model");
             if (cached is not null)
             {
-                Directory.CreateDirectory(cacheDirectory!);
+                Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
                 File.WriteAllBytes(cached, bytes);
             }
 
@@ -234,6 +234,8 @@ internal static class TrainEntitiesCommand
         }
 
         return taggers;
+
+        static NameTagger Tagger(byte[] model, string name) => new(PerceptronModel.Read(model, name), TaggerResources.Default);
     }
 
     // A digest of everything a fold tagger is trained from (sentences, names, dev, seed, epochs): a cached tagger is

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using Extract.Recognition.Entities;
 using Extract.Resources;
-using Microsoft.ML.Data;
 using Extract.Segmentation.Resources;
+using Microsoft.ML.Data;
 
 namespace Extract.Learning;
 

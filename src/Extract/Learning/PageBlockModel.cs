@@ -1,7 +1,7 @@
 using System.Buffers;
 using Extract.Page;
-using Microsoft.ML.Data;
 using Extract.Segmentation.Resources;
+using Microsoft.ML.Data;
 
 namespace Extract.Learning;
 

@@ -50,7 +50,7 @@ internal sealed class EntityLexicons
     /// <summary>Words that commonly follow a person's name.</summary>
     public WordTable NameFollowWords { get; }
 
-    /// <summary>Two-character words ending in a one-character place suffix that are never a place name's tail (线路, 进村).</summary>
+    /// <summary>Words ending in a one-character place suffix that are never a place name's tail (线路, 进村, 脱贫村, 产业路).</summary>
     public WordTable NotPlaceTails { get; }
 
     /// <summary>Loads the lexicons through <paramref name="read"/> (file name → lines), for tests and custom lists.</summary>

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.IO.Compression;
 using Extract.Resources;
-using Extract.Tokens;
 using Extract.Segmentation.Resources;
+using Extract.Tokens;
 
 namespace Extract.Recognition.Tagging;
 
