@@ -1,9 +1,9 @@
+using System.Text;
 using Extract.Page;
-using Extract.Tests.Page.Fixtures;
 using Extract.Training.PageEvaluation;
 using Extract.Training.PageLearning;
 
-namespace Extract.Tests.Page;
+namespace Extract.Training.Tests;
 
 /// <summary>train-page's pieces on a tiny gold folder of our own pages (Fixtures/train-tiny, the cwced layout).</summary>
 public sealed class PageTrainingTests
@@ -28,7 +28,7 @@ public sealed class PageTrainingTests
         var first = PageTrainer.Load(PageTrainer.Train(rows, seed: 7), "run 1");
         var second = PageTrainer.Load(PageTrainer.Train(rows, seed: 7), "run 2");
 
-        var layout = HtmlPageExtractor.Layout(PageFixtures.Read("trs-gov-page.html"), ExtractorOptions.Default, CancellationToken.None)!;
+        var layout = HtmlPageExtractor.Layout(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Page", "Fixtures", "trs-gov-page.html"), Encoding.UTF8), ExtractorOptions.Default, CancellationToken.None)!;
         var title = PageTitle.Choose(layout);
         var area = ContentScorer.Choose(layout, CancellationToken.None);
         first.Score(layout, title, area, CancellationToken.None).Should().Equal(second.Score(layout, title, area, CancellationToken.None));
