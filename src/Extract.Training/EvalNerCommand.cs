@@ -46,7 +46,7 @@ internal static class EvalNerCommand
         {
             clock.Restart();
             decision = Learning.EntityDecisionModel.Default;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entity-decision model loaded in {clock.ElapsedMilliseconds} ms (embedded {Learning.EntityDecisionModel.ResourceName}, threshold {decision.Threshold})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entity-decision model loaded in {clock.ElapsedMilliseconds} ms (embedded {Learning.EntityDecisionModel.ResourceName}, threshold {decision.Threshold}, kept {decision.KeptThreshold})"));
         }
 
         foreach (var strategy in strategies)

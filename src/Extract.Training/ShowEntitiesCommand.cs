@@ -48,7 +48,7 @@ internal static class ShowEntitiesCommand
             var features = new Learning.EntityCandidateFeatures(Recognition.Tagging.TaggerResources.Default, Resources.CommonWords.Default.Contains);
             var model = Learning.EntityDecisionModel.Default;
             var probabilities = model.Score(features, document, candidates, CancellationToken.None);
-            var kept = Recognition.Entities.EntityDecision.Select(candidates, probabilities, model.Threshold).ToHashSet();
+            var kept = Recognition.Entities.EntityDecision.Select(candidates, probabilities, model.Thresholds(document, candidates)).ToHashSet();
             for (var i = 0; i < candidates.Count; i++)
             {
                 var c = candidates[i];

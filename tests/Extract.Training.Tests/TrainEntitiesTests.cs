@@ -16,6 +16,7 @@ public sealed class TrainEntitiesTests
         "零陵区税务局/nt 党委书记/o 蒋文锋/nr 说/o ，/o 大家/o 辛苦/o 了/o 。/o",
         "李红/nr 来到/o 上海/ns 参观/o 。/o",
         "江/nr 主席/o 会见/o 了/o 客人/o 。/o",
+        "小毛/nr 和/o 老王/nr 陪/o 王小明/nr 去/o 了/o 。/o",
     ];
 
     [Fact]
@@ -26,6 +27,13 @@ public sealed class TrainEntitiesTests
         first.Gold.Should().Contain((new TextSpan(0, 3), NameType.Location)).And.Contain((new TextSpan(3, 6), NameType.Location));
         first.Gold.Should().NotContain((new TextSpan(0, 6), NameType.Location));
         EntityRows.Build(sentences[3], []).Gold.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Forms_of_address_leave_the_gold_and_full_names_stay()
+    {
+        var built = EntityRows.Build(NerCorpus.ParseMsra(Lines[4]), []);
+        built.Gold.Should().Equal((new TextSpan(6, 9), NameType.Person));
     }
 
     [Fact]

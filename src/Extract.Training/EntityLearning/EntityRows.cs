@@ -30,7 +30,8 @@ internal sealed record SentenceCandidates(
 /// The gold is brought to ANNOTATION.md's conventions first where a mechanical mapping exists: a place the gold writes as
 /// one chain (宿州市埇桥区) that the rule layer's places tile exactly becomes those atomic places; a place the rule
 /// layer finds by its full name inside a gold organisation (零陵区 in 零陵区税务局) counts as a place too; one-character
-/// people (江 in 江主席) are dropped, since the record never names a person from a surname alone.
+/// people (江 in 江主席) are dropped, since the record never names a person from a surname alone, and so are forms of
+/// address (小毛, 老王), which MSRA tags as people and ANNOTATION.md counts as nicknames.
 /// </summary>
 internal static class EntityRows
 {
@@ -51,7 +52,7 @@ internal static class EntityRows
 
         found = found with { TaggedNames = [.. tagged] };
         var (candidates, features) = EntityDecision.Hypotheses(HandMerge.Value, document, found, CancellationToken.None);
-        return new SentenceCandidates(text, candidates, features, Convert(sentence.Names, candidates));
+        return new SentenceCandidates(text, candidates, features, Convert(text, sentence.Names, candidates));
     }
 
     /// <summary>
@@ -86,8 +87,9 @@ internal static class EntityRows
         return [.. new NameTagRecognizer(tagger).Recognize(document, Mentions.Empty, CancellationToken.None).TaggedNames];
     }
 
-    public static HashSet<(TextSpan Span, NameType Type)> Convert(IEnumerable<(TextSpan Span, NameType Type)> gold, IReadOnlyList<EntityCandidate> candidates)
+    public static HashSet<(TextSpan Span, NameType Type)> Convert(string text, IEnumerable<(TextSpan Span, NameType Type)> gold, IReadOnlyList<EntityCandidate> candidates)
     {
+        var surnames = TaggerResources.Default.Surnames;
         var places = candidates
             .Where(c => c.Type == NameType.Location && (c.Sources & CandidateSources.RulePlace) != 0)
             .Select(c => c.Span)
@@ -95,7 +97,7 @@ internal static class EntityRows
         var converted = new HashSet<(TextSpan, NameType)>();
         foreach (var (span, type) in gold)
         {
-            if (type == NameType.Person && span.Length < 2)
+            if (type == NameType.Person && (span.Length < 2 || NameText.IsFormOfAddress(text.AsSpan(span.Start, span.Length), surnames)))
             {
                 continue;
             }

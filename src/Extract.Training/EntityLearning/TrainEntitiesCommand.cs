@@ -78,18 +78,19 @@ internal static class TrainEntitiesCommand
 
         var articleThreshold = cvFolds > 1 && articles.Count >= cvFolds
             ? CrossValidate(articleCases, articles, rows, devSentences, features, taggers, seed)
-            : (float?)null;
+            : ((float Threshold, float Kept)?)null;
 
         watch.Restart();
         var (_, threshold, zip) = Fit([.. rows, .. articles.SelectMany(a => EntityRows.Rows(a, features))], devSentences, features, seed, Console.Out);
+        var keptThreshold = threshold;
         if (articleThreshold is { } chosen)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {chosen:F2} from the held-out articles (MSRA dev's was {threshold:F2})"));
-            zip = ModelZip.Reproducible(zip, (EntityDecisionModel.DecisionEntry, EntityDecisionModel.DecisionText(chosen)));
-            threshold = chosen;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"thresholds {chosen.Threshold:F2} / kept {chosen.Kept:F2} from the held-out articles (MSRA dev's was {threshold:F2})"));
+            zip = ModelZip.Reproducible(zip, (EntityDecisionModel.DecisionEntry, EntityDecisionModel.DecisionText(chosen.Threshold, chosen.Kept)));
+            (threshold, keptThreshold) = chosen;
         }
 
-        Console.WriteLine($"FastTree: {Settings}; threshold {threshold:F2}; {watch.Elapsed.TotalSeconds:F1}s");
+        Console.WriteLine($"FastTree: {Settings}; threshold {threshold:F2}, kept {keptThreshold:F2}; {watch.Elapsed.TotalSeconds:F1}s");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllBytes(output, zip);
         Console.WriteLine($"wrote {output}: {zip.Length / 1024.0:F0} KB; {total.Elapsed.TotalSeconds:F0}s in all");
@@ -132,7 +133,7 @@ internal static class TrainEntitiesCommand
     /// fold is then scored end to end (people, organisations, places, as <c>extract eval</c> scores them) at that
     /// threshold and at its MSRA dev threshold, beside the hand merge, the tagger and the rules on the same articles.
     /// </summary>
-    private static float CrossValidate(
+    private static (float Threshold, float Kept) CrossValidate(
         IReadOnlyList<Evaluation.GoldCase> cases, List<SentenceCandidates> articles, List<EntityCandidateRow> msraRows,
         List<SentenceCandidates> dev, EntityCandidateFeatures features, IReadOnlyList<NameTagger> taggers, int seed)
     {
@@ -154,15 +155,29 @@ internal static class TrainEntitiesCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cv fold {fold + 1}/{folds}: trained, MSRA dev threshold {threshold:F2}"));
         }
 
-        Console.WriteLine("held-out articles, decoded (exact spans against the gold surfaces):");
-        var best = (Threshold: 0.5f, F1: -1.0);
+        // A grid over both thresholds: one for the hypotheses the hand merge kept, one for the rest. The diagonal is the
+        // single threshold; the pair with the best F1 over every held-out article is shipped.
+        Console.WriteLine("held-out articles, decoded (exact spans against the gold surfaces), best kept-threshold per threshold:");
+        var best = (Threshold: 0.5f, Kept: 0.5f, F1: -1.0);
+        float[] keptGrid = [0.01f, 0.02f, 0.05f, 0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.35f, 0.4f, 0.45f, 0.5f, 0.55f, 0.6f, 0.65f, 0.7f, 0.75f, 0.8f];
         for (var t = 0.2f; t <= 0.801f; t += 0.05f)
         {
-            var counts = Decode(held, heldProbabilities, t);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold {t:F2}: P {counts.Precision:F4} R {counts.Recall:F4} F1 {counts.F1:F4}"));
-            if (counts.F1 > best.F1)
+            var threshold = MathF.Round(t, 2);
+            var single = Decode(held, heldProbabilities, threshold);
+            var row = (Kept: threshold, Counts: single);
+            foreach (var kept in keptGrid)
             {
-                best = (MathF.Round(t, 2), counts.F1);
+                var counts = Decode(held, heldProbabilities, threshold, kept);
+                if (counts.F1 > row.Counts.F1)
+                {
+                    row = (kept, counts);
+                }
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  threshold {threshold:F2}: single P {single.Precision:F4} R {single.Recall:F4} F1 {single.F1:F4}; kept {row.Kept:F2}: P {row.Counts.Precision:F4} R {row.Counts.Recall:F4} F1 {row.Counts.F1:F4}"));
+            if (row.Counts.F1 > best.F1)
+            {
+                best = (threshold, row.Kept, row.Counts.F1);
             }
         }
 
@@ -173,7 +188,7 @@ internal static class TrainEntitiesCommand
         for (var fold = 0; fold < folds; fold++)
         {
             var heldCases = cases.Where((_, i) => i % folds == fold).ToImmutableArray();
-            var atArticles = Load(models[fold].Zip, EntityDecisionModel.DecisionText(best.Threshold), "cv fold");
+            var atArticles = Load(models[fold].Zip, EntityDecisionModel.DecisionText(best.Threshold, best.Kept), "cv fold");
             var atDev = Load(models[fold].Zip, EntityDecisionModel.DecisionText(models[fold].Threshold), "cv fold");
             scored.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Learned, atArticles, taggers[fold]), heldCases).Articles);
             scoredAtDev.AddRange(Evaluation.GoldEvaluator.Evaluate(Extractor(EntityStrategy.Learned, atDev, taggers[fold]), heldCases).Articles);
@@ -186,13 +201,13 @@ internal static class TrainEntitiesCommand
         var tagger = new Evaluation.EvalReport([.. taggerScored]);
         var learned = new Evaluation.EvalReport([.. scored]);
         var learnedAtDev = new Evaluation.EvalReport([.. scoredAtDev]);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"articles, {folds}-fold cross-validation (learned at the articles' threshold {best.Threshold:F2} and at each fold's MSRA dev threshold; tagger and hand merge with each fold's tagger) beside rules, P / R / F1:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"articles, {folds}-fold cross-validation (learned at the articles' thresholds {best.Threshold:F2} / kept {best.Kept:F2} and at each fold's MSRA dev threshold; tagger and hand merge with each fold's tagger) beside rules, P / R / F1:"));
         foreach (var field in new[] { "people", "organizations", "places", "entities" })
         {
             Console.WriteLine($"  {field,-14} rules {Format(rules.Total(field))}   tagger {Format(tagger.Total(field))}   merged {Format(merged.Total(field))}   learned@dev {Format(learnedAtDev.Total(field))}   learned {Format(learned.Total(field))}");
         }
 
-        return best.Threshold;
+        return (best.Threshold, best.Kept);
     }
 
     private static ArticleExtractor Extractor(EntityStrategy strategy, EntityDecisionModel? model, NameTagger tagger) =>
@@ -271,12 +286,17 @@ internal static class TrainEntitiesCommand
     }
 
     /// <summary>Exact-span counts of the decoded hypotheses against the converted gold.</summary>
-    public static ScoreSeedsCommand.Counts Decode(IReadOnlyList<SentenceCandidates> sentences, IReadOnlyList<float[]> probabilities, float threshold)
+    public static ScoreSeedsCommand.Counts Decode(IReadOnlyList<SentenceCandidates> sentences, IReadOnlyList<float[]> probabilities, float threshold) =>
+        Decode(sentences, probabilities, threshold, threshold);
+
+    /// <summary>Exact-span counts with <paramref name="keptThreshold"/> for the hypotheses the hand merge kept.</summary>
+    public static ScoreSeedsCommand.Counts Decode(IReadOnlyList<SentenceCandidates> sentences, IReadOnlyList<float[]> probabilities, float threshold, float keptThreshold)
     {
         var counts = new ScoreSeedsCommand.Counts();
         for (var s = 0; s < sentences.Count; s++)
         {
-            var kept = EntityDecision.Select(sentences[s].Candidates, probabilities[s], threshold);
+            var thresholds = EntityDecisionModel.Thresholds(sentences[s].Document, sentences[s].Candidates, threshold, keptThreshold);
+            var kept = EntityDecision.Select(sentences[s].Candidates, probabilities[s], thresholds);
             counts = counts.Add(kept.Count(k => sentences[s].Gold.Contains((k.Span, k.Type))), kept.Count, sentences[s].Gold.Count);
         }
 

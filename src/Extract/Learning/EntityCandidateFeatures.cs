@@ -11,27 +11,28 @@ namespace Extract.Learning;
 /// <summary>
 /// Features of one entity hypothesis (a span, a type and the sources that proposed it), for the entity-decision model:
 /// the hypothesised type; which sources proposed it and the tagger's margin, and whether the tagger read another type
-/// or another span there; its length and characters; the gazetteer's view (exact name, form, level, a name at its start);
-/// the lexicons' view (place or organisation suffix and its kind and flags, a generic head before the suffix, a level
-/// prefix, a title or follow word around it, a boundary word at its edges); the surname rules' view (surname, plausible
-/// name, common word, the candidate's evidence); the segmenter's view (token boundaries, whether the suffix opens a token
-/// and that token runs past the span, tokens inside, POS of the first token and of the tokens around); the document's
-/// view (nesting and overlap with other hypotheses, how often the surface and its given name recur, whether another
-/// occurrence was taken by the rules, the document's length, same-type neighbours in an enumeration; the rule mention's
-/// place level, grammar origin and sub-unit link); and the hand merge's verdict (kept this, kept the span as another
-/// type, kept a span around or inside it), as one opinion among the others. Nothing names a word: words enter only
-/// through lexicon membership and POS classes. One vector layout, shared by training and use.
+/// or another span there; its length and characters; the gazetteer's view (exact name, form, level, a name at its
+/// start); the lexicons' view (place or organisation suffix and its kind and flags, a generic head before the suffix, a
+/// level prefix, a title or follow word around it, a boundary word at its edges); the surname rules' view (surname,
+/// plausible name, common word, a form of address such as 小秦, the candidate's evidence); the segmenter's view (token
+/// boundaries, whether the suffix opens a token and that token runs past the span, tokens inside, POS of the first
+/// token and of the tokens around); the document's view (nesting and overlap with other hypotheses, how often the
+/// surface and its given name recur, whether another occurrence was taken by the rules, the document's length,
+/// same-type neighbours in an enumeration; the rule mention's place level, grammar origin and sub-unit link); and the
+/// hand merge's verdict (kept this, kept the span as another type, kept a span around or inside it), as one opinion
+/// among the others. Nothing names a word (but the three address prefixes 小, 老, 阿): words enter through lexicon
+/// membership and POS classes. One vector layout, shared by training and use.
 /// </summary>
 internal sealed class EntityCandidateFeatures
 {
     /// <summary>Layout version: a model trained on another layout must not be used with this one.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The length of every feature vector.</summary>
     public const int Count = Fixed + (3 * PosClasses);
 
     // The features before the POS classes; Write checks that it wrote exactly these.
-    private const int Fixed = 94;
+    private const int Fixed = 95;
     private const int PosClasses = 16;
 
     private readonly EntityLexicons _lexicons;
@@ -55,10 +56,12 @@ internal sealed class EntityCandidateFeatures
         private readonly (TextSpan Span, NameType Type)[] _handByStart;
         private readonly int _longestHand;
         private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
+        private readonly IReadOnlySet<(TextSpan Span, NameType Type)> _handMerged;
 
         public Document(string text, IReadOnlyList<WordToken> tokens, IReadOnlyList<EntityCandidate> candidates, IReadOnlySet<(TextSpan Span, NameType Type)> handMerged)
         {
             Text = text;
+            _handMerged = handMerged;
             _handByStart = [.. handMerged.OrderBy(h => h.Span.Start)];
             _longestHand = _handByStart.Length == 0 ? 0 : _handByStart.Max(h => h.Span.Length);
             Candidates = candidates;
@@ -100,6 +103,9 @@ internal sealed class EntityCandidateFeatures
         public string Text { get; }
 
         public IReadOnlyList<EntityCandidate> Candidates { get; }
+
+        /// <summary>Whether the hand merge (<see cref="EntityStrategy.Merged"/>) kept <paramref name="candidate"/>'s span with its type.</summary>
+        public bool HandKept(EntityCandidate candidate) => _handMerged.Contains((candidate.Span, candidate.Type));
 
         /// <summary>
         /// What the hand merge (<see cref="EntityStrategy.Merged"/>) kept that overlaps <paramref name="span"/>: a scan
@@ -337,6 +343,9 @@ internal sealed class EntityCandidateFeatures
         features[f++] = _surnames.IsPlausibleName(surface) ? 1 : 0;
         features[f++] = span.Length is >= 2 and <= 4 && _isCommonWord(word) ? 1 : 0;
         features[f++] = span.Length >= 3 && _isCommonWord(word[..2]) ? 1 : 0;
+
+        // A form of address, not a name (ANNOTATION.md's nicknames).
+        features[f++] = candidate.Type == NameType.Person && NameText.IsFormOfAddress(surface, _surnames) ? 1 : 0;
         var evidence = candidate.PersonCandidate;
         features[f++] = evidence is null ? -1 : (int)evidence.Evidence;
         features[f++] = evidence is { SegmenterOnly: true } ? 1 : 0;

@@ -31,10 +31,11 @@ internal sealed class EntityDecisionModel
 
     private readonly LearnedModel<EntityCandidateRow, EntityCandidateScore> _model;
 
-    private EntityDecisionModel(LearnedModel<EntityCandidateRow, EntityCandidateScore> model, float threshold)
+    private EntityDecisionModel(LearnedModel<EntityCandidateRow, EntityCandidateScore> model, float threshold, float keptThreshold)
     {
         _model = model;
         Threshold = threshold;
+        KeptThreshold = keptThreshold;
     }
 
     /// <summary>The embedded model, loaded on first use.</summary>
@@ -43,6 +44,13 @@ internal sealed class EntityDecisionModel
     /// <summary>A hypothesis is kept when its probability is above this (and it wins its overlaps).</summary>
     public float Threshold { get; }
 
+    /// <summary>
+    /// The threshold for a hypothesis the hand merge kept with the same span and type (<see cref="Threshold"/> when the
+    /// model names none): chosen on held-out articles beside <see cref="Threshold"/>, so how far the merge's verdict is
+    /// trusted is read off data too.
+    /// </summary>
+    public float KeptThreshold { get; }
+
     /// <summary>Reads a model saved by <c>train-entities</c>; throws naming <paramref name="name"/> when it is not one or has another layout.</summary>
     public static EntityDecisionModel FromStream(Stream stream, string name)
     {
@@ -50,6 +58,7 @@ internal sealed class EntityDecisionModel
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         float threshold;
+        float keptThreshold;
         try
         {
             buffer.Position = 0;
@@ -66,6 +75,11 @@ internal sealed class EntityDecisionModel
             }
 
             threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
+            keptThreshold = values.TryGetValue("kept-threshold", out var kept) ? float.Parse(kept, CultureInfo.InvariantCulture) : threshold;
+            if (!(threshold is >= 0 and <= 1) || !(keptThreshold is >= 0 and <= 1))
+            {
+                throw new InvalidDataException($"thresholds {threshold} and {keptThreshold} are not probabilities");
+            }
         }
         catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or FormatException)
         {
@@ -80,12 +94,33 @@ internal sealed class EntityDecisionModel
             throw new InvalidOperationException($"Model resource '{name}' does not read {EntityCandidateFeatures.Count} entity features (layout version {EntityCandidateFeatures.Version}); retrain it with train-entities.");
         }
 
-        return new EntityDecisionModel(model, threshold);
+        return new EntityDecisionModel(model, threshold, keptThreshold);
     }
 
     /// <summary>The text of the decision entry that <c>train-entities</c> adds to the zip ML.NET saves.</summary>
-    public static string DecisionText(float threshold) =>
-        string.Create(CultureInfo.InvariantCulture, $"version={EntityCandidateFeatures.Version}\nthreshold={threshold:R}\n");
+    public static string DecisionText(float threshold) => DecisionText(threshold, threshold);
+
+    /// <summary>The decision entry with its own threshold for hypotheses the hand merge kept.</summary>
+    public static string DecisionText(float threshold, float keptThreshold) =>
+        string.Create(CultureInfo.InvariantCulture, $"version={EntityCandidateFeatures.Version}\nthreshold={threshold:R}\nkept-threshold={keptThreshold:R}\n");
+
+    /// <summary>Each hypothesis's threshold: <see cref="KeptThreshold"/> where the hand merge kept it, <see cref="Threshold"/> elsewhere.</summary>
+    public float[] Thresholds(EntityCandidateFeatures.Document document, IReadOnlyList<EntityCandidate> candidates) =>
+        Thresholds(document, candidates, Threshold, KeptThreshold);
+
+    /// <summary>Per-hypothesis thresholds for a given pair (the training grid's candidates).</summary>
+    public static float[] Thresholds(EntityCandidateFeatures.Document document, IReadOnlyList<EntityCandidate> candidates, float threshold, float keptThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var thresholds = new float[candidates.Count];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            thresholds[i] = document.HandKept(candidates[i]) ? keptThreshold : threshold;
+        }
+
+        return thresholds;
+    }
 
     /// <summary>The probability of every candidate, in order.</summary>
     public float[] Score(EntityCandidateFeatures features, EntityCandidateFeatures.Document document, IReadOnlyList<EntityCandidate> candidates, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ internal sealed class Surnames
         return new Surnames(set);
     }
 
+    /// <summary>True when <paramref name="surname"/> is itself a surname (王, 欧阳).</summary>
+    public bool IsSurname(ReadOnlySpan<char> surname) => Contains(surname);
+
     /// <summary>Length of the surname <paramref name="name"/> starts with (compound first), or 0.</summary>
     public int SurnameLength(ReadOnlySpan<char> name)
     {

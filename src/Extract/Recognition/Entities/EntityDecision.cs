@@ -44,7 +44,7 @@ internal sealed class EntityDecision : IRecognizer
         var text = document.Body;
         var (candidates, featureDocument) = Hypotheses(_handMerge, document, found, cancellationToken);
         var probabilities = _model.Score(_features, featureDocument, candidates, cancellationToken);
-        var kept = Select(candidates, probabilities, _model.Threshold);
+        var kept = Select(candidates, probabilities, _model.Thresholds(featureDocument, candidates));
 
         var taken = kept.Select(c => c.Span).ToList();
         foreach (var name in kept.Where(c => c.Span.Length >= 3).DistinctBy(c => text[c.Span.Start..c.Span.End]).ToList())
@@ -56,14 +56,19 @@ internal sealed class EntityDecision : IRecognizer
         return Build(text, found, kept);
     }
 
+    /// <summary>The subset <see cref="Select(IReadOnlyList{EntityCandidate}, IReadOnlyList{float}, IReadOnlyList{float})"/> keeps with one threshold for every hypothesis.</summary>
+    public static List<EntityCandidate> Select(IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, float threshold) =>
+        Select(candidates, probabilities, [.. Enumerable.Repeat(threshold, candidates.Count)]);
+
     /// <summary>
-    /// The subset of hypotheses with probability above <paramref name="threshold"/> that maximises the summed excess
-    /// probability, in span order, where kept hypotheses do not overlap — except that places may sit inside a kept
-    /// organisation (零陵区 in 零陵区税务局, as ANNOTATION.md counts them), chosen among themselves the same way.
+    /// The subset of hypotheses with probability above their own threshold (<paramref name="thresholds"/>, one per
+    /// hypothesis) that maximises the summed excess probability, in span order, where kept hypotheses do not overlap —
+    /// except that places may sit inside a kept organisation (零陵区 in 零陵区税务局, as ANNOTATION.md counts them), chosen
+    /// among themselves the same way.
     /// </summary>
-    public static List<EntityCandidate> Select(IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, float threshold)
+    public static List<EntityCandidate> Select(IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, IReadOnlyList<float> thresholds)
     {
-        var above = Enumerable.Range(0, candidates.Count).Where(i => probabilities[i] > threshold).ToList();
+        var above = Enumerable.Range(0, candidates.Count).Where(i => probabilities[i] > thresholds[i]).ToList();
         var places = above.Where(i => candidates[i].Type == NameType.Location).ToList();
 
         // An organisation is worth its own excess plus the best set of places inside it.
@@ -72,17 +77,17 @@ internal sealed class EntityDecision : IRecognizer
         {
             var span = candidates[i].Span;
             var inside = places.Where(p => NameText.Within(candidates[p].Span, span) && candidates[p].Span != span).ToList();
-            inner[i] = Schedule(inside, candidates, probabilities, threshold, _ => 0, _ => []);
+            inner[i] = Schedule(inside, candidates, probabilities, thresholds, _ => 0, _ => []);
         }
 
-        var (_, chosen) = Schedule(above, candidates, probabilities, threshold, i => inner.TryGetValue(i, out var v) ? v.Value : 0, i => inner.TryGetValue(i, out var v) ? v.Chosen : []);
+        var (_, chosen) = Schedule(above, candidates, probabilities, thresholds, i => inner.TryGetValue(i, out var v) ? v.Value : 0, i => inner.TryGetValue(i, out var v) ? v.Chosen : []);
         return [.. chosen.Select(i => candidates[i]).OrderBy(c => c.Span.Start).ThenBy(c => c.Span.End)];
     }
 
     // Weighted interval scheduling over items (indices into candidates): the non-overlapping subset with the largest
-    // sum of (probability − threshold + bonus); chosen items bring their nested choices along.
+    // sum of (probability − its threshold + bonus); chosen items bring their nested choices along.
     private static (double Value, List<int> Chosen) Schedule(
-        List<int> items, IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, float threshold,
+        List<int> items, IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, IReadOnlyList<float> thresholds,
         Func<int, double> bonus, Func<int, List<int>> nested)
     {
         var sorted = items.OrderBy(i => candidates[i].Span.End).ThenBy(i => candidates[i].Span.Start).ToArray();
@@ -110,7 +115,7 @@ internal sealed class EntityDecision : IRecognizer
             }
 
             previous[k] = lo;
-            var with = best[lo] + (probabilities[sorted[k - 1]] - threshold) + bonus(sorted[k - 1]);
+            var with = best[lo] + (probabilities[sorted[k - 1]] - thresholds[sorted[k - 1]]) + bonus(sorted[k - 1]);
             take[k] = with > best[k - 1];
             best[k] = take[k] ? with : best[k - 1];
         }

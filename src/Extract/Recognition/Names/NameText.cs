@@ -11,6 +11,41 @@ internal static class NameText
     /// <summary>True when a boundary word (a verb, preposition or pronoun from the lexicon) ends at <paramref name="end"/>.</summary>
     public static int BoundaryEndingAt(EntityLexicons lexicons, string text, int end) => lexicons.BoundaryWords.LongestEndingAt(text, end);
 
+    /// <summary>
+    /// True for a form of address rather than a name: 小, 老 or 阿 before a one-character surname (小秦, 老王, 阿张), which
+    /// ANNOTATION.md counts as a nickname, not a person.
+    /// </summary>
+    public static bool IsFormOfAddress(ReadOnlySpan<char> surface, Surnames surnames) =>
+        surface.Length == 2 && surface[0] is '小' or '老' or '阿' && surnames.IsSurname(surface[1..]);
+
+    /// <summary>
+    /// False for a span no name can be: one holding clause punctuation (，。！？；：、 and their ASCII forms) or a line
+    /// break, or one whose quotes, book-title marks or brackets do not pair up inside it (“红马甲”突击队 is a name;
+    /// !”供应公司行政科, read across a quotation's end, is not).
+    /// </summary>
+    public static bool IsWellFormed(ReadOnlySpan<char> surface)
+    {
+        int quotes = 0, single = 0, titles = 0, brackets = 0;
+        foreach (var c in surface)
+        {
+            if (c is '，' or '。' or '！' or '？' or '；' or '：' or '、' or ',' or '!' or '?' or ';' or ':' or '\n' or '\r')
+            {
+                return false;
+            }
+
+            quotes += c == '“' ? 1 : c == '”' ? -1 : 0;
+            single += c == '‘' ? 1 : c == '’' ? -1 : 0;
+            titles += c == '《' ? 1 : c == '》' ? -1 : 0;
+            brackets += c is '（' or '(' ? 1 : c is '）' or ')' ? -1 : 0;
+            if (quotes < 0 || single < 0 || titles < 0 || brackets < 0)
+            {
+                return false;
+            }
+        }
+
+        return quotes == 0 && single == 0 && titles == 0 && brackets == 0;
+    }
+
     /// <summary>Spans of 《…》 titles: names inside a document title are not mentions of places.</summary>
     public static List<TextSpan> BookTitles(string text)
     {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using Extract.Recognition.Names;
 using Extract.Resources;
 using Extract.Segmentation.Resources;
 using Extract.Tokens;
@@ -65,7 +66,11 @@ internal sealed class NameTagger
                 margin = Math.Min(margin, margins[i]);
             }
 
-            names.Add(new TaggedName(new TextSpan(span.Start + start, span.End + start), type, margin));
+            // A label run across punctuation (a quotation's end and the next clause) is not a name, whatever its margin.
+            if (NameText.IsWellFormed(text.AsSpan(span.Start + start, span.Length)))
+            {
+                names.Add(new TaggedName(new TextSpan(span.Start + start, span.End + start), type, margin));
+            }
         }
 
         return names;

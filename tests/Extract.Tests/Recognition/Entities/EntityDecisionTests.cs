@@ -37,6 +37,36 @@ public sealed class EntityDecisionTests
     }
 
     [Fact]
+    public void Selection_reads_each_hypothesis_against_its_own_threshold()
+    {
+        EntityCandidate[] candidates = [Candidate(0, 4), Candidate(5, 8), Candidate(5, 7)];
+        float[] probabilities = [0.2f, 0.3f, 0.45f];
+
+        // At one threshold of 0.4 only the short span clears it; a lower threshold for the first two lets them in, and
+        // [5,8) then outweighs the overlapping [5,7) (0.3 − 0.1 against 0.45 − 0.4).
+        EntityDecision.Select(candidates, probabilities, 0.4f).Select(c => c.Span).Should().Equal(new TextSpan(5, 7));
+        EntityDecision.Select(candidates, probabilities, [0.1f, 0.1f, 0.4f]).Select(c => c.Span)
+            .Should().Equal(new TextSpan(0, 4), new TextSpan(5, 8));
+    }
+
+    [Fact]
+    public void Hypotheses_the_hand_merge_kept_get_the_kept_threshold()
+    {
+        const string text = "社区书记王永芳在永州市零陵区税务局工作。";
+        var tokens = PosSegmenter.Default.Tokenize(text).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToList();
+        var document = new DocumentText(text, [new TextSpan(0, text.Length)], [.. tokens], ReferenceDates.Create(null, null, null, null));
+        var (candidates, features) = EntityDecision.Hypotheses(EntityMerger.HandMerge(), document, EntityPipeline.Run(text), CancellationToken.None);
+
+        var thresholds = EntityDecisionModel.Thresholds(features, candidates, 0.6f, 0.1f);
+        var at = text.IndexOf("永州市", StringComparison.Ordinal);
+        var city = candidates.FindIndex(c => c.Span == new TextSpan(at, at + 3) && c.Type == NameType.Location);
+        city.Should().BeGreaterThanOrEqualTo(0);
+        features.HandKept(candidates[city]).Should().BeTrue();
+        thresholds[city].Should().Be(0.1f);
+        thresholds.Where((_, i) => !features.HandKept(candidates[i])).Should().OnlyContain(t => t == 0.6f);
+    }
+
+    [Fact]
     public void Candidates_merge_every_source_of_the_same_span_and_type()
     {
         const string text = "社区书记王永芳在永州市零陵区税务局工作。";
@@ -116,6 +146,7 @@ public sealed class EntityDecisionTests
     {
         var model = EntityDecisionModel.Default;
         model.Threshold.Should().BeInRange(0.05f, 0.95f);
+        model.KeptThreshold.Should().BeInRange(0f, 1f);
     }
 
     [Fact]
@@ -142,6 +173,15 @@ public sealed class EntityDecisionTests
         });
         var wrongVersion = () => EntityDecisionModel.FromStream(new MemoryStream(otherLayout), "future.zip");
         wrongVersion.Should().Throw<InvalidOperationException>().WithMessage("*future.zip*layout 999*");
+
+        var notProbability = Rewrite(raw.ToArray(), zip =>
+        {
+            zip.GetEntry(EntityDecisionModel.DecisionEntry)!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(EntityDecisionModel.DecisionEntry).Open());
+            writer.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"version={EntityCandidateFeatures.Version}\nthreshold=0.5\nkept-threshold=7\n"));
+        });
+        var badThreshold = () => EntityDecisionModel.FromStream(new MemoryStream(notProbability), "odd.zip");
+        badThreshold.Should().Throw<InvalidOperationException>().WithMessage("*odd.zip*not probabilities*");
     }
 
     [Fact]

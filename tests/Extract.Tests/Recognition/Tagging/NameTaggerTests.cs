@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Extract.Recognition;
+using Extract.Recognition.Names;
 using Extract.Recognition.Tagging;
 using Extract.Resources;
 using Extract.Tokens;
@@ -41,6 +42,37 @@ public sealed class NameTaggerTests
         var names = NameTagger.Default.Tag(text, start, text.Length, Tokens(text));
         names.Should().OnlyContain(n => n.Span.Start >= start && n.Span.End <= text.Length);
         names.Select(n => text[n.Span.Start..n.Span.End]).Should().Contain("王小明").And.Contain("上海");
+    }
+
+    [Theory]
+    [InlineData("“红马甲”突击队", true)]
+    [InlineData("中国石油（长庆油田）分公司", true)]
+    [InlineData("热依拉·吐尔逊", true)]
+    [InlineData("!”供应公司行政科", false)]
+    [InlineData("供应公司”", false)]
+    [InlineData("“红马甲突击队", false)]
+    [InlineData("市委、市政府", false)]
+    [InlineData("北京，上海", false)]
+    [InlineData("《人民日报", false)]
+    [InlineData("社区\n党委", false)]
+    public void A_name_holds_no_clause_punctuation_and_pairs_its_quotes(string surface, bool wellFormed) =>
+        NameText.IsWellFormed(surface).Should().Be(wellFormed);
+
+    [Theory]
+    [InlineData("小秦", true)]
+    [InlineData("老王", true)]
+    [InlineData("阿张", true)]
+    [InlineData("小的", false)]
+    [InlineData("王小明", false)]
+    [InlineData("秦", false)]
+    public void A_form_of_address_is_told_from_a_name(string surface, bool address) =>
+        NameText.IsFormOfAddress(surface, TaggerResources.Default.Surnames).Should().Be(address);
+
+    [Fact]
+    public void The_tagger_never_returns_a_name_read_across_punctuation()
+    {
+        const string text = "“我们供应公司的志愿者先上!”供应公司行政科科长刘锦鹏代表同志们主动请缨，北京、上海、广州的党员也来了。";
+        Tag(text).Should().OnlyContain(n => NameText.IsWellFormed(n.Text)).And.Contain(n => n.Text == "刘锦鹏");
     }
 
     [Fact]
