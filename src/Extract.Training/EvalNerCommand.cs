@@ -3,6 +3,8 @@ using System.Globalization;
 using Extract.Recognition;
 using Extract.Recognition.Tagging;
 using Extract.Training.Ner;
+using Extract.Recognition.Entities;
+using Extract.Calendar;
 
 namespace Extract.Training;
 
@@ -36,17 +38,17 @@ internal static class EvalNerCommand
         var tokens = sentences.Select(s => TrainNerCommand.Tokens(s.Text)).ToList();
         var references = ReferenceDates.Create(null, null, null, null);
         Console.WriteLine($"MSRA NER test ({Path.GetFileName(path)}), {sentences.Count} sentences, exact span match, the product's POS tokens");
-        Learning.EntityDecisionModel? decision = null;
+        Recognition.Entities.EntityDecisionModel? decision = null;
         if (CommandArgs.Option(args, "--entities-model") is { } entitiesModel)
         {
             using var stream = File.OpenRead(entitiesModel);
-            decision = Learning.EntityDecisionModel.FromStream(stream, entitiesModel);
+            decision = Recognition.Entities.EntityDecisionModel.FromStream(stream, entitiesModel);
         }
         else if (strategies.Contains(EntityStrategy.Learned))
         {
             clock.Restart();
-            decision = Learning.EntityDecisionModel.Default;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entity-decision model loaded in {clock.ElapsedMilliseconds} ms (embedded {Learning.EntityDecisionModel.ResourceName}, threshold {decision.Threshold}, kept {decision.KeptThreshold})"));
+            decision = Recognition.Entities.EntityDecisionModel.Default;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"entity-decision model loaded in {clock.ElapsedMilliseconds} ms (embedded {Recognition.Entities.EntityDecisionModel.ResourceName}, threshold {decision.Threshold}, kept {decision.KeptThreshold})"));
         }
 
         foreach (var strategy in strategies)

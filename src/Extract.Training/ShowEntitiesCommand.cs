@@ -1,3 +1,5 @@
+using Extract.Recognition.Entities;
+using Extract.Calendar;
 namespace Extract.Training;
 
 /// <summary><c>show-entities FILE</c>: prints the people, organisations and places the extractor finds in a text file, with spans, levels, codes and paths.</summary>
@@ -45,8 +47,8 @@ internal static class ShowEntitiesCommand
             }
 
             var (candidates, document) = Recognition.Entities.EntityDecision.Hypotheses(Recognition.Entities.EntityMerger.HandMerge(), prepared, found, CancellationToken.None);
-            var features = new Learning.EntityCandidateFeatures(Recognition.Tagging.TaggerResources.Default, Resources.CommonWords.Default.Contains);
-            var model = Learning.EntityDecisionModel.Default;
+            var features = new Recognition.Entities.EntityCandidateFeatures(Recognition.Tagging.TaggerResources.Default, Resources.CommonWords.Default.Contains);
+            var model = Recognition.Entities.EntityDecisionModel.Default;
             var probabilities = model.Score(features, document, candidates, CancellationToken.None);
             var kept = Recognition.Entities.EntityDecision.Select(candidates, probabilities, model.Thresholds(document, candidates)).ToHashSet();
             for (var i = 0; i < candidates.Count; i++)
@@ -70,7 +72,7 @@ internal static class ShowEntitiesCommand
             }
 
             var tokens = new Tokens.TokenStage(Segmentation.PosSegmenter.Default).Tokenize(body, CancellationToken.None);
-            var document = new Recognition.DocumentText(body, [.. paragraphs], tokens, Recognition.ReferenceDates.Create(null, null, null, null));
+            var document = new Recognition.DocumentText(body, [.. paragraphs], tokens, Calendar.ReferenceDates.Create(null, null, null, null));
             var tagged = new Recognition.Tagging.NameTagRecognizer(Recognition.Tagging.NameTagger.Default).Recognize(document, Recognition.Mentions.Empty, CancellationToken.None);
             foreach (var name in tagged.TaggedNames)
             {

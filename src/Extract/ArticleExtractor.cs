@@ -17,6 +17,7 @@ using Extract.Resources;
 using Extract.Segmentation;
 using Extract.Text;
 using Extract.Tokens;
+using Extract.Calendar;
 
 namespace Extract;
 

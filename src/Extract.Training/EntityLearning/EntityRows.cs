@@ -7,6 +7,7 @@ using Extract.Recognition.Tagging;
 using Extract.Resources;
 using Extract.Tokens;
 using Extract.Training.Ner;
+using Extract.Calendar;
 
 namespace Extract.Training.EntityLearning;
 

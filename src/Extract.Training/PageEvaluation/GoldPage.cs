@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Extract.Page;
 using Extract.Recognition.Dates;
+using Extract.Calendar;
 
 namespace Extract.Training.PageEvaluation;
 

@@ -4,6 +4,7 @@ using Extract.Decoding;
 using Extract.Learning;
 using Extract.Page;
 using Extract.Training.PageEvaluation;
+using Extract.Layout;
 
 namespace Extract.Training.PageLearning;
 

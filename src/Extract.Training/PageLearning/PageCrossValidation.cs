@@ -1,5 +1,6 @@
 using Extract.Learning;
 using Extract.Training.PageEvaluation;
+using Extract.Page;
 
 namespace Extract.Training.PageLearning;
 

@@ -1,4 +1,5 @@
 using Extract.Learning;
+using Extract.Page;
 
 namespace Extract.Training.PageLearning;
 

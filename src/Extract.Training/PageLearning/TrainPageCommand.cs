@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Extract.Training.PageEvaluation;
+using Extract.Page;
 
 namespace Extract.Training.PageLearning;
 
@@ -34,9 +35,9 @@ internal static class TrainPageCommand
         var extra = sets.Skip(1).SelectMany(s => s).ToList();
         var score = new JsonObject
         {
-            ["model"] = "page-block classifier (ML.NET FastTree binary) over Extract.Learning.PageBlockFeatures",
-            ["featureLayoutVersion"] = Extract.Learning.PageBlockFeatures.Version,
-            ["features"] = Extract.Learning.PageBlockFeatures.Count,
+            ["model"] = "page-block classifier (ML.NET FastTree binary) over Extract.Page.PageBlockFeatures",
+            ["featureLayoutVersion"] = Extract.Page.PageBlockFeatures.Version,
+            ["features"] = Extract.Page.PageBlockFeatures.Count,
             ["command"] = "dotnet run --project src/Extract.Training -c Release -- train-page " + string.Join(' ', args),
             ["seed"] = seed,
             ["trainer"] = new JsonObject

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Extract.Recognition;
 using Extract.Recognition.Numbers;
+using Extract.Calendar;
 
 namespace Extract.Training.Specs;
 

@@ -1,3 +1,4 @@
+using Extract.Layout;
 namespace Extract.Page;
 
 /// <summary>The article area: a run of consecutive lines that is one block, or a run of sibling blocks and lines inside one block.</summary>

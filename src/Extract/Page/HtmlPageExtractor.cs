@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Extract.Learning;
+using Extract.Metadata;
+using Extract.Layout;
 
 namespace Extract.Page;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Extract.Layout;
 
 namespace Extract.Page;
 

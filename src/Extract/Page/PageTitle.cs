@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extract.Layout;
 
 namespace Extract.Page;
 

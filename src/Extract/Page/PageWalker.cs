@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
 using AngleSharp.Dom;
+using Extract.Layout;
 
 namespace Extract.Page;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Extract.Tokens;
+using Extract.Calendar;
 
 namespace Extract.Recognition;
 

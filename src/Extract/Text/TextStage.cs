@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Extract.Page;
 using Extract.Resources;
+using Extract.Metadata;
 
 namespace Extract.Text;
 

@@ -1,5 +1,7 @@
 using Extract.Page;
 using Extract.Recognition;
+using Extract.Metadata;
+using Extract.Calendar;
 
 namespace Extract.Tests.Page;
 

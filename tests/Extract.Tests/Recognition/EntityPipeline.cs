@@ -2,6 +2,7 @@ using Extract.Recognition;
 using Extract.Recognition.Organizations;
 using Extract.Recognition.People;
 using Extract.Recognition.Places;
+using Extract.Calendar;
 
 namespace Extract.Tests.Recognition;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Extract.Recognition;
 using Extract.Recognition.Achievements;
 using Extract.Tokens;
+using Extract.Calendar;
 
 namespace Extract.Tests.Recognition.Achievements;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Extract.Recognition;
 using Extract.Recognition.Dates;
+using Extract.Calendar;
 
 namespace Extract.Tests.Recognition.Dates;
 

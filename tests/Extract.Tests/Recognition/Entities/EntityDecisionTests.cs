@@ -6,6 +6,7 @@ using Extract.Recognition.Tagging;
 using Extract.Resources;
 using Extract.Segmentation;
 using Extract.Tokens;
+using Extract.Calendar;
 
 namespace Extract.Tests.Recognition.Entities;
 

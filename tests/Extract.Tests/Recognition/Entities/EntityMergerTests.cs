@@ -4,6 +4,7 @@ using Extract.Recognition.Entities;
 using Extract.Recognition.Places;
 using Extract.Recognition.Tagging;
 using Extract.Resources;
+using Extract.Calendar;
 
 namespace Extract.Tests.Recognition.Entities;
 

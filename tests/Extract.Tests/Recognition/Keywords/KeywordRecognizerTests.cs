@@ -1,6 +1,7 @@
 using Extract.Recognition;
 using Extract.Recognition.Keywords;
 using Extract.Segmentation;
+using Extract.Calendar;
 
 namespace Extract.Tests.Recognition.Keywords;
 

@@ -1,6 +1,7 @@
 using Extract.Recognition;
 using Extract.Recognition.Dates;
 using Extract.Recognition.Numbers;
+using Extract.Calendar;
 
 namespace Extract.Tests.Recognition.Numbers;
 

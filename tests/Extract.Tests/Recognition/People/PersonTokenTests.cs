@@ -1,6 +1,7 @@
 using Extract.Recognition;
 using Extract.Recognition.People;
 using Extract.Tokens;
+using Extract.Calendar;
 
 namespace Extract.Tests.Recognition.People;
 

@@ -5,6 +5,7 @@ using Extract.Recognition.Tagging;
 using Extract.Resources;
 using Extract.Tokens;
 using Extract.Segmentation;
+using Extract.Calendar;
 
 namespace Extract.Tests.Recognition.Tagging;
 

@@ -1,6 +1,7 @@
 using Microsoft.ML.Data;
+using Extract.Layout;
 
-namespace Extract.Learning;
+namespace Extract.Page;
 
 /// <summary>
 /// The page-block model's input schema, one row per text block (a <see cref="Page.PageLine"/>): the same class builds

@@ -6,7 +6,7 @@ using Extract.Recognition.Tagging;
 using Extract.Resources;
 using Extract.Tokens;
 
-namespace Extract.Learning;
+namespace Extract.Recognition.Entities;
 
 /// <summary>
 /// Features of one entity hypothesis (a span, a type and the sources that proposed it), for the entity-decision model:

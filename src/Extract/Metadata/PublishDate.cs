@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using Extract.Recognition;
 using Extract.Recognition.Dates;
+using Extract.Calendar;
+using Extract.Layout;
 
-namespace Extract.Page;
+namespace Extract.Metadata;
 
 /// <summary>
 /// Chooses the publish date/time the page states, from meta tags and from visible date lines near the title, checked

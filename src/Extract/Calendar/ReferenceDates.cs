@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Extract.Recognition.Dates;
 
-namespace Extract.Recognition;
+namespace Extract.Calendar;
 
 /// <summary>
 /// The dates an article's yearless and relative expressions resolve against, in ANNOTATION.md's order:

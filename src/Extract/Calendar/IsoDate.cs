@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Extract.Recognition.Dates;
+namespace Extract.Calendar;
 
 /// <summary>Parses absolute date/time strings from metadata (2022-03-20 18:39:04, 2022年03月20日 18:39, 2022/3/5, ISO) into ISO-8601.</summary>
 internal static partial class IsoDate

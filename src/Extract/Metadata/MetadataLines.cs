@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Extract.Recognition.Dates;
 using Extract.Resources;
+using Extract.Calendar;
 
-namespace Extract.Text;
+namespace Extract.Metadata;
 
 /// <summary>What one metadata line (来源/发布时间/作者/记者/编辑…) states.</summary>
 internal sealed record MetadataLine(string? Outlet, string? PublishedAt, ImmutableArray<string> Authors, ImmutableArray<string> Editors)

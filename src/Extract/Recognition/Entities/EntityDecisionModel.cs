@@ -4,8 +4,9 @@ using Extract.Recognition.Entities;
 using Extract.Resources;
 using Extract.Segmentation.Resources;
 using Microsoft.ML.Data;
+using Extract.Learning;
 
-namespace Extract.Learning;
+namespace Extract.Recognition.Entities;
 
 /// <summary>
 /// The learned entity decision (models/entities/entities.zip: a FastTree binary model over

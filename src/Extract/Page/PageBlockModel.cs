@@ -2,8 +2,10 @@ using System.Buffers;
 using Extract.Page;
 using Extract.Segmentation.Resources;
 using Microsoft.ML.Data;
+using Extract.Learning;
+using Extract.Layout;
 
-namespace Extract.Learning;
+namespace Extract.Page;
 
 /// <summary>
 /// The learned page-block classifier (models/page/page.zip, a FastTree binary model over <see cref="PageBlockFeatures"/>):

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Extract.Page;
+namespace Extract.Layout;
 
 /// <summary>One block-level element of the page, in document order.</summary>
 /// <param name="Parent">Index of the enclosing block in <see cref="PageLayout.Blocks"/>, -1 for the root.</param>

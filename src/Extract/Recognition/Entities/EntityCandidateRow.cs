@@ -1,6 +1,6 @@
 using Microsoft.ML.Data;
 
-namespace Extract.Learning;
+namespace Extract.Recognition.Entities;
 
 /// <summary>
 /// The entity-decision model's input schema, one row per hypothesis (span, type): the same class builds training rows in

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Extract.Page;
+using Extract.Metadata;
+using Extract.Layout;
 
-namespace Extract.Learning;
+namespace Extract.Page;
 
 /// <summary>
 /// Features of the page's text blocks (the lines <see cref="PageWalker"/> cuts the DOM into), one fixed-size vector per

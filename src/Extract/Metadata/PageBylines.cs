@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Extract.Layout;
 
-namespace Extract.Page;
+namespace Extract.Metadata;
 
 /// <summary>Outlet and authors from meta tags (ContentSource, source, author), kept only when they look like an outlet or people's names.</summary>
 internal static partial class PageBylines
