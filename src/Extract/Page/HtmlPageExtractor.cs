@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Extract.Learning;
 using Extract.Metadata;
 using Extract.Layout;
+using Extract.Resources;
 
 namespace Extract.Page;
 
@@ -19,6 +20,9 @@ internal sealed partial class HtmlPageExtractor
 {
     private const int HeaderSearch = 40;
     private const int FooterSearch = 6;
+
+    /// <summary>Lines after the article searched for trailer metadata (本文来源, 作者, 责任编辑), past share rows and notices.</summary>
+    private const int TrailerSearch = 12;
 
     /// <summary>Probability at or above which the model takes a block for article text.</summary>
     private const float ArticleProbability = 0.5f;
@@ -75,7 +79,7 @@ internal sealed partial class HtmlPageExtractor
         var title = PageTitle.Choose(layout);
         var metaDate = PublishDate.FromMeta(layout);
         var outlet = PageBylines.Outlet(layout);
-        var authors = PageBylines.Authors(layout);
+        var authors = PageBylines.Authors(layout, Surnames.Default);
         var area = ContentScorer.Choose(layout, cancellationToken);
         var lines = layout.Lines;
         var notArticle = new PageContent { Title = title, PublishedAt = PublishDate.Choose(metaDate, [], url), Outlet = outlet, Authors = authors, IsArticle = false };
@@ -122,7 +126,17 @@ internal sealed partial class HtmlPageExtractor
             var line = lines[i];
             if (!keep[i])
             {
-                removed.Add(line.Text);
+                // A header or trailer line the block decision left out is still the article's metadata: the text stage
+                // reads it into fields (it never reaches the body, being wholly metadata).
+                if (line.LinkDensity <= 0.5 && MetadataLines.IsMetadata(line.Text, Surnames.Default))
+                {
+                    kept.Add(line.Text);
+                }
+                else
+                {
+                    removed.Add(line.Text);
+                }
+
                 continue;
             }
 
@@ -131,7 +145,7 @@ internal sealed partial class HtmlPageExtractor
         }
 
         // Byline and editor lines just after the container (责任编辑：…).
-        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
+        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + TrailerSearch); i++)
         {
             var line = lines[i];
             if (IsTrailingMetadata(line))
@@ -196,7 +210,7 @@ internal sealed partial class HtmlPageExtractor
             }
         }
 
-        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
+        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + TrailerSearch); i++)
         {
             if (IsTrailingMetadata(lines[i]))
             {
@@ -209,7 +223,7 @@ internal sealed partial class HtmlPageExtractor
 
     /// <summary>A byline or editor line just after the article (责任编辑：…).</summary>
     private static bool IsTrailingMetadata(PageLine line) =>
-        !line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && MetadataKeyRegex().IsMatch(line.Text);
+        line.LinkDensity <= 0.5 && line.Text.Length <= 160 && MetadataLines.IsMetadata(line.Text, Surnames.Default);
 
     /// <summary>
     /// Whether the page is an article at all, judged on the heuristic's area whichever stage picks the lines (the
@@ -268,14 +282,11 @@ internal sealed partial class HtmlPageExtractor
 
     /// <summary>A short line naming a date, a source or a byline (来源/作者/记者/编辑/发布时间…).</summary>
     private static bool IsMetadataLine(PageLine line) =>
-        line.Text.Length <= 100 && (MetadataKeyRegex().IsMatch(line.Text) || PublishDate.FromLine(line.Text) is not null);
+        line.Text.Length <= 160 && (MetadataLines.IsMetadata(line.Text, Surnames.Default) || PublishDate.FromLine(line.Text) is not null);
 
     /// <summary>A lead paragraph (导语) set apart between the headline and the body.</summary>
     private static bool IsLead(PageLine line) => ContentScorer.IsProse(line) && line.Punctuation >= 2 && line.Chars >= 30;
 
     /// <summary>A list of linked items with snippets (search results, forum indexes): more link lines than prose lines in the area.</summary>
     private static bool LooksLikeList(int linkLines, int proseLines) => linkLines >= 10 && linkLines >= proseLines;
-
-    [GeneratedRegex(@"来源|作者|记者|通讯员|编辑|责编|审核|签发|发布|发表|时间|日期|摄影|供稿|撰稿|文/|文／|图/|稿源|出处", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex MetadataKeyRegex();
 }

@@ -23,9 +23,10 @@ internal sealed partial class TextStage
     {
         var removed = ImmutableArray.CreateBuilder<string>();
         removed.AddRange(page.Removed);
-        var authors = new List<string>(page.Authors);
-        var editors = new List<string>(page.Editors);
-        string? outlet = page.Outlet;
+        // The page's visible header and trailer lines outrank its meta tags: these are fallbacks.
+        var authors = new List<string>();
+        var editors = new List<string>();
+        string? outlet = null;
         string? published = page.PublishedAt;
         string? publishedText = null;
         var content = new List<string>();
@@ -74,8 +75,19 @@ internal sealed partial class TextStage
                 continue;
             }
 
-            var cleaned = CleanFragments(line, removed, authors);
+            var cleaned = CleanFragments(line, removed, authors, editors);
             content.AddRange(SplitLongLine(cleaned));
+        }
+
+        outlet ??= page.Outlet;
+        if (authors.Count == 0)
+        {
+            authors.AddRange(page.Authors);
+        }
+
+        if (editors.Count == 0)
+        {
+            editors.AddRange(page.Editors);
         }
 
         var title = page.Title;
@@ -103,7 +115,7 @@ internal sealed partial class TextStage
     }
 
     /// <summary>Removes boilerplate fragments (photo credits, trailing separators) and byline fragments from one content line.</summary>
-    private string CleanFragments(string line, ImmutableArray<string>.Builder removed, List<string> authors)
+    private string CleanFragments(string line, ImmutableArray<string>.Builder removed, List<string> authors, List<string> editors)
     {
         var trimmed = TrailingSeparatorRegex().Replace(line, "");
         foreach (Match credit in PhotoCreditRegex().Matches(trimmed))
@@ -119,10 +131,11 @@ internal sealed partial class TextStage
             trimmed = trimmed[prefix..].TrimStart();
         }
 
-        var (creditNames, creditStart) = MetadataLines.TrailingCredit(trimmed, _surnames);
+        var (creditNames, creditEditors, creditStart) = MetadataLines.TrailingByline(trimmed, _surnames);
         if (creditStart >= 0)
         {
             authors.AddRange(creditNames);
+            editors.AddRange(creditEditors);
             trimmed = trimmed[..creditStart].TrimEnd();
         }
 
