@@ -30,10 +30,11 @@ internal static partial class Bylines
 
     /// <summary>
     /// Splits a byline value into names. <paramref name="leftover"/> counts the characters that were neither names, role
-    /// words nor a unit's name (a unit in a byline — 大将镇党政办 — is metadata, not content). <paramref name="penNames"/>:
-    /// the key names an author outright (作者, 文), so a two-to-four-character token without a known surname is a pen name.
+    /// words nor a unit's name (a unit in a byline — 大将镇党政办 — is metadata, not content). <paramref name="keyed"/>: a key
+    /// announced people, so a Han token that is not a common word is a name; <paramref name="handles"/>: the key names an
+    /// author outright (作者, 文), so a Latin handle is a pen name.
     /// </summary>
-    public static ImmutableArray<string> Names(string value, Surnames surnames, out int leftover, bool penNames = false)
+    public static ImmutableArray<string> Names(string value, Surnames surnames, out int leftover, bool keyed = false, bool handles = false)
     {
         leftover = 0;
         var names = ImmutableArray.CreateBuilder<string>();
@@ -47,7 +48,7 @@ internal static partial class Bylines
                 continue;
             }
 
-            if (IsPerson(token, surnames, penNames))
+            if (IsPerson(token, surnames, keyed, handles))
             {
                 names.Add(token);
             }
@@ -92,7 +93,7 @@ internal static partial class Bylines
     }
 
     /// <summary>True when <paramref name="token"/> is a person's name as a byline writes it.</summary>
-    public static bool IsPerson(string token, Surnames surnames, bool penName = false)
+    public static bool IsPerson(string token, Surnames surnames, bool keyed = false, bool handles = false)
     {
         if (token.Length == 0 || NotPeople.Contains(token))
         {
@@ -123,7 +124,39 @@ internal static partial class Bylines
             return false;
         }
 
-        return penName && ((token.Length is >= 2 and <= 5 && token.All(IsHan)) || HandleRegex().IsMatch(token));
+        return (keyed && token.Length is >= 2 and <= 5 && token.All(IsHan) && !IsPhrase(token))
+            || (handles && HandleRegex().IsMatch(token));
+    }
+
+    /// <summary>
+    /// True for a Han token that reads as words, not a name: a common word (简介, 文章), one holding a metadata key (来自网络),
+    /// or two common words joined (产品经理, 如有侵权) — what a byline-like line holds when it is a notice or a widget.
+    /// </summary>
+    private static bool IsPhrase(string token)
+    {
+        var words = CommonWords.Default;
+        if (words.Contains(token) || NotPeopleTailRegex().IsMatch(token))
+        {
+            return true;
+        }
+
+        for (var i = 0; i + 2 <= token.Length; i++)
+        {
+            if (MetadataKeys.KindOf(token.Substring(i, 2)) is not null && token.Length > 2)
+            {
+                return true;
+            }
+        }
+
+        for (var k = 2; k <= token.Length - 2; k++)
+        {
+            if (words.Contains(token[..k]) && words.Contains(token[k..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for the name of a unit, an outlet or a place rather than a person (组织部, 人民网, 城关镇).</summary>
@@ -167,6 +200,9 @@ internal static partial class Bylines
 
     [GeneratedRegex(@"^[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LatinNameRegex();
+
+    [GeneratedRegex(@"(?:简介|介绍|手记|文章|推荐|寄语|说明|截图|声明|删除|侵权|网络|原创|整理|[等的了])$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NotPeopleTailRegex();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z]{3,19}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HandleRegex();

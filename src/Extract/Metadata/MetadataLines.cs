@@ -54,7 +54,13 @@ internal static partial class MetadataLines
                 return keyed;
             }
 
+            // Names alone: lenient once one of them is a surname and given name (苗晓东 芦佳).
             var names = Bylines.Names(inside, surnames, out var leftover);
+            if (names.Length > 0 && leftover > 0)
+            {
+                names = Bylines.Names(inside, surnames, out leftover, keyed: true);
+            }
+
             var unit = SpaceRegex().Split(inside).FirstOrDefault(t => t.Length > 0) ?? "";
             return names.Length > 0 && names.All(n => n.All(c => c is >= '\u4e00' and <= '\u9fff' or '·'))
                 && (leftover == 0 || (leftover == unit.Length && unit.Length <= 12 && Bylines.IsUnit(unit)))
@@ -128,12 +134,12 @@ internal static partial class MetadataLines
                     break;
                 case MetadataKind.Author or MetadataKind.Photographer:
                     keys++;
-                    authors.AddRange(Bylines.Names(field.Value, surnames, out var leftA, penNames: field.Key is "作者" or "文" or "撰文" or "撰稿" or "执笔"));
+                    authors.AddRange(Bylines.Names(field.Value, surnames, out var leftA, keyed: true, handles: field.Key is "作者" or "文" or "撰文" or "撰稿" or "执笔"));
                     content += leftA;
                     break;
                 case MetadataKind.Editor or MetadataKind.Reviewer:
                     keys++;
-                    editors.AddRange(Bylines.Names(field.Value, surnames, out var leftE));
+                    editors.AddRange(Bylines.Names(field.Value, surnames, out var leftE, keyed: true));
                     content += leftE;
                     break;
                 case MetadataKind.Credit or MetadataKind.Publisher:
@@ -159,9 +165,12 @@ internal static partial class MetadataLines
 
         // A keyed line with nothing after its keys (来源：, 作者：) says nothing: it may be a heading. One whose values hold
         // no person (发布人：管理员, 作者：组织部) is still wholly metadata and leaves the body.
+        // A row of widgets alone (收藏 打印 增大字体) is page furniture around the metadata: it leaves the body too.
         if (published is null && fields.All(f => f.Kind is null || f.Value.Length == 0))
         {
-            return null;
+            return fields.Count(f => f.Kind is MetadataKind.Widget or MetadataKind.Counter) >= 2 && fields[0].Value.Length == 0
+                ? new MetadataLine(null, null, [], [])
+                : null;
         }
 
         return new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable()) { PublishedText = publishedText };
@@ -249,14 +258,15 @@ internal static partial class MetadataLines
 
     /// <summary>
     /// A byline opening a paragraph: 本报讯（记者 岳震红）, 湖北日报讯（记者 X、通讯员 Y）, 据新华社沈阳1月16日电（记者 X）, （通讯员 张三 李四）.
-    /// Returns the names and the length of the prefix to cut; the paragraph's text after it stays.
+    /// Returns the names and the span to cut: the whole prefix, or only the bracket when the lead holds a date (本报3月8日讯
+    /// keeps its date in the body); the paragraph's text after it stays.
     /// </summary>
-    public static (ImmutableArray<string> Names, int Length) InlineByline(string paragraph, Surnames surnames)
+    public static (ImmutableArray<string> Names, int Start, int Length) InlineByline(string paragraph, Surnames surnames)
     {
         var match = InlineBylineRegex().Match(paragraph);
         if (!match.Success)
         {
-            return ([], 0);
+            return ([], 0, 0);
         }
 
         var inner = match.Groups["inner"].Value;
@@ -266,7 +276,7 @@ internal static partial class MetadataLines
         {
             if (field.Kind is MetadataKind.Author or MetadataKind.Photographer)
             {
-                names.AddRange(Bylines.Names(field.Value, surnames, out var left));
+                names.AddRange(Bylines.Names(field.Value, surnames, out var left, keyed: true));
                 leftover += left;
             }
             else if (field.Kind is null)
@@ -275,7 +285,13 @@ internal static partial class MetadataLines
             }
         }
 
-        return names.Count == 0 || leftover > 4 ? ([], 0) : (names.ToImmutable(), match.Length);
+        if (names.Count == 0 || leftover > 4)
+        {
+            return ([], 0, 0);
+        }
+
+        var bracket = match.Groups["bracket"];
+        return match.Groups["lead"].Value.Any(char.IsAsciiDigit) ? (names.ToImmutable(), bracket.Index, match.Length - bracket.Index) : (names.ToImmutable(), 0, match.Length);
     }
 
     /// <summary>
@@ -375,7 +391,7 @@ internal static partial class MetadataLines
     private static partial Regex CounterValueRegex();
 
     // The dateline or masthead that may precede an opening byline: 本报讯, 湖北日报讯, 本站讯, 据新华社沈阳1月16日电, 新华社北京1月1日电.
-    [GeneratedRegex(@"^(?:(?:据)?[\u4e00-\u9fff·]{0,12}(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)\s*)?[(（]\s*(?<inner>(?:[\u4e00-\u9fff·]{0,8}?)(?:记者|通讯员|实习生|见习生|撰稿|作者|文/图|文)[^()（）]{1,60})[)）]\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<lead>(?:据)?[\u4e00-\u9fff·]{0,12}(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)\s*)?(?<bracket>[(（]\s*(?<inner>(?:[\u4e00-\u9fff·]{0,8}?)(?:记者|通讯员|实习生|见习生|撰稿|作者|文/图|文)[^()（）]{1,60})[)）])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InlineBylineRegex();
 
     [GeneratedRegex(@"[(（](?<inner>[^()（）]{2,60})[)）]\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

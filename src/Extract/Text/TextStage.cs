@@ -94,8 +94,9 @@ internal sealed partial class TextStage
         var titleIndex = FindTitleLine(content, title);
         if (titleIndex >= 0)
         {
-            title ??= content[titleIndex];
-            content.RemoveAt(titleIndex);
+            var (found, span) = title is null ? TitleAt(content, titleIndex) : (title, 1);
+            title ??= found;
+            content.RemoveRange(titleIndex, span);
         }
 
         var (body, paragraphs) = Join(content);
@@ -124,11 +125,11 @@ internal sealed partial class TextStage
         }
 
         trimmed = PhotoCreditRegex().Replace(trimmed, "").Trim();
-        var (inlineNames, prefix) = MetadataLines.InlineByline(trimmed, _surnames);
-        if (prefix > 0)
+        var (inlineNames, bylineStart, bylineLength) = MetadataLines.InlineByline(trimmed, _surnames);
+        if (bylineLength > 0)
         {
             authors.AddRange(inlineNames);
-            trimmed = trimmed[prefix..].TrimStart();
+            trimmed = (trimmed[..bylineStart] + trimmed[(bylineStart + bylineLength)..].TrimStart()).TrimStart();
         }
 
         var (creditNames, creditEditors, creditStart) = MetadataLines.TrailingByline(trimmed, _surnames);
@@ -167,10 +168,11 @@ internal sealed partial class TextStage
 
             if (line.Length > 60 || line.Contains('。'))
             {
-                return -1;
+                return DatelineTitleRegex().IsMatch(line) ? i : -1;
             }
 
-            if (SeriesLabelRegex().IsMatch(line) || line.Length < 4)
+            // Not the headline: a series or column label (系列报道, 企业动态), a masthead (浙江日报 数字报纸), a short fragment.
+            if (SeriesLabelRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || line.Length < 4)
             {
                 continue;
             }
@@ -179,6 +181,28 @@ internal sealed partial class TextStage
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The title the line at <paramref name="index"/> states, and how many lines it spans: after a dateline prefix
+    /// (新华社沈阳1月16日电 题：…) the headline alone; a headline broken over two short lines joined.
+    /// </summary>
+    private static (string Title, int Lines) TitleAt(List<string> content, int index)
+    {
+        var line = content[index];
+        if (DatelineTitleRegex().Match(line) is { Success: true } dateline)
+        {
+            return (dateline.Groups["title"].Value.Trim(), 1);
+        }
+
+        if (index + 2 < content.Count && line.Length <= 20 && content[index + 1].Length <= 20 && !HeadlineBreakRegex().IsMatch(line)
+            && !HeadlineBreakRegex().IsMatch(content[index + 1]) && !content[index + 1].StartsWith('—') && !ColumnRegex().IsMatch(content[index + 1])
+            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && content[index + 2].Length > 40)
+        {
+            return (line + content[index + 1], 2);
+        }
+
+        return (line, 1);
     }
 
     private static (string Body, ImmutableArray<TextSpan> Paragraphs) Join(List<string> content)
@@ -207,6 +231,22 @@ internal sealed partial class TextStage
 
     [GeneratedRegex(@"(?<=[\u4e00-\u9fff。！？”…)）])\s+(?=[\u4e00-\u9fff“（(])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ParagraphBreakRegex();
+
+    // A dateline that opens a wire story's headline: 新华社沈阳1月16日电 题：…, 本报北京3月2日电 题：….
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电\s*题\s*[:：]\s*(?<title>[^。]{4,80})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DatelineTitleRegex();
+
+    // A column or channel name standing alone above the headline (企业动态, 工作动态, 基层快讯, 本地新闻).
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|快讯|聚焦|视点|播报|速递|传真|新闻|信息|公告|通知公告|头条)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ColumnRegex();
+
+    // A masthead line: 浙江日报 数字报纸, 人民日报 电子版, 某某报 2023年….
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,10}(?:报|网|台|刊)\s*(?:数字报纸|数字报|电子版|数字版|手机版|客户端|电子报)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MastheadRegex();
+
+    // Sentence punctuation a headline half does not end or hold.
+    [GeneratedRegex(@"[。，,；;：:！!？?]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HeadlineBreakRegex();
 
     [GeneratedRegex(@"系列报道|系列之|之[一二三四五六七八九十]+$|专栏|专题|^【[^】]+】$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SeriesLabelRegex();
