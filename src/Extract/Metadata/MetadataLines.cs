@@ -108,7 +108,7 @@ internal static partial class MetadataLines
                     {
                         outlet ??= lead.Split(' ')[^1];
                     }
-                    else if (!(fields.Count > 1 && fields[1].OutletLed))
+                    else if (!(fields.Count > 1 && (fields[1].OutletLed || (MetadataKeys.IsReporterRole(fields[1].Key) && lead.Length <= 16 && LeadRegex().IsMatch(lead)))))
                     {
                         // Without a key, only a date and a masthead make a dateline: anything else is a sentence with a date.
                         if (fields.Count == 1)
@@ -176,8 +176,12 @@ internal static partial class MetadataLines
         return new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable()) { PublishedText = publishedText };
     }
 
-    /// <summary>True when <paramref name="line"/> (as the page shows it) is a header or trailer line the grammar reads.</summary>
-    public static bool IsMetadata(string line, Surnames surnames) => TryParse(line, surnames) is not null;
+    /// <summary>
+    /// True when <paramref name="line"/> (as the page shows it) is a header or trailer line that states a field — an
+    /// outlet, a date or a person (a row of widgets or counters alone states none).
+    /// </summary>
+    public static bool IsMetadata(string line, Surnames surnames) =>
+        TryParse(line, surnames) is { } meta && (meta.Outlet is not null || meta.PublishedAt is not null || meta.Authors.Length + meta.Editors.Length > 0);
 
     /// <summary>
     /// The fields of a line: the lead before the first key (possibly empty) and every key with its value. A key counts

@@ -114,7 +114,7 @@ internal sealed partial class HtmlPageExtractor
         for (var i = titleLine >= 0 ? titleLine : Math.Max(0, first - FooterSearch); i < first; i++)
         {
             var line = lines[i];
-            if (i == titleLine || (!line.InFurniture && ((IsMetadataLine(line) && line.LinkDensity <= 0.5) || IsLead(line))))
+            if (i == titleLine || (!line.InFurniture && (IsMetadataLine(line) || IsLead(line))))
             {
                 kept.Add(line.Text);
             }
@@ -128,7 +128,7 @@ internal sealed partial class HtmlPageExtractor
             {
                 // A header or trailer line the block decision left out is still the article's metadata: the text stage
                 // reads it into fields (it never reaches the body, being wholly metadata).
-                if (line.LinkDensity <= 0.5 && MetadataLines.IsMetadata(line.Text, Surnames.Default))
+                if (MetadataLines.IsMetadata(line.Text, Surnames.Default))
                 {
                     kept.Add(line.Text);
                 }
@@ -223,7 +223,7 @@ internal sealed partial class HtmlPageExtractor
 
     /// <summary>A byline or editor line just after the article (责任编辑：…).</summary>
     private static bool IsTrailingMetadata(PageLine line) =>
-        line.LinkDensity <= 0.5 && line.Text.Length <= 160 && MetadataLines.IsMetadata(line.Text, Surnames.Default);
+        line.Text.Length <= 160 && MetadataLines.IsMetadata(line.Text, Surnames.Default);
 
     /// <summary>
     /// Whether the page is an article at all, judged on the heuristic's area whichever stage picks the lines (the
@@ -280,9 +280,12 @@ internal sealed partial class HtmlPageExtractor
         }
     }
 
-    /// <summary>A short line naming a date, a source or a byline (来源/作者/记者/编辑/发布时间…).</summary>
+    /// <summary>
+    /// A short line naming a date, a source or a byline (来源/作者/记者/编辑/发布时间…) as the metadata grammar reads it, links
+    /// or not (the outlet after 来源 is often a link); a bare date line only when it is not mostly links.
+    /// </summary>
     private static bool IsMetadataLine(PageLine line) =>
-        line.Text.Length <= 160 && (MetadataLines.IsMetadata(line.Text, Surnames.Default) || PublishDate.FromLine(line.Text) is not null);
+        line.Text.Length <= 160 && (MetadataLines.IsMetadata(line.Text, Surnames.Default) || (line.LinkDensity <= 0.5 && PublishDate.FromLine(line.Text) is not null));
 
     /// <summary>A lead paragraph (导语) set apart between the headline and the body.</summary>
     private static bool IsLead(PageLine line) => ContentScorer.IsProse(line) && line.Punctuation >= 2 && line.Chars >= 30;

@@ -55,13 +55,17 @@ internal sealed partial class TextStage
             }
 
             inList = false;
-            if (BoilerplateRules.IsBoilerplateLine(line))
+
+            // Metadata before boilerplate: a line that states a field (版权声明 来源：X 时间：Y) is read, not only dropped.
+            var meta = MetadataLines.TryParse(line, _surnames);
+            var states = meta is not null && (meta.Outlet is not null || meta.PublishedAt is not null || meta.Authors.Length + meta.Editors.Length > 0);
+            if (!states && BoilerplateRules.IsBoilerplateLine(line))
             {
                 removed.Add(raw.TrimEnd());
                 continue;
             }
 
-            if (MetadataLines.TryParse(line, _surnames) is { } meta)
+            if (meta is not null)
             {
                 outlet ??= meta.Outlet;
                 published ??= meta.PublishedAt;
@@ -197,7 +201,7 @@ internal sealed partial class TextStage
 
         if (index + 2 < content.Count && line.Length <= 20 && content[index + 1].Length <= 20 && !HeadlineBreakRegex().IsMatch(line)
             && !HeadlineBreakRegex().IsMatch(content[index + 1]) && !content[index + 1].StartsWith('—') && !ColumnRegex().IsMatch(content[index + 1])
-            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && content[index + 2].Length > 40)
+            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && content[index + 2].Length >= 30)
         {
             return (line + content[index + 1], 2);
         }
