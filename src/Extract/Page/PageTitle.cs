@@ -110,6 +110,6 @@ internal static partial class PageTitle
     private static partial Regex DigitsRegex();
 
     // A separator followed by the rest of the string: _ | ｜ » " - " "--" " — ", or a bare -/— before a short site-like tail.
-    [GeneratedRegex(@"\s*(?:[_|｜»]+|\s[-–—]{1,2}\s|--|(?<!\d)[-–—]{1,2}(?=[^-–—\d][^-–—]{0,14}$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\s*(?:[_|｜»]+|\s[-–—－―]{1,2}\s|--|——|(?<!\d)[-–—－―]{1,2}(?=[^-–—－―\d][^-–—－―]{0,14}$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SuffixRegex();
 }
