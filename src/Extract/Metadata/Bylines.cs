@@ -92,10 +92,17 @@ internal static partial class Bylines
         return token;
     }
 
+    /// <summary>The name when <paramref name="line"/> is one person's name and nothing else (surname model, ·-joined or Latin); else null.</summary>
+    public static string? LoneName(string line, Surnames surnames)
+    {
+        var token = line.Trim();
+        return token.Length is >= 2 and <= 20 && IsPerson(token, surnames) && !CommonWords.Default.Contains(token) ? token : null;
+    }
+
     /// <summary>True when <paramref name="token"/> is a person's name as a byline writes it.</summary>
     public static bool IsPerson(string token, Surnames surnames, bool keyed = false, bool handles = false)
     {
-        if (token.Length == 0 || NotPeople.Contains(token))
+        if (token.Length == 0 || NotPeople.Contains(token) || NotPeopleTailRegex().IsMatch(token))
         {
             return false;
         }

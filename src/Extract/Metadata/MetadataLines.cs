@@ -276,6 +276,16 @@ internal static partial class MetadataLines
         var inner = match.Groups["inner"].Value;
         var names = ImmutableArray.CreateBuilder<string>();
         var leftover = 0;
+
+        // Names alone after a dateline (新京报讯 （X）, 本报讯（X Y）): every one a surname and given name.
+        if (match.Groups["lead"].Success && match.Groups["role"].Length == 0)
+        {
+            var items = inner.Split([' ', '、', ','], StringSplitOptions.RemoveEmptyEntries);
+            return items.Length > 0 && items.All(i => surnames.IsPlausibleName(i))
+                ? ([.. items], match.Groups["lead"].Value.Any(char.IsAsciiDigit) ? match.Groups["bracket"].Index : 0, match.Groups["lead"].Value.Any(char.IsAsciiDigit) ? match.Length - match.Groups["bracket"].Index : match.Length)
+                : ([], 0, 0);
+        }
+
         foreach (var field in Fields(Light(inner)))
         {
             if (field.Kind is MetadataKind.Author or MetadataKind.Photographer)
@@ -395,7 +405,7 @@ internal static partial class MetadataLines
     private static partial Regex CounterValueRegex();
 
     // The dateline or masthead that may precede an opening byline: 本报讯, 湖北日报讯, 本站讯, 据新华社沈阳1月16日电, 新华社北京1月1日电.
-    [GeneratedRegex(@"^(?<lead>(?:据)?[\u4e00-\u9fff·]{0,12}(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)\s*)?(?<bracket>[(（]\s*(?<inner>(?:[\u4e00-\u9fff·]{0,8}?)(?:记者|通讯员|实习生|见习生|撰稿|作者|文/图|文)[^()（）]{1,60})[)）])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<lead>(?:据)?[\u4e00-\u9fff·]{0,12}(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)\s*)?(?<bracket>[(（]\s*(?<inner>(?:[\u4e00-\u9fff·]{0,8}?)(?<role>记者|通讯员|实习生|见习生|撰稿|作者|文/图|文)[^()（）]{1,60}|(?<=(?:讯|电|消息)\s*[(（]\s*)[\u4e00-\u9fff]{2,4}(?:[ 、,][\u4e00-\u9fff]{2,4}){0,3})\s*[)）])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InlineBylineRegex();
 
     [GeneratedRegex(@"[(（](?<inner>[^()（）]{2,60})[)）]\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -22,7 +22,7 @@ internal sealed partial class HtmlPageExtractor
     private const int FooterSearch = 6;
 
     /// <summary>Lines after the article searched for trailer metadata (本文来源, 作者, 责任编辑), past share rows and notices.</summary>
-    private const int TrailerSearch = 12;
+    private const int TrailerSearch = 20;
 
     /// <summary>Probability at or above which the model takes a block for article text.</summary>
     private const float ArticleProbability = 0.5f;
@@ -111,9 +111,18 @@ internal sealed partial class HtmlPageExtractor
 
         // Headline, dateline and byline lines between the headline and the container.
         var titleLine = FindTitleLine(lines, first, title);
+        var headerNames = ImmutableArray.CreateBuilder<string>();
         for (var i = titleLine >= 0 ? titleLine : Math.Max(0, first - FooterSearch); i < first; i++)
         {
             var line = lines[i];
+
+            // A name alone under the headline is the column's byline (it leaves the body).
+            if (titleLine >= 0 && i > titleLine && !line.InFurniture && line.LinkDensity < 0.5 && Bylines.LoneName(line.Text, Surnames.Default) is { } name)
+            {
+                headerNames.Add(name);
+                continue;
+            }
+
             if (i == titleLine || (!line.InFurniture && (IsMetadataLine(line) || IsLead(line))))
             {
                 kept.Add(line.Text);
@@ -162,7 +171,7 @@ internal sealed partial class HtmlPageExtractor
             Title = title,
             PublishedAt = published,
             Outlet = outlet,
-            Authors = authors,
+            Authors = headerNames.Count > 0 ? headerNames.ToImmutable() : authors,
             Removed = isArticle ? removed.ToImmutable() : [],
             IsArticle = isArticle,
         };
@@ -210,11 +219,14 @@ internal sealed partial class HtmlPageExtractor
             }
         }
 
-        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + TrailerSearch); i++)
+        // After the article only a short, unlinked, keyed line outside furniture gives a date: related lists and footers
+        // are full of other dates.
+        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
         {
-            if (IsTrailingMetadata(lines[i]))
+            var line = lines[i];
+            if (!line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && PublishDate.IsKeyed(line.Text) && IsTrailingMetadata(line))
             {
-                AddDate(lines[i].Text, dates);
+                AddDate(line.Text, dates);
             }
         }
 

@@ -98,6 +98,7 @@ public sealed class MetadataGrammarTests
     [InlineData("某某日报讯（记者 王建国、通讯员 李晓梅）10月22日，全市秋收工作会议召开。")]
     [InlineData("据新华社北京10月22日电（记者 王建国 李晓梅）10月22日，全市秋收工作会议召开。")]
     [InlineData("本站讯 （职工通讯员 王建国 李晓梅）10月22日，全市秋收工作会议召开。")]
+    [InlineData("某某报讯 （王建国 李晓梅）10月22日，全市秋收工作会议召开。")]
     public void Opening_bylines_give_authors_and_leave_the_sentence(string paragraph)
     {
         var clean = Run("标题在这里\n" + paragraph + "\n第二段内容很长很长很长很长。");
@@ -160,6 +161,16 @@ public sealed class MetadataGrammarTests
             match.Success.Should().BeTrue(key);
             match.Groups["key"].Value.Should().Be(key);
         }
+    }
+
+    [Theory]
+    [InlineData("王建国", true)]
+    [InlineData("简介", false)]
+    [InlineData("组织部", false)]
+    [InlineData("全市秋收工作会议召开", false)]
+    public void A_lone_name_line_is_a_byline_only_when_it_is_a_name(string line, bool isName)
+    {
+        (Bylines.LoneName(line, Surnames.Default) is not null).Should().Be(isName);
     }
 
     [Fact]
