@@ -14,8 +14,8 @@ internal sealed record ArticleScore
     /// <summary>Exact-match fields (title, outlet, publishedAt, authors, editors): 1 when right.</summary>
     public required ImmutableDictionary<string, bool> Exact { get; init; }
 
-    /// <summary>Share of the non-boilerplate source characters (CJK, letters, digits) found in title, body and metadata.</summary>
-    public double ContentKept { get; init; }
+    /// <summary>Share of the non-boilerplate source characters (CJK, letters, digits) found in title, body and metadata; null for an HTML source (its markup is no reference).</summary>
+    public double? ContentKept { get; init; }
 
     /// <summary>Matched achievements whose actor / action equals the gold one, out of those with a gold actor / action.</summary>
     public (int Right, int Total) Actor { get; init; }
@@ -30,13 +30,19 @@ internal sealed record ArticleScore
 /// <summary>Scores an <see cref="Article"/> against a <see cref="GoldRecord"/> (the rules of ANNOTATION.md; used by <c>extract eval</c> and the seed test).</summary>
 internal static class GoldScorer
 {
-    public static ArticleScore Score(Article article, GoldRecord gold, string sourceText)
+    /// <summary>Scores the fields <paramref name="gold"/> states (<see cref="GoldRecord.Has"/>); <paramref name="sourceText"/> is null for an HTML source.</summary>
+    public static ArticleScore Score(Article article, GoldRecord gold, string? sourceText)
     {
         var fields = ImmutableDictionary.CreateBuilder<string, FieldScore>();
         var differences = ImmutableDictionary.CreateBuilder<string, (ImmutableArray<string>, ImmutableArray<string>)>();
 
         void Names(string field, IReadOnlyList<string> predicted, IReadOnlyList<string> expected)
         {
+            if (!gold.Has(field == "entities" ? "organizations" : field) && !(field == "entities" && gold.Has("places")))
+            {
+                return;
+            }
+
             var p = predicted.Select(Key).Distinct().ToList();
             var g = expected.Select(Key).Distinct().ToList();
             fields[field] = FieldScore.Match(p, g, (a, b) => a == b);
@@ -51,37 +57,69 @@ internal static class GoldScorer
         Names("editors", article.Editors, gold.Editors);
 
         var dates = article.Dates.ToList();
-        fields["dates"] = FieldScore.Match(dates, gold.Dates, (p, g) => p.Value == g.Value && TextsOverlap(p.Text, g.Text));
+        if (gold.Has("dates"))
+        {
+            fields["dates"] = FieldScore.Match(dates, gold.Dates, (p, g) => p.Value == g.Value && TextsOverlap(p.Text, g.Text));
         differences["dates"] = (
             [.. gold.Dates.Where(g => !dates.Any(p => p.Value == g.Value && TextsOverlap(p.Text, g.Text))).Select(g => $"{g.Text}={g.Value}")],
             [.. dates.Where(p => !gold.Dates.Any(g => p.Value == g.Value && TextsOverlap(p.Text, g.Text))).Select(p => $"{p.Text}={p.Value}")]);
+        }
 
         var achievements = article.Achievements.ToList();
-        fields["achievements"] = FieldScore.Match(achievements, gold.Achievements, (p, g) => p.Value == g.Value && p.Unit == g.Unit);
+        if (gold.Has("achievements"))
+        {
+            fields["achievements"] = FieldScore.Match(achievements, gold.Achievements, (p, g) => p.Value == g.Value && p.Unit == g.Unit);
         differences["achievements"] = (
             [.. gold.Achievements.Where(g => !achievements.Any(p => p.Value == g.Value && p.Unit == g.Unit)).Select(g => $"{g.Value}{g.Unit} «{g.Text}»")],
             [.. achievements.Where(p => !gold.Achievements.Any(g => p.Value == g.Value && p.Unit == g.Unit)).Select(p => $"{p.Value}{p.Unit} «{p.Text}»")]);
+        }
+
         var (actor, action) = ActorAction(achievements, gold.Achievements);
 
-        var body = Key(article.Body);
-        var removedRight = gold.BoilerplateLines.Count(line => Key(line) is { Length: > 0 } k && !body.Contains(k, StringComparison.Ordinal));
-        fields["boilerplate"] = new FieldScore(removedRight, gold.BoilerplateLines.Length, gold.BoilerplateLines.Length);
+        if (gold.Has("boilerplateLines"))
+        {
+            var body = Key(article.Body);
+            var removedRight = gold.BoilerplateLines.Count(line => Key(line) is { Length: > 0 } k && !body.Contains(k, StringComparison.Ordinal));
+            fields["boilerplate"] = new FieldScore(removedRight, gold.BoilerplateLines.Length, gold.BoilerplateLines.Length);
+        }
 
         var exact = ImmutableDictionary.CreateBuilder<string, bool>();
-        exact["title"] = Key(article.Title ?? "") == Key(gold.Title ?? "");
-        exact["outlet"] = Key(article.Outlet ?? "") == Key(gold.Outlet ?? "");
-        exact["publishedAt"] = gold.PublishedAt is null
+        void Exact(string field, bool right)
+        {
+            if (gold.Has(field))
+            {
+                exact[field] = right;
+                if (!right && field is "title" or "outlet" or "publishedAt")
+                {
+                    var (want, got) = field switch
+                    {
+                        "title" => (gold.Title, article.Title),
+                        "outlet" => (gold.Outlet, article.Outlet),
+                        _ => (gold.PublishedAt, article.PublishedAt),
+                    };
+                    differences[field] = ([want ?? "(none)"], [got ?? "(none)"]);
+                }
+            }
+        }
+
+        Exact("title", Key(article.Title ?? "") == Key(gold.Title ?? ""));
+        Exact("outlet", Key(article.Outlet ?? "") == Key(gold.Outlet ?? ""));
+        Exact("publishedAt", gold.PublishedAt is null
             ? article.PublishedAt is null
-            : article.PublishedAt is not null && article.PublishedAt.StartsWith(gold.PublishedAt, StringComparison.Ordinal);
-        exact["authors"] = SameSet(article.Authors, gold.Authors);
-        exact["editors"] = SameSet(article.Editors, gold.Editors);
+            : article.PublishedAt is not null && article.PublishedAt.StartsWith(gold.PublishedAt, StringComparison.Ordinal));
+        Exact("authors", SameSet(article.Authors, gold.Authors));
+        Exact("editors", SameSet(article.Editors, gold.Editors));
+        if (gold.IsArticle is { } isArticle)
+        {
+            exact["isArticle"] = article.IsArticle == isArticle;
+        }
 
         return new ArticleScore
         {
             Id = gold.Id,
             Fields = fields.ToImmutable(),
             Exact = exact.ToImmutable(),
-            ContentKept = ContentKept(article, gold, sourceText),
+            ContentKept = sourceText is null ? null : ContentKept(article, gold, sourceText),
             Actor = actor,
             Action = action,
             Differences = differences.ToImmutable(),

@@ -10,15 +10,24 @@ internal sealed record EvalReport(ImmutableArray<ArticleScore> Articles)
     public static readonly ImmutableArray<string> FieldOrder =
         ["people", "organizations", "places", "entities", "dates", "achievements", "authors", "editors", "boilerplate"];
 
-    public static readonly ImmutableArray<string> ExactOrder = ["title", "outlet", "publishedAt", "authors", "editors"];
+    public static readonly ImmutableArray<string> ExactOrder = ["title", "outlet", "publishedAt", "authors", "editors", "isArticle"];
 
+    /// <summary>Counts summed over the articles whose gold states <paramref name="field"/>.</summary>
     public FieldScore Total(string field) =>
         Articles.Aggregate(default(FieldScore), (sum, a) => sum + a.Fields.GetValueOrDefault(field));
 
-    public double ExactAccuracy(string field) =>
-        Articles.IsEmpty ? 0 : (double)Articles.Count(a => a.Exact.GetValueOrDefault(field)) / Articles.Length;
+    /// <summary>Articles whose gold states <paramref name="field"/> (a field scored or an exact field).</summary>
+    public int Scored(string field) => Articles.Count(a => a.Fields.ContainsKey(field) || a.Exact.ContainsKey(field));
 
-    public double ContentKept => Articles.IsEmpty ? 0 : Articles.Average(a => a.ContentKept);
+    /// <summary>Share right among the articles whose gold states <paramref name="field"/>; 0 when none does.</summary>
+    public double ExactAccuracy(string field)
+    {
+        var scored = Articles.Where(a => a.Exact.ContainsKey(field)).ToList();
+        return scored.Count == 0 ? 0 : (double)scored.Count(a => a.Exact[field]) / scored.Count;
+    }
+
+    /// <summary>Mean content kept over the articles with a text source.</summary>
+    public double ContentKept => Articles.Where(a => a.ContentKept is not null).Select(a => a.ContentKept!.Value).DefaultIfEmpty(0).Average();
 
     public double ActorAccuracy => Ratio(Articles.Sum(a => a.Actor.Right), Articles.Sum(a => a.Actor.Total));
 
@@ -36,7 +45,7 @@ internal sealed record EvalReport(ImmutableArray<ArticleScore> Articles)
             metrics[$"{field}.f1"] = total.F1;
         }
 
-        foreach (var field in ExactOrder)
+        foreach (var field in ExactOrder.Where(f => Articles.Any(a => a.Exact.ContainsKey(f))))
         {
             metrics[$"exact.{field}"] = ExactAccuracy(field);
         }
@@ -55,24 +64,49 @@ internal sealed record EvalReport(ImmutableArray<ArticleScore> Articles)
         text.AppendLine("field           P       R       F1      tp/pred/gold");
         foreach (var field in FieldOrder)
         {
+            if (Scored(field) == 0)
+            {
+                continue;
+            }
+
             var t = Total(field);
             text.AppendLine(inv, $"{field,-15} {t.Precision,6:0.000}  {t.Recall,6:0.000}  {t.F1,6:0.000}  {t.TruePositives}/{t.Predicted}/{t.Gold}");
         }
 
-        text.AppendLine("exact           accuracy");
+        text.AppendLine("exact           accuracy  right/scored");
         foreach (var field in ExactOrder)
         {
-            text.AppendLine(inv, $"{field,-15} {ExactAccuracy(field),6:0.000}");
+            var scored = Articles.Count(a => a.Exact.ContainsKey(field));
+            if (scored > 0)
+            {
+                text.AppendLine(inv, $"{field,-15} {ExactAccuracy(field),6:0.000}    {Articles.Count(a => a.Exact.GetValueOrDefault(field))}/{scored}");
+            }
         }
 
-        text.AppendLine(inv, $"{"contentKept",-15} {ContentKept,6:0.000}");
+        if (Articles.Any(a => a.ContentKept is not null))
+        {
+            text.AppendLine(inv, $"{"contentKept",-15} {ContentKept,6:0.000}");
+        }
+
+        if (Scored("achievements") == 0)
+        {
+            return VerboseTail(text, verbose);
+        }
+
         text.AppendLine(inv, $"{"actor",-15} {ActorAccuracy,6:0.000}  ({Articles.Sum(a => a.Actor.Right)}/{Articles.Sum(a => a.Actor.Total)} matched achievements)");
         text.AppendLine(inv, $"{"action",-15} {ActionAccuracy,6:0.000}  ({Articles.Sum(a => a.Action.Right)}/{Articles.Sum(a => a.Action.Total)} matched achievements)");
+        return VerboseTail(text, verbose);
+    }
+
+    private string VerboseTail(StringBuilder text, bool verbose)
+    {
+        var inv = CultureInfo.InvariantCulture;
         if (verbose)
         {
             foreach (var article in Articles)
             {
-                text.AppendLine().AppendLine(inv, $"== {article.Id}   contentKept {article.ContentKept:0.000}   exact: {string.Join(' ', ExactOrder.Select(f => $"{f}={(article.Exact.GetValueOrDefault(f) ? "ok" : "NO")}"))}");
+                var kept = article.ContentKept is { } k ? $"   contentKept {k.ToString("0.000", inv)}" : "";
+                text.AppendLine().AppendLine(inv, $"== {article.Id}{kept}   exact: {string.Join(' ', ExactOrder.Where(article.Exact.ContainsKey).Select(f => $"{f}={(article.Exact[f] ? "ok" : "NO")}"))}");
                 foreach (var (field, (missed, spurious)) in article.Differences.OrderBy(d => FieldOrder.IndexOf(d.Key)))
                 {
                     if (!missed.IsEmpty)

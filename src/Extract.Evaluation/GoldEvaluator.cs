@@ -12,7 +12,7 @@ internal static class GoldEvaluator
         {
             var result = extractor.Extract(gold.Source(), cancellationToken);
             var article = result.Article ?? new Article { Id = gold.Id };
-            var text = File.ReadAllText(gold.SourcePath);
+            var text = gold.SourcePath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? File.ReadAllText(gold.SourcePath) : null;
             scores.Add(GoldScorer.Score(article, gold.Gold, text));
         }
 

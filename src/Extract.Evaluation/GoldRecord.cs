@@ -42,6 +42,19 @@ internal sealed record GoldRecord
 
     public ImmutableArray<GoldAchievement> Achievements { get; init; } = [];
 
+    /// <summary>Whether the page is an article (a list or index page is not); null when the record does not say.</summary>
+    public bool? IsArticle { get; init; }
+
+    /// <summary>
+    /// The fields the record states (its JSON property names, e.g. "title", "authors", "people"). A record that annotates
+    /// only metadata says nothing about people or dates: the scorer scores only what is here. Empty means every field
+    /// (a record built in code).
+    /// </summary>
+    public ImmutableHashSet<string> Present { get; init; } = [];
+
+    /// <summary>True when the record states <paramref name="field"/> (or states everything).</summary>
+    public bool Has(string field) => Present.IsEmpty || Present.Contains(field);
+
     /// <summary>Reads a gold file. Organisations and places may be strings or objects with a name.</summary>
     /// <exception cref="JsonException">The file is not a gold record.</exception>
     public static GoldRecord Parse(string json, string fallbackId)
@@ -55,6 +68,8 @@ internal sealed record GoldRecord
 
         return new GoldRecord
         {
+            Present = [.. root.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Undefined).Select(p => p.Name)],
+            IsArticle = root.TryGetProperty("isArticle", out var isArticle) && isArticle.ValueKind is JsonValueKind.True or JsonValueKind.False ? isArticle.GetBoolean() : null,
             Id = String(root, "id") ?? fallbackId,
             Title = String(root, "title"),
             Outlet = String(root, "outlet"),

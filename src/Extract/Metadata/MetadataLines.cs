@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using Extract.Recognition.Dates;
-using Extract.Resources;
 using Extract.Calendar;
+using Extract.Resources;
 
 namespace Extract.Metadata;
 
@@ -13,273 +12,402 @@ internal sealed record MetadataLine(string? Outlet, string? PublishedAt, Immutab
     public string? PublishedText { get; init; }
 }
 
-/// <summary>Recognises byline, source and date lines, inline bylines (本报讯(记者 X)) and trailing name credits ((梅方义 汪琳)).</summary>
+/// <summary>One key–value field of a header or trailer line.</summary>
+/// <param name="Key">The key as written (来源, 发布时间, 记者); empty for the lead before the first key.</param>
+/// <param name="Kind">What the key announces; null for the lead.</param>
+/// <param name="Value">The text up to the next key, trimmed.</param>
+/// <param name="OutletLed">True when an outlet or masthead led the key without a separator (光明日报记者 …).</param>
+internal readonly record struct MetadataField(string Key, MetadataKind? Kind, string Value, bool OutletLed = false);
+
+/// <summary>
+/// The metadata grammar over one line: splits header and trailer lines into key–value fields over the key lexicon
+/// (<see cref="MetadataKeys"/>) whatever the separators (spaces, full-width spaces, |, 【】, none at all between a value
+/// and the next key), reads the dateline (a full date with its time and weekday, after a key, an empty key or a
+/// masthead), the outlet, and the byline's names (<see cref="Bylines"/>); also the bylines that open a paragraph
+/// (本报讯（记者 X）, 据新华社X电（记者 X）) and that close one ((记者 X), (梅方义 汪琳)). A line that says more than its keys and
+/// names is content, never metadata.
+/// </summary>
 internal static partial class MetadataLines
 {
-    private static readonly string[] RoleWords =
-    [
-        "本报记者", "本台记者", "本网记者", "特约记者", "见习记者", "实习记者", "融媒体记者", "记者", "通讯员", "实习生", "见习生",
-        "本报", "本台", "本网", "摄影", "摄像", "文图", "图文", "文/图", "文/摄", "图/文", "文", "图", "摄", "报道", "供稿", "撰稿", "编辑", "责任编辑",
-    ];
+    /// <summary>Letters of other text a metadata line may hold (a unit's name, an edition) before it counts as content.</summary>
+    private const int MaxContent = 6;
 
-    /// <summary>Parses <paramref name="line"/> (normalised) as a metadata line; null when it is content.</summary>
+    /// <summary>Parses <paramref name="line"/> as a metadata line; null when it is content.</summary>
     public static MetadataLine? TryParse(string line, Surnames surnames)
     {
-        if (line.Length > 120)
+        line = Light(line).Trim();
+        if (line.Length is 0 or > 160)
         {
             return null;
         }
 
-        // A credit line in round brackets: keyed (（责任编辑：吴双）, （编辑：X　审核：Y）) or names alone, perhaps after
-        // the unit they write for (（苗晓东　芦佳）, （大将镇党政办 黄丽萍 罗文军）).
+        // Markers before a byline (□ 本报记者 …, ■ 文/图 …) are layout.
+        line = MarkerRegex().Replace(line, "");
+
+        // A credit line in round brackets: keyed (（责任编辑：吴双）, （记者 X 通讯员 Y）) or names alone, perhaps after the unit
+        // they write for (（苗晓东　芦佳）, （大将镇党政办 黄丽萍 罗文军）).
         if (line.Length >= 4 && line[0] is '（' or '(' && line[^1] is '）' or ')' && line.IndexOfAny(['（', '(', '）', ')'], 1, line.Length - 2) < 0)
         {
             var inside = line[1..^1].Trim();
-            if (TryParse(inside, surnames) is { } keyed)
+            if (TryParse(inside, surnames) is { } keyed && (keyed.Authors.Length + keyed.Editors.Length > 0 || keyed.Outlet is not null))
             {
                 return keyed;
             }
 
-            var names = Names(inside, surnames, out var leftover);
-            var unit = NameSplitRegex().Split(inside).FirstOrDefault(t => t.Length > 0) ?? "";
+            // Names alone: lenient once one of them is a surname and given name (苗晓东 芦佳).
+            var names = Bylines.Names(inside, surnames, out var leftover);
+            if (names.Length > 0 && leftover > 0)
+            {
+                names = Bylines.Names(inside, surnames, out leftover, keyed: true);
+            }
+
+            var unit = SpaceRegex().Split(inside).FirstOrDefault(t => t.Length > 0) ?? "";
             return names.Length > 0 && names.All(n => n.All(c => c is >= '\u4e00' and <= '\u9fff' or '·'))
-                && (leftover == 0 || (leftover == unit.Length && unit.Length <= 12 && OrgLikeRegex().IsMatch(unit)))
+                && (leftover == 0 || (leftover == unit.Length && unit.Length <= 12 && Bylines.IsUnit(unit)))
                 ? new MetadataLine(null, null, names, [])
                 : null;
         }
 
-        // Bracketed metadata (【作者：X　来源：Y　发布日期：Z】, 【发布时间：…】【来源：…】): the brackets are layout.
-        if (line.Length > 0 && line[0] is '【' or '[' or '［')
+        // Brackets and bars around fields are layout: 【作者：X】【来源：Y】, 来源：X | 发布时间：Y.
+        line = LayoutRegex().Replace(line, "  ").Trim();
+
+        // Dates first: a full date belongs to the Date key right before it, else to the line (来源：天津日报 2024-02-07 07:20;
+        // 来源: 2020-02-24 15:18 — a date after an empty key). They are cut out so that the fields either side stay apart.
+        string? published = null, publishedText = null;
+        var dates = DateRegex().Matches(line);
+        foreach (Match date in dates)
         {
-            line = string.Create(line.Length, line, static (chars, source) =>
+            if (IsoDate.TryNormalize(WeekdayRegex().Replace(date.Value, " ")) is { } iso && published is null)
             {
-                for (var i = 0; i < source.Length; i++)
-                {
-                    chars[i] = source[i] is '【' or '】' or '[' or ']' or '［' or '］' ? ' ' : source[i];
-                }
-            }).Trim();
+                published = iso;
+                publishedText = date.Value.Trim();
+            }
         }
 
-        var matches = KeyRegex().Matches(line);
-        var dateAtStart = LeadingDateRegex().Match(line);
-        if (matches.Count == 0 || (matches[0].Index > 0 && !dateAtStart.Success))
-        {
-            return dateAtStart.Success && dateAtStart.Length == line.Trim().Length
-                ? new MetadataLine(null, IsoDate.TryNormalize(line), [], []) { PublishedText = line.Trim() }
-                : Dateline(line, surnames);
-        }
+        var rest = dates.Count == 0 ? line : DateRegex().Replace(line, "  ");
+        var fields = Fields(rest);
 
         string? outlet = null;
-        string? published = dateAtStart.Success ? IsoDate.TryNormalize(dateAtStart.Value) : null;
-        var publishedText = published is null ? null : dateAtStart.Value.Trim();
-
-        // A date written without a key of its own inside the line (来源：天津日报　　2024-02-07 07:20; 作者：… 2023-11-14 08:30)
-        // belongs to the line, not to the field before it.
-        if (published is null && DatelineDateRegex().Match(line) is { Success: true } inner && IsoDate.TryNormalize(inner.Value) is { } innerDate
-            && !matches.Any(m => m.Index + m.Length == inner.Index))
-        {
-            published = innerDate;
-            publishedText = inner.Value.Trim();
-            line = Without(line, inner);
-            matches = KeyRegex().Matches(line);
-        }
         var authors = ImmutableArray.CreateBuilder<string>();
         var editors = ImmutableArray.CreateBuilder<string>();
-        var contentChars = 0;
-        for (var i = 0; i < matches.Count; i++)
+        var content = 0;
+        var keys = 0;
+        foreach (var field in fields)
         {
-            var key = matches[i].Groups["key"].Value;
-            var start = matches[i].Index + matches[i].Length;
-            var end = i + 1 < matches.Count ? matches[i + 1].Index : line.Length;
-            var value = line[start..end].Trim();
-            switch (key)
+            switch (field.Kind)
             {
-                case "来源" or "信息来源" or "稿件来源" or "文章来源" or "转自" or "出处":
-                    outlet ??= FirstField(value);
-                    break;
-                case "发布时间" or "发表时间" or "发布日期" or "更新时间" or "时间" or "日期" or "发稿时间":
-                    if (IsoDate.TryNormalize(value) is not { } date)
+                case null:
+                    // The lead: nothing, an edition, or a masthead or publisher before a dateline (鑫源能源报 2023年10月24日 第03版).
+                    var lead = EditionRegex().Replace(field.Value, " ").Trim();
+                    if (lead.Length == 0)
                     {
-                        contentChars += value.Length;
+                        break;
                     }
-                    else if (published is null)
+
+                    if (published is not null && lead.Length <= 24 && LeadRegex().IsMatch(lead) && Bylines.IsUnit(lead.Split(' ')[^1]))
                     {
-                        published = date;
-                        publishedText = value;
+                        outlet ??= lead.Split(' ')[^1];
+                    }
+                    else if (!(fields.Count > 1 && (fields[1].OutletLed || (MetadataKeys.IsReporterRole(fields[1].Key) && lead.Length <= 16 && LeadRegex().IsMatch(lead)))))
+                    {
+                        // Without a key, only a date and a masthead make a dateline: anything else is a sentence with a date.
+                        if (fields.Count == 1)
+                        {
+                            return null;
+                        }
+
+                        content += lead.Length;
                     }
 
                     break;
-                case "浏览次数" or "阅读次数" or "阅读量" or "浏览量" or "点击数" or "访问量" or "字号" or "发布人" or "发布单位":
+                case MetadataKind.Source:
+                    keys++;
+                    outlet ??= Bylines.CleanOutlet(field.Value);
                     break;
-                case "编辑" or "责任编辑" or "执行编辑" or "审核" or "审校" or "签发" or "校对" or "终审" or "初审" or "复审" or "值班编辑":
-                    editors.AddRange(Names(value, surnames, out var leftE));
-                    contentChars += leftE;
+                case MetadataKind.Date:
+                    keys++;
+                    if (field.Value.Length > 0 && !CounterValueRegex().IsMatch(field.Value))
+                    {
+                        content += field.Value.Length;
+                    }
+
                     break;
-                default:
-                    authors.AddRange(Names(value, surnames, out var leftA));
-                    contentChars += leftA;
+                case MetadataKind.Author or MetadataKind.Photographer:
+                    keys++;
+                    authors.AddRange(Bylines.Names(field.Value, surnames, out var leftA, keyed: true, handles: field.Key is "作者" or "文" or "撰文" or "撰稿" or "执笔"));
+                    content += leftA;
+                    break;
+                case MetadataKind.Editor or MetadataKind.Reviewer:
+                    keys++;
+                    editors.AddRange(Bylines.Names(field.Value, surnames, out var leftE, keyed: true));
+                    content += leftE;
+                    break;
+                case MetadataKind.Credit or MetadataKind.Publisher:
+                    keys++;
+                    content += field.Value.Length > 20 ? field.Value.Length : 0;
+                    break;
+                case MetadataKind.Counter or MetadataKind.Widget:
+                    keys++;
+                    content += WidgetValueRegex().Replace(field.Value, "").Length;
                     break;
             }
         }
 
-        // A line that says more than its keys and names is content that happens to start with a key word.
-        return contentChars > 6 ? null : new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable()) { PublishedText = publishedText };
+        if (content > MaxContent)
+        {
+            return null;
+        }
+
+        if (keys == 0 && published is null)
+        {
+            return null;
+        }
+
+        // A keyed line with nothing after its keys (来源：, 作者：) says nothing: it may be a heading. One whose values hold
+        // no person (发布人：管理员, 作者：组织部) is still wholly metadata and leaves the body.
+        // A row of widgets alone (收藏 打印 增大字体) is page furniture around the metadata: it leaves the body too.
+        if (published is null && fields.All(f => f.Kind is null || f.Value.Length == 0))
+        {
+            return fields.Count(f => f.Kind is MetadataKind.Widget or MetadataKind.Counter) >= 2 && fields[0].Value.Length == 0
+                ? new MetadataLine(null, null, [], [])
+                : null;
+        }
+
+        return new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable()) { PublishedText = publishedText };
     }
 
     /// <summary>
-    /// A dateline that does not open with a key: a masthead or publisher, one full date (with its time), an edition, and
-    /// perhaps keyed fields — 鑫源能源报　2023年10月24日　第03版：基层新闻; 许昌市公安局魏都分局 | 2024-08-19 | 文/图 尚嘉言;
-    /// 来源：定西日报　　2023-10-09. The leading name is the outlet when no 来源 field names one. Null when anything else is on
-    /// the line (a sentence that mentions a date), or the lead does not end like a body's name (报, 网, 局, 中心…).
+    /// True when <paramref name="line"/> (as the page shows it) is a header or trailer line that states a field — an
+    /// outlet, a date or a person (a row of widgets or counters alone states none).
     /// </summary>
-    private static MetadataLine? Dateline(string line, Surnames surnames)
+    public static bool IsMetadata(string line, Surnames surnames) =>
+        TryParse(line, surnames) is { } meta && (meta.Outlet is not null || meta.PublishedAt is not null || meta.Authors.Length + meta.Editors.Length > 0);
+
+    /// <summary>
+    /// The fields of a line: the lead before the first key (possibly empty) and every key with its value. A key counts
+    /// where it starts the line or follows a space, punctuation or a digit, or where a colon follows it (点击量：1421发布时间：…,
+    /// 来源：人民网作者：张三); a reporter role also counts right after an outlet that leads the line (光明日报记者 张三).
+    /// </summary>
+    internal static List<MetadataField> Fields(string line)
     {
-        if (line.Length > 80)
+        var fields = new List<MetadataField>();
+        var keys = new List<(int Start, int End, string Key, bool OutletLed)>();
+        var position = 0;
+        while (position < line.Length)
         {
-            return null;
-        }
-
-        var dates = DatelineDateRegex().Matches(line);
-        if (dates.Count != 1 || IsoDate.TryNormalize(dates[0].Value) is not { } published)
-        {
-            return null;
-        }
-
-        var date = dates[0];
-        var rest = EditionRegex().Replace(Without(line, date), "  ").Replace('|', ' ').Replace('｜', ' ').Trim();
-        var key = KeyRegex().Match(rest);
-        var lead = (key.Success ? rest[..key.Index] : rest).Trim();
-        if (lead.Length > 0 && !(lead.Length <= 24 && lead.All(c => c is >= '\u4e00' and <= '\u9fff' || char.IsAsciiLetterOrDigit(c)) && OrgLikeRegex().IsMatch(lead)))
-        {
-            return null;
-        }
-
-        var keyed = key.Success ? TryParse(rest[key.Index..], surnames) : null;
-        if (key.Success && keyed is null)
-        {
-            return null;
-        }
-
-        return new MetadataLine(keyed?.Outlet ?? (lead.Length > 0 ? lead : null), published, keyed?.Authors ?? [], keyed?.Editors ?? [])
-        {
-            PublishedText = date.Value.Trim(),
-        };
-    }
-
-    /// <summary><paramref name="line"/> with <paramref name="match"/> cut out, two spaces in its place so the fields either side stay apart.</summary>
-    private static string Without(string line, Match match) => line[..match.Index] + "  " + line[(match.Index + match.Length)..];
-
-    /// <summary>Splits a byline value into names, dropping role words; <paramref name="leftover"/> counts characters that were neither.</summary>
-    internal static ImmutableArray<string> Names(string value, Surnames surnames, out int leftover)
-    {
-        leftover = 0;
-        var names = ImmutableArray.CreateBuilder<string>();
-        foreach (var raw in NameSplitRegex().Split(value))
-        {
-            var token = raw.Trim('(', ')', '（', '）', '[', ']', '【', '】', ' ');
-            foreach (var role in RoleWords)
+            var match = MetadataKeys.KeyRegex().Match(line, position);
+            if (!match.Success)
             {
-                if (token.StartsWith(role, StringComparison.Ordinal) && token.Length > role.Length && role.Length >= 2)
-                {
-                    token = token[role.Length..];
-                    break;
-                }
+                break;
             }
 
-            foreach (var role in RoleWords)
+            var key = match.Groups["key"].Value;
+            var sep = match.Groups["sep"].Value;
+            var start = match.Index;
+            var end = match.Index + match.Length;
+            var colon = sep.Contains(':') || sep.Contains('：');
+            var slash = sep.Contains('/') || sep.Contains('／');
+            var boundary = start == 0 || !IsWordChar(line[start - 1]) || keys.Count > 0 && keys[^1].End == start;
+            var next = end < line.Length ? line[end] : ' ';
+            var outletLed = false;
+            bool accept;
+            if (key.Length == 1)
             {
-                if (token.EndsWith(role, StringComparison.Ordinal) && token.Length - role.Length >= 2)
-                {
-                    token = token[..^role.Length];
-                    break;
-                }
+                // 文 / 图 / 摄 only as a key proper: 文/张三, 图：李四, 文 张三 at the start of the line.
+                accept = boundary && (colon || slash || (sep.Length > 0 && start == 0));
             }
-
-            if (token.Length == 0 || RoleWords.Contains(token))
+            else if (colon)
             {
-                continue;
+                accept = true;
             }
-
-            if (IsName(token, surnames))
+            else if (boundary)
             {
-                names.Add(token);
+                accept = sep.Length > 0 || char.IsAsciiDigit(next) || (MetadataKeys.KindOf(key) is { } kind && MetadataKeys.NamesPeople(kind) && IsHan(next));
             }
             else
             {
-                leftover += token.Length;
+                // 光明日报记者张三, 新华日报·交汇点记者 张三: an outlet leads the line and the role follows it.
+                var runStart = start;
+                while (runStart > 0 && (IsHan(line[runStart - 1]) || line[runStart - 1] is '·' or '•'))
+                {
+                    runStart--;
+                }
+
+                accept = outletLed = keys.Count == 0 && MetadataKeys.IsReporterRole(key) && start - runStart is >= 2 and <= 16
+                    && line[..runStart].Trim().Length <= 16 && (sep.Length > 0 || IsHan(next));
             }
+
+            if (!accept)
+            {
+                position = start + 1;
+                continue;
+            }
+
+            keys.Add((start, end, key, outletLed));
+            position = end;
         }
 
-        return names.ToImmutable();
+        fields.Add(new MetadataField("", null, (keys.Count == 0 ? line : line[..keys[0].Start]).Trim()));
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var valueEnd = i + 1 < keys.Count ? keys[i + 1].Start : line.Length;
+            fields.Add(new MetadataField(keys[i].Key, MetadataKeys.KindOf(keys[i].Key), line[keys[i].End..valueEnd].Trim(), keys[i].OutletLed));
+        }
+
+        return fields;
     }
 
-    private static bool IsName(string token, Surnames surnames) =>
-        surnames.IsPlausibleName(token) || (token.Length is >= 2 and <= 4 && token.All(c => c is >= '\u4e00' and <= '\u9fff') && !OrgLikeRegex().IsMatch(token))
-        || (token.Length is >= 3 and <= 30 && token.All(c => char.IsAsciiLetter(c) || c is ' ' or '.' or '-') && char.IsUpper(token[0]));
+    /// <summary>Splits a byline value into names, dropping role words; <paramref name="leftover"/> counts characters that were neither.</summary>
+    internal static ImmutableArray<string> Names(string value, Surnames surnames, out int leftover) => Bylines.Names(value, surnames, out leftover);
 
-    private static string? FirstField(string value)
-    {
-        var first = value.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return string.IsNullOrEmpty(first) ? null : first.Trim('【', '】', '[', ']');
-    }
-
-    /// <summary>An inline byline opening a paragraph: 本报讯(记者 岳震红), (通讯员 张三 李四). Returns the names and the prefix length.</summary>
-    public static (ImmutableArray<string> Names, int Length) InlineByline(string paragraph, Surnames surnames)
+    /// <summary>
+    /// A byline opening a paragraph: 本报讯（记者 岳震红）, 湖北日报讯（记者 X、通讯员 Y）, 据新华社沈阳1月16日电（记者 X）, （通讯员 张三 李四）.
+    /// Returns the names and the span to cut: the whole prefix, or only the bracket when the lead holds a date (本报3月8日讯
+    /// keeps its date in the body); the paragraph's text after it stays.
+    /// </summary>
+    public static (ImmutableArray<string> Names, int Start, int Length) InlineByline(string paragraph, Surnames surnames)
     {
         var match = InlineBylineRegex().Match(paragraph);
         if (!match.Success)
         {
-            return ([], 0);
+            return ([], 0, 0);
         }
 
-        var names = Names(match.Groups["names"].Value, surnames, out var leftover);
-        return names.IsEmpty || leftover > 4 ? ([], 0) : (names, match.Length);
+        var inner = match.Groups["inner"].Value;
+        var names = ImmutableArray.CreateBuilder<string>();
+        var leftover = 0;
+
+        // Names alone after a dateline (新京报讯 （X）, 本报讯（X Y）): every one a surname and given name.
+        if (match.Groups["lead"].Success && match.Groups["role"].Length == 0)
+        {
+            var items = inner.Split([' ', '、', ','], StringSplitOptions.RemoveEmptyEntries);
+            return items.Length > 0 && items.All(i => surnames.IsPlausibleName(i))
+                ? ([.. items], match.Groups["lead"].Value.Any(char.IsAsciiDigit) ? match.Groups["bracket"].Index : 0, match.Groups["lead"].Value.Any(char.IsAsciiDigit) ? match.Length - match.Groups["bracket"].Index : match.Length)
+                : ([], 0, 0);
+        }
+
+        foreach (var field in Fields(Light(inner)))
+        {
+            if (field.Kind is MetadataKind.Author or MetadataKind.Photographer)
+            {
+                names.AddRange(Bylines.Names(field.Value, surnames, out var left, keyed: true));
+                leftover += left;
+            }
+            else if (field.Kind is null)
+            {
+                leftover += field.Value.Length;
+            }
+        }
+
+        if (names.Count == 0 || leftover > 4)
+        {
+            return ([], 0, 0);
+        }
+
+        var bracket = match.Groups["bracket"];
+        return match.Groups["lead"].Value.Any(char.IsAsciiDigit) ? (names.ToImmutable(), bracket.Index, match.Length - bracket.Index) : (names.ToImmutable(), 0, match.Length);
     }
 
-    /// <summary>A trailing credit of names in brackets, (梅方义 汪琳), where every item is a plausible full name. Returns the names and the credit's start.</summary>
+    /// <summary>
+    /// A credit closing a paragraph, in brackets: (梅方义 汪琳), （记者 张三 通讯员 李四）, （责任编辑：X） — every item a name, after
+    /// sentence-closing punctuation or alone. Returns the authors, the editors and the credit's start (-1 when none).
+    /// </summary>
     public static (ImmutableArray<string> Names, int Start) TrailingCredit(string paragraph, Surnames surnames)
     {
-        var match = TrailingCreditRegex().Match(paragraph);
-        if (!match.Success)
-        {
-            return ([], -1);
-        }
-
-        var items = match.Groups["names"].Value.Split([' ', '、', ','], StringSplitOptions.RemoveEmptyEntries);
-        if (items.Length == 0 || !items.All(i => surnames.IsPlausibleName(i)) || (items.Length == 1 && match.Index > 0 && paragraph.Length - match.Length > 0 && !SentenceEnd(paragraph[match.Index - 1])))
-        {
-            return ([], -1);
-        }
-
-        return ([.. items], match.Index);
+        var (authors, _, start) = TrailingByline(paragraph, surnames);
+        return (authors, start);
     }
 
-    private static bool SentenceEnd(char c) => c is '。' or '！' or '？' or '”' or '.' or '!' or '?' or '…';
+    /// <summary>As <see cref="TrailingCredit"/>, with the editors the credit names.</summary>
+    public static (ImmutableArray<string> Authors, ImmutableArray<string> Editors, int Start) TrailingByline(string paragraph, Surnames surnames)
+    {
+        var match = TrailingCreditRegex().Match(paragraph);
+        if (!match.Success || (match.Index > 0 && !SentenceEnd(paragraph[..match.Index].TrimEnd()[^1])))
+        {
+            return ([], [], -1);
+        }
 
-    [GeneratedRegex(@"(?<key>责任编辑|执行编辑|值班编辑|编辑|审核|审校|签发|校对|终审|初审|复审|信息来源|稿件来源|文章来源|来源|转自|出处|发布人|发布单位|发布时间|发表时间|发布日期|更新时间|发稿时间|时间|日期|作者|本报记者|记者|通讯员|摄影|摄像|文/图|文/摄|图/文|文图|供稿|撰稿|实习生|浏览次数|阅读次数|阅读量|浏览量|点击数|访问量|字号)\s*(?:[:：]\s*|\s+|(?=[\u4e00-\u9fff]{2,4}(?:\s|$)))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex KeyRegex();
+        var inner = match.Groups["inner"].Value.Trim();
+        if (Fields(Light(inner)) is { Count: > 1 } && TryParse(inner, surnames) is { } keyed && keyed.Authors.Length + keyed.Editors.Length > 0 && keyed.Outlet is null && keyed.PublishedAt is null)
+        {
+            return (keyed.Authors, keyed.Editors, match.Index);
+        }
 
-    [GeneratedRegex(@"^" + FullDate, RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex LeadingDateRegex();
+        var items = inner.Split([' ', '、', ','], StringSplitOptions.RemoveEmptyEntries);
+        if (items.Length == 0 || !items.All(i => surnames.IsPlausibleName(i)) || (items.Length == 1 && match.Index > 0 && paragraph.Length - match.Length > 0 && !SentenceEnd(paragraph[..match.Index].TrimEnd()[^1])))
+        {
+            return ([], [], -1);
+        }
 
-    // A full date with its time of day when written: 2023-06-30 11:05, 2025年5月21日 16时05分, 2024/03/18.
-    private const string FullDate = @"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)(?:\s*日)?(?:\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*[:：]\s*\d{2}|\s*分)?)?";
+        return ([.. items], [], match.Index);
+    }
+
+    private static bool SentenceEnd(char c) => c is '。' or '！' or '？' or '”' or '.' or '!' or '?' or '…' or '」' or '』';
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    private static bool IsWordChar(char c) => IsHan(c) || char.IsAsciiLetter(c);
+
+    /// <summary>The light normalisation the grammar needs whatever stage calls it: full-width digits, letters and spaces to ASCII.</summary>
+    internal static string Light(string text)
+    {
+        if (!text.Any(c => c is '\u3000' or '\u00A0' or '\t' or (>= '\uFF10' and <= '\uFF5A')))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                chars[i] = c switch
+                {
+                    '\u3000' or '\u00A0' or '\t' => ' ',
+                    >= '\uFF10' and <= '\uFF19' => (char)(c - '\uFF10' + '0'),
+                    >= '\uFF21' and <= '\uFF3A' => (char)(c - '\uFF21' + 'A'),
+                    >= '\uFF41' and <= '\uFF5A' => (char)(c - '\uFF41' + 'a'),
+                    _ => c,
+                };
+            }
+        });
+    }
+
+    // A full date with its time of day and weekday when written: 2023-06-30 11:05, 2025年5月21日 星期三 16时05分, 2024/03/18.
+    private const string FullDate = @"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)(?:\s*日)?(?:\s*(?:星期|周|礼拜)[一二三四五六日天])?(?:\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*[:：]\s*\d{2}|\s*分)?)?(?:\s*(?:星期|周)[一二三四五六日天])?";
 
     [GeneratedRegex(@"(?<![\d.])" + FullDate + @"(?![\d:：])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex DatelineDateRegex();
+    private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s*[:：]\s*[\u4e00-\u9fff]{1,8})?|版次\s*[:：]\s*[0-9A-Za-z]{1,4}|(?<![\u4e00-\u9fff])[A-Z]?\d{1,2}版", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:星期|周|礼拜)[一二三四五六日天]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex WeekdayRegex();
+
+    [GeneratedRegex(@"第\s*[0-9一二三四五六七八九十]{1,3}\s*版(?:\s*[:：]\s*[\u4e00-\u9fff]{1,8})?|版次\s*[:：]\s*[0-9A-Za-z]{1,4}|(?<![\u4e00-\u9fff])[A-Z]?\d{1,2}版|(?:星期|周)[一二三四五六日天]|农历\S{2,8}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex EditionRegex();
 
-    [GeneratedRegex(@"[\s、,，;；|]+|(?<=[\u4e00-\u9fff])/(?=[\u4e00-\u9fff]{2})", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex NameSplitRegex();
+    [GeneratedRegex(@"^[\u4e00-\u9fffA-Za-z0-9·\- ]{2,24}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LeadRegex();
 
-    [GeneratedRegex(@"(?:网|报|社|台|站|中心|部|局|委|办|会|院|厅|处|科|室|组|队|县|市|区|镇|乡|村|省)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex OrgLikeRegex();
+    [GeneratedRegex(@"[【】\[\]［］|｜]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LayoutRegex();
 
-    [GeneratedRegex(@"^(?:[\u4e00-\u9fff]{0,6}讯\s*)?[(（]\s*(?<names>(?:本报|本台|本网|融媒体|特约|见习|实习)?(?:记者|通讯员)[^)）]{1,40})[)）]\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^[\s□■●◆◇▲△★☆○◎▶►▪·•>»]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MarkerRegex();
+
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpaceRegex();
+
+    // What a counter or widget key may be followed by: its count, T|T, 大 中 小, 次, and brackets.
+    [GeneratedRegex(@"[\d\s次人条T大中小默认标准\[\]()（）【】+\-:：/|｜,，.。]|加载中|\.\.\.", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex WidgetValueRegex();
+
+    [GeneratedRegex(@"^[\d\s:：]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CounterValueRegex();
+
+    // The dateline or masthead that may precede an opening byline: 本报讯, 湖北日报讯, 本站讯, 据新华社沈阳1月16日电, 新华社北京1月1日电.
+    [GeneratedRegex(@"^(?<lead>(?:据)?[\u4e00-\u9fff·]{0,12}(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)\s*)?(?<bracket>[(（]\s*(?<inner>(?:[\u4e00-\u9fff·]{0,8}?)(?<role>记者|通讯员|实习生|见习生|撰稿|作者|文/图|文)[^()（）]{1,60}|(?<=(?:讯|电|消息)\s*[(（]\s*)[\u4e00-\u9fff]{2,4}(?:[ 、,][\u4e00-\u9fff]{2,4}){0,3})\s*[)）])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InlineBylineRegex();
 
-    [GeneratedRegex(@"[(（]\s*(?<names>[\u4e00-\u9fff]{2,4}(?:[\s、,]+[\u4e00-\u9fff]{2,4}){0,5})\s*[)）]\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[(（](?<inner>[^()（）]{2,60})[)）]\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TrailingCreditRegex();
 }

@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Extract.Learning;
 using Extract.Metadata;
 using Extract.Layout;
+using Extract.Resources;
 
 namespace Extract.Page;
 
@@ -19,6 +20,9 @@ internal sealed partial class HtmlPageExtractor
 {
     private const int HeaderSearch = 40;
     private const int FooterSearch = 6;
+
+    /// <summary>Lines after the article searched for trailer metadata (本文来源, 作者, 责任编辑), past share rows and notices.</summary>
+    private const int TrailerSearch = 20;
 
     /// <summary>Probability at or above which the model takes a block for article text.</summary>
     private const float ArticleProbability = 0.5f;
@@ -75,7 +79,7 @@ internal sealed partial class HtmlPageExtractor
         var title = PageTitle.Choose(layout);
         var metaDate = PublishDate.FromMeta(layout);
         var outlet = PageBylines.Outlet(layout);
-        var authors = PageBylines.Authors(layout);
+        var authors = PageBylines.Authors(layout, Surnames.Default);
         var area = ContentScorer.Choose(layout, cancellationToken);
         var lines = layout.Lines;
         var notArticle = new PageContent { Title = title, PublishedAt = PublishDate.Choose(metaDate, [], url), Outlet = outlet, Authors = authors, IsArticle = false };
@@ -107,10 +111,19 @@ internal sealed partial class HtmlPageExtractor
 
         // Headline, dateline and byline lines between the headline and the container.
         var titleLine = FindTitleLine(lines, first, title);
+        var headerNames = ImmutableArray.CreateBuilder<string>();
         for (var i = titleLine >= 0 ? titleLine : Math.Max(0, first - FooterSearch); i < first; i++)
         {
             var line = lines[i];
-            if (i == titleLine || (!line.InFurniture && ((IsMetadataLine(line) && line.LinkDensity <= 0.5) || IsLead(line))))
+
+            // A name alone under the headline is the column's byline (it leaves the body).
+            if (titleLine >= 0 && i > titleLine && !line.InFurniture && line.LinkDensity < 0.5 && Bylines.LoneName(line.Text, Surnames.Default) is { } name)
+            {
+                headerNames.Add(name);
+                continue;
+            }
+
+            if (i == titleLine || (!line.InFurniture && (IsMetadataLine(line) || IsLead(line))))
             {
                 kept.Add(line.Text);
             }
@@ -122,7 +135,17 @@ internal sealed partial class HtmlPageExtractor
             var line = lines[i];
             if (!keep[i])
             {
-                removed.Add(line.Text);
+                // A header or trailer line the block decision left out is still the article's metadata: the text stage
+                // reads it into fields (it never reaches the body, being wholly metadata).
+                if (MetadataLines.IsMetadata(line.Text, Surnames.Default))
+                {
+                    kept.Add(line.Text);
+                }
+                else
+                {
+                    removed.Add(line.Text);
+                }
+
                 continue;
             }
 
@@ -131,7 +154,7 @@ internal sealed partial class HtmlPageExtractor
         }
 
         // Byline and editor lines just after the container (责任编辑：…).
-        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
+        for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + TrailerSearch); i++)
         {
             var line = lines[i];
             if (IsTrailingMetadata(line))
@@ -148,7 +171,7 @@ internal sealed partial class HtmlPageExtractor
             Title = title,
             PublishedAt = published,
             Outlet = outlet,
-            Authors = authors,
+            Authors = headerNames.Count > 0 ? headerNames.ToImmutable() : authors,
             Removed = isArticle ? removed.ToImmutable() : [],
             IsArticle = isArticle,
         };
@@ -196,11 +219,14 @@ internal sealed partial class HtmlPageExtractor
             }
         }
 
+        // After the article only a short, unlinked, keyed line outside furniture gives a date: related lists and footers
+        // are full of other dates.
         for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
         {
-            if (IsTrailingMetadata(lines[i]))
+            var line = lines[i];
+            if (!line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && PublishDate.IsKeyed(line.Text) && IsTrailingMetadata(line))
             {
-                AddDate(lines[i].Text, dates);
+                AddDate(line.Text, dates);
             }
         }
 
@@ -209,7 +235,7 @@ internal sealed partial class HtmlPageExtractor
 
     /// <summary>A byline or editor line just after the article (责任编辑：…).</summary>
     private static bool IsTrailingMetadata(PageLine line) =>
-        !line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && MetadataKeyRegex().IsMatch(line.Text);
+        line.Text.Length <= 160 && MetadataLines.IsMetadata(line.Text, Surnames.Default);
 
     /// <summary>
     /// Whether the page is an article at all, judged on the heuristic's area whichever stage picks the lines (the
@@ -266,16 +292,16 @@ internal sealed partial class HtmlPageExtractor
         }
     }
 
-    /// <summary>A short line naming a date, a source or a byline (来源/作者/记者/编辑/发布时间…).</summary>
+    /// <summary>
+    /// A short line naming a date, a source or a byline (来源/作者/记者/编辑/发布时间…) as the metadata grammar reads it, links
+    /// or not (the outlet after 来源 is often a link); a bare date line only when it is not mostly links.
+    /// </summary>
     private static bool IsMetadataLine(PageLine line) =>
-        line.Text.Length <= 100 && (MetadataKeyRegex().IsMatch(line.Text) || PublishDate.FromLine(line.Text) is not null);
+        line.Text.Length <= 160 && (MetadataLines.IsMetadata(line.Text, Surnames.Default) || (line.LinkDensity <= 0.5 && PublishDate.FromLine(line.Text) is not null));
 
     /// <summary>A lead paragraph (导语) set apart between the headline and the body.</summary>
     private static bool IsLead(PageLine line) => ContentScorer.IsProse(line) && line.Punctuation >= 2 && line.Chars >= 30;
 
     /// <summary>A list of linked items with snippets (search results, forum indexes): more link lines than prose lines in the area.</summary>
     private static bool LooksLikeList(int linkLines, int proseLines) => linkLines >= 10 && linkLines >= proseLines;
-
-    [GeneratedRegex(@"来源|作者|记者|通讯员|编辑|责编|审核|签发|发布|发表|时间|日期|摄影|供稿|撰稿|文/|文／|图/|稿源|出处", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex MetadataKeyRegex();
 }

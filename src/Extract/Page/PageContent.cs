@@ -17,7 +17,7 @@ internal sealed record PageContent
     /// <summary>The source outlet from meta tags.</summary>
     public string? Outlet { get; init; }
 
-    /// <summary>Authors from meta tags.</summary>
+    /// <summary>Authors the page names outside its lines: a lone name under the headline, else the author meta tag (the text stage's fallback when no byline line names one).</summary>
     public ImmutableArray<string> Authors { get; init; } = [];
 
     /// <summary>Editors from meta tags or page furniture.</summary>

@@ -9,7 +9,21 @@ namespace Extract.Page;
 /// </summary>
 internal static partial class PageTitle
 {
-    public static string? Choose(PageLayout layout)
+    public static string? Choose(PageLayout layout) => WithoutLabel(ChooseRaw(layout));
+
+    /// <summary>A title without a column or series label before it: 【资讯汇总】…, [专栏]…, 棱镜|… (the rest stays a full headline).</summary>
+    internal static string? WithoutLabel(string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var match = LabelRegex().Match(title);
+        return match.Success && title.Length - match.Length >= 8 ? title[match.Length..] : title;
+    }
+
+    private static string? ChooseRaw(PageLayout layout)
     {
         var articleTitle = Clean(layout.MetaValue("ArticleTitle"));
         var ogTitle = Clean(layout.MetaValue("og:title", "twitter:title"));
@@ -33,10 +47,29 @@ internal static partial class PageTitle
             return StripSiteSuffix(articleTitle);
         }
 
+        // A page without a headline element (tables and font tags): the first visible line that the title tags repeat, as
+        // the page shows it — <title> adds site names before or after it (新浪网-…, …_新闻中心).
+        foreach (var line in layout.Lines)
+        {
+            if (line.LinkDensity >= 0.5 || line.Text.Length is < 5 or > 100 || line.InFurniture)
+            {
+                continue;
+            }
+
+            var text = Clean(line.Text)!;
+            if (text != titleTag && text != ogTitle && (Agrees(text, ogTitle) || Agrees(text, titleTag)) && !NotHeadline(text))
+            {
+                return text;
+            }
+        }
+
         // <title> and og:title often share the headline and differ in suffixes: their common stem is the title.
         var stripped = StripSiteSuffix(ogTitle) ?? StripSiteSuffix(titleTag);
         return stripped ?? headings.FirstOrDefault();
     }
+
+    /// <summary>A line that repeats the title tag without being the headline: a breadcrumb or a dateline.</summary>
+    private static bool NotHeadline(string text) => text.Contains('>') || text.Contains('»') || DigitsRegex().IsMatch(text);
 
     private static bool Agrees(string heading, string? title) =>
         title is not null && (title == heading || (title.StartsWith(heading, StringComparison.Ordinal) && heading.Length * 3 >= title.Length)
@@ -70,7 +103,13 @@ internal static partial class PageTitle
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WhitespaceRegex();
 
+    [GeneratedRegex(@"^\s*(?:[【\[［][^】\]］]{1,12}[】\]］]|[\u4e00-\u9fffA-Za-z]{2,4}\s*[|｜])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LabelRegex();
+
+    [GeneratedRegex(@"^\d{4}[-年/.]\d{1,2}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DigitsRegex();
+
     // A separator followed by the rest of the string: _ | ｜ » " - " "--" " — ", or a bare -/— before a short site-like tail.
-    [GeneratedRegex(@"\s*(?:[_|｜»]+|\s[-–—]{1,2}\s|--|(?<!\d)[-–—]{1,2}(?=[^-–—\d][^-–—]{0,14}$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\s*(?:[_|｜»]+|\s[-–—－―]{1,2}\s|--|——|(?<!\d)[-–—－―]{1,2}(?=[^-–—－―\d][^-–—－―]{0,14}$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SuffixRegex();
 }

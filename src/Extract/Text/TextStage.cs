@@ -23,9 +23,10 @@ internal sealed partial class TextStage
     {
         var removed = ImmutableArray.CreateBuilder<string>();
         removed.AddRange(page.Removed);
-        var authors = new List<string>(page.Authors);
-        var editors = new List<string>(page.Editors);
-        string? outlet = page.Outlet;
+        // The page's visible header and trailer lines outrank its meta tags: these are fallbacks.
+        var authors = new List<string>();
+        var editors = new List<string>();
+        string? outlet = null;
         string? published = page.PublishedAt;
         string? publishedText = null;
         var content = new List<string>();
@@ -54,13 +55,17 @@ internal sealed partial class TextStage
             }
 
             inList = false;
-            if (BoilerplateRules.IsBoilerplateLine(line))
+
+            // Metadata before boilerplate: a line that states a field (版权声明 来源：X 时间：Y) is read, not only dropped.
+            var meta = MetadataLines.TryParse(line, _surnames);
+            var states = meta is not null && (meta.Outlet is not null || meta.PublishedAt is not null || meta.Authors.Length + meta.Editors.Length > 0);
+            if (!states && BoilerplateRules.IsBoilerplateLine(line))
             {
                 removed.Add(raw.TrimEnd());
                 continue;
             }
 
-            if (MetadataLines.TryParse(line, _surnames) is { } meta)
+            if (meta is not null)
             {
                 outlet ??= meta.Outlet;
                 published ??= meta.PublishedAt;
@@ -74,16 +79,28 @@ internal sealed partial class TextStage
                 continue;
             }
 
-            var cleaned = CleanFragments(line, removed, authors);
+            var cleaned = CleanFragments(line, removed, authors, editors);
             content.AddRange(SplitLongLine(cleaned));
+        }
+
+        outlet ??= page.Outlet;
+        if (authors.Count == 0)
+        {
+            authors.AddRange(page.Authors);
+        }
+
+        if (editors.Count == 0)
+        {
+            editors.AddRange(page.Editors);
         }
 
         var title = page.Title;
         var titleIndex = FindTitleLine(content, title);
         if (titleIndex >= 0)
         {
-            title ??= content[titleIndex];
-            content.RemoveAt(titleIndex);
+            var (found, span) = title is null ? TitleAt(content, titleIndex) : (title, 1);
+            title ??= found;
+            content.RemoveRange(titleIndex, span);
         }
 
         var (body, paragraphs) = Join(content);
@@ -103,7 +120,7 @@ internal sealed partial class TextStage
     }
 
     /// <summary>Removes boilerplate fragments (photo credits, trailing separators) and byline fragments from one content line.</summary>
-    private string CleanFragments(string line, ImmutableArray<string>.Builder removed, List<string> authors)
+    private string CleanFragments(string line, ImmutableArray<string>.Builder removed, List<string> authors, List<string> editors)
     {
         var trimmed = TrailingSeparatorRegex().Replace(line, "");
         foreach (Match credit in PhotoCreditRegex().Matches(trimmed))
@@ -112,17 +129,18 @@ internal sealed partial class TextStage
         }
 
         trimmed = PhotoCreditRegex().Replace(trimmed, "").Trim();
-        var (inlineNames, prefix) = MetadataLines.InlineByline(trimmed, _surnames);
-        if (prefix > 0)
+        var (inlineNames, bylineStart, bylineLength) = MetadataLines.InlineByline(trimmed, _surnames);
+        if (bylineLength > 0)
         {
             authors.AddRange(inlineNames);
-            trimmed = trimmed[prefix..].TrimStart();
+            trimmed = (trimmed[..bylineStart] + trimmed[(bylineStart + bylineLength)..].TrimStart()).TrimStart();
         }
 
-        var (creditNames, creditStart) = MetadataLines.TrailingCredit(trimmed, _surnames);
+        var (creditNames, creditEditors, creditStart) = MetadataLines.TrailingByline(trimmed, _surnames);
         if (creditStart >= 0)
         {
             authors.AddRange(creditNames);
+            editors.AddRange(creditEditors);
             trimmed = trimmed[..creditStart].TrimEnd();
         }
 
@@ -154,10 +172,11 @@ internal sealed partial class TextStage
 
             if (line.Length > 60 || line.Contains('。'))
             {
-                return -1;
+                return DatelineTitleRegex().IsMatch(line) ? i : -1;
             }
 
-            if (SeriesLabelRegex().IsMatch(line) || line.Length < 4)
+            // Not the headline: a series or column label (系列报道, 企业动态), a masthead (浙江日报 数字报纸), a short fragment.
+            if (SeriesLabelRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || line.Length < 4)
             {
                 continue;
             }
@@ -166,6 +185,28 @@ internal sealed partial class TextStage
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The title the line at <paramref name="index"/> states, and how many lines it spans: after a dateline prefix
+    /// (新华社沈阳1月16日电 题：…) the headline alone; a headline broken over two short lines joined.
+    /// </summary>
+    private static (string Title, int Lines) TitleAt(List<string> content, int index)
+    {
+        var line = content[index];
+        if (DatelineTitleRegex().Match(line) is { Success: true } dateline)
+        {
+            return (dateline.Groups["title"].Value.Trim(), 1);
+        }
+
+        if (index + 2 < content.Count && line.Length <= 20 && content[index + 1].Length <= 20 && !HeadlineBreakRegex().IsMatch(line)
+            && !HeadlineBreakRegex().IsMatch(content[index + 1]) && !content[index + 1].StartsWith('—') && !ColumnRegex().IsMatch(content[index + 1])
+            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && content[index + 2].Length >= 30)
+        {
+            return (line + content[index + 1], 2);
+        }
+
+        return (line, 1);
     }
 
     private static (string Body, ImmutableArray<TextSpan> Paragraphs) Join(List<string> content)
@@ -194,6 +235,22 @@ internal sealed partial class TextStage
 
     [GeneratedRegex(@"(?<=[\u4e00-\u9fff。！？”…)）])\s+(?=[\u4e00-\u9fff“（(])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ParagraphBreakRegex();
+
+    // A dateline that opens a wire story's headline: 新华社沈阳1月16日电 题：…, 本报北京3月2日电 题：….
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电\s*题\s*[:：]\s*(?<title>[^。]{4,80})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DatelineTitleRegex();
+
+    // A column or channel name standing alone above the headline (企业动态, 工作动态, 基层快讯, 本地新闻).
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|快讯|聚焦|视点|播报|速递|传真|新闻|信息|公告|通知公告|头条)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ColumnRegex();
+
+    // A masthead line: 浙江日报 数字报纸, 人民日报 电子版, 某某报 2023年….
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,10}(?:报|网|台|刊)\s*(?:数字报纸|数字报|电子版|数字版|手机版|客户端|电子报)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MastheadRegex();
+
+    // Sentence punctuation a headline half does not end or hold.
+    [GeneratedRegex(@"[。，,；;：:！!？?]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HeadlineBreakRegex();
 
     [GeneratedRegex(@"系列报道|系列之|之[一二三四五六七八九十]+$|专栏|专题|^【[^】]+】$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SeriesLabelRegex();

@@ -1,0 +1,184 @@
+using Extract.Metadata;
+using Extract.Page;
+using Extract.Resources;
+using Extract.Text;
+
+namespace Extract.Tests.Metadata;
+
+/// <summary>One test per class of header and trailer form the metadata grammar reads; names and outlets are invented.</summary>
+public sealed class MetadataGrammarTests
+{
+    private static MetadataLine? Parse(string line) => MetadataLines.TryParse(line, Surnames.Default);
+
+    private static CleanText Run(string text) =>
+        new TextStage(Surnames.Default).Process(PageContent.FromPlainText(text), CancellationToken.None);
+
+    [Theory]
+    [InlineData("来源：某某日报 发布时间：2021-10-22 09:30 阅读次数：1421 选择字号：T|T")]
+    [InlineData("来源：某某日报　发布时间：2021-10-22 09:30　点击量：1421")]
+    [InlineData("【来源：某某日报】【发布时间：2021-10-22 09:30】")]
+    [InlineData("来源：某某日报 | 发布时间：2021-10-22 09:30 | 浏览：87")]
+    [InlineData("点击量：1421发布时间：2021-10-22 09:30来源：某某日报")]
+    public void Splits_fields_whatever_the_separators(string line)
+    {
+        var meta = Parse(line);
+        meta.Should().NotBeNull();
+        meta!.Outlet.Should().Be("某某日报");
+        meta.PublishedAt.Should().Be("2021-10-22T09:30");
+    }
+
+    [Fact]
+    public void A_date_after_an_empty_key_is_the_lines_date()
+    {
+        var meta = Parse("来源: 2020-02-24 15:18");
+        meta.Should().NotBeNull();
+        meta!.PublishedAt.Should().Be("2020-02-24T15:18");
+        meta.Outlet.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("2021年10月22日 星期五")]
+    [InlineData("2021年10月22日 星期五 10:30")]
+    [InlineData("某某日报 2021年10月22日 第03版")]
+    public void Reads_a_dateline_with_weekday_time_or_masthead(string line)
+    {
+        Parse(line)!.PublishedAt.Should().StartWith("2021-10-22");
+    }
+
+    [Theory]
+    [InlineData("某某日报记者 王建国", "王建国")]
+    [InlineData("某某日报·客户端记者 王建国 李晓梅", "王建国 李晓梅")]
+    [InlineData("某某网某某频道 记者 王建国", "王建国")]
+    [InlineData("本报通讯员 王建国 本报记者 李晓梅", "王建国 李晓梅")]
+    [InlineData("融媒体记者 王建国 通讯员 李晓梅", "王建国 李晓梅")]
+    [InlineData("特约记者 王建国 实习生 李晓梅", "王建国 李晓梅")]
+    [InlineData("□ 本报记者 王建国", "王建国")]
+    [InlineData("文/图 王建国", "王建国")]
+    [InlineData("文：王建国 图：李晓梅", "王建国 李晓梅")]
+    [InlineData("（记者 王建国 通讯员 李晓梅）", "王建国 李晓梅")]
+    public void Reads_bylines_led_by_outlets_roles_markers_and_brackets(string line, string names)
+    {
+        var meta = Parse(line);
+        meta.Should().NotBeNull();
+        meta!.Authors.Should().Equal(names.Split(' '));
+    }
+
+    [Fact]
+    public void Credits_split_into_authors_and_editors()
+    {
+        var meta = Parse("撰稿：王建国 摄影：李晓梅 编审：刘洋");
+        meta!.Authors.Should().Equal("王建国", "李晓梅");
+        meta.Editors.Should().Equal("刘洋");
+    }
+
+    [Theory]
+    [InlineData("发布人：管理员")]
+    [InlineData("作者：组织部")]
+    [InlineData("来源：本站原创 作者：本站")]
+    public void Accounts_units_and_the_site_are_not_people(string line)
+    {
+        var meta = Parse(line);
+        meta.Should().NotBeNull("the line is wholly metadata and leaves the body");
+        meta!.Authors.Should().BeEmpty();
+        meta.Editors.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("记者从市教育局了解到，今年全市新增学位三千个。")]
+    [InlineData("来源于群众的好点子，正在变成好政策。")]
+    [InlineData("时间就是生命，效率就是金钱。")]
+    [InlineData("2021年10月22日上午，全市安全生产工作会议召开。")]
+    public void A_sentence_that_starts_with_a_key_word_is_content(string line)
+    {
+        Parse(line).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("本报讯（记者 王建国 通讯员 李晓梅）10月22日，全市秋收工作会议召开。")]
+    [InlineData("某某日报讯（记者 王建国、通讯员 李晓梅）10月22日，全市秋收工作会议召开。")]
+    [InlineData("据新华社北京10月22日电（记者 王建国 李晓梅）10月22日，全市秋收工作会议召开。")]
+    [InlineData("本站讯 （职工通讯员 王建国 李晓梅）10月22日，全市秋收工作会议召开。")]
+    [InlineData("某某报讯 （王建国 李晓梅）10月22日，全市秋收工作会议召开。")]
+    public void Opening_bylines_give_authors_and_leave_the_sentence(string paragraph)
+    {
+        var clean = Run("标题在这里\n" + paragraph + "\n第二段内容很长很长很长很长。");
+        clean.Authors.Should().Equal("王建国", "李晓梅");
+        clean.Body.Should().Contain("全市秋收工作会议召开。");
+        clean.Body.Should().NotContain("王建国");
+    }
+
+    [Fact]
+    public void A_trailing_bracketed_byline_leaves_the_paragraph_and_keeps_its_text()
+    {
+        var clean = Run("标题在这里\n全市秋收工作会议召开，会议部署了下一阶段工作。（记者 王建国 通讯员 李晓梅）");
+        clean.Authors.Should().Equal("王建国", "李晓梅");
+        clean.Body.Should().Be("全市秋收工作会议召开，会议部署了下一阶段工作。");
+    }
+
+    [Fact]
+    public void Content_is_never_removed_for_holding_a_name()
+    {
+        var clean = Run("标题在这里\n获奖者王建国说，这份荣誉属于团队。\n记者 李晓梅");
+        clean.Body.Should().Be("获奖者王建国说，这份荣誉属于团队。");
+        clean.Authors.Should().Equal("李晓梅");
+    }
+
+    [Fact]
+    public void The_title_skips_column_names_mastheads_and_widget_rows()
+    {
+        var clean = Run("某某日报 数字报纸\n工作动态\n收藏 打印 增大字体\n全市秋收工作会议召开\n全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。");
+        clean.Title.Should().Be("全市秋收工作会议召开");
+    }
+
+    [Fact]
+    public void The_title_drops_a_dateline_prefix()
+    {
+        var clean = Run("新华社北京1月16日电 题：全市秋收工作会议召开\n全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。");
+        clean.Title.Should().Be("全市秋收工作会议召开");
+    }
+
+    [Fact]
+    public void A_headline_over_two_short_lines_is_one_title()
+    {
+        var clean = Run("全市秋收工作会议召开\n部署下一阶段工作任务\n全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。");
+        clean.Title.Should().Be("全市秋收工作会议召开部署下一阶段工作任务");
+    }
+
+    [Fact]
+    public void The_publish_date_anchors_the_year_of_body_dates()
+    {
+        var article = ArticleExtractor.Default.Extract(ArticleSource.FromText("d", "全市秋收工作会议召开\n发布时间：2021-10-25 09:30\n10月22日，全市秋收工作会议召开，会议部署了下一阶段的工作任务。")).Article!;
+        article.PublishedAt.Should().Be("2021-10-25T09:30");
+        article.Dates.Should().Contain(d => d.Value == "2021-10-22");
+    }
+
+    [Fact]
+    public void Every_lexicon_key_is_a_key_of_the_pattern()
+    {
+        foreach (var key in MetadataKeys.Lexicon.Keys)
+        {
+            var match = MetadataKeys.KeyRegex().Match(key + "：");
+            match.Success.Should().BeTrue(key);
+            match.Groups["key"].Value.Should().Be(key);
+        }
+    }
+
+    [Theory]
+    [InlineData("王建国", true)]
+    [InlineData("简介", false)]
+    [InlineData("组织部", false)]
+    [InlineData("全市秋收工作会议召开", false)]
+    public void A_lone_name_line_is_a_byline_only_when_it_is_a_name(string line, bool isName)
+    {
+        (Bylines.LoneName(line, Surnames.Default) is not null).Should().Be(isName);
+    }
+
+    [Fact]
+    public void Meta_tag_authors_keep_only_people()
+    {
+        Bylines.IsPerson("网易", Surnames.Default).Should().BeFalse();
+        Bylines.IsPerson("组织部", Surnames.Default).Should().BeFalse();
+        Bylines.IsPerson("王建国", Surnames.Default).Should().BeTrue();
+        Bylines.CleanOutlet("某某经济报道(广州)").Should().Be("某某经济报道");
+    }
+}
