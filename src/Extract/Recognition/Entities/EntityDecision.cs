@@ -47,11 +47,8 @@ internal sealed class EntityDecision : IRecognizer
         var kept = Select(candidates, probabilities, _model.Thresholds(featureDocument, candidates));
 
         var taken = kept.Select(c => c.Span).ToList();
-        foreach (var name in kept.Where(c => c.Span.Length >= 3).DistinctBy(c => text[c.Span.Start..c.Span.End]).ToList())
-        {
-            kept.AddRange(NameText.FreeOccurrences(text, text[name.Span.Start..name.Span.End], taken)
-                .Select(span => new EntityCandidate(span, name.Type) { Sources = name.Sources }));
-        }
+        kept.AddRange(NameText.OtherOccurrences(text, kept, c => c.Span, taken)
+            .Select(o => new EntityCandidate(o.Span, o.Name.Type) { Sources = o.Name.Sources }));
 
         return Build(text, found, kept);
     }

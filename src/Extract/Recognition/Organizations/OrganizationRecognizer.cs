@@ -47,11 +47,8 @@ internal sealed class OrganizationRecognizer : IRecognizer
 
         // Every occurrence of a recognised name is a mention, also where its own boundary was unclear (上午陕西煤业).
         var taken = kept.Select(k => k.Span).ToList();
-        foreach (var name in kept.Select(c => (Text: text[c.Span.Start..c.Span.End], c.Kind, ParentLength: c.ParentEnd - c.Span.Start)).Where(n => n.Text.Length >= 3).DistinctBy(n => n.Text).ToList())
-        {
-            kept.AddRange(NameText.FreeOccurrences(text, name.Text, taken)
-                .Select(span => new OrganizationCandidate(span, name.Kind) { ParentEnd = span.Start + name.ParentLength }));
-        }
+        kept.AddRange(NameText.OtherOccurrences(text, kept, c => c.Span, taken)
+            .Select(o => new OrganizationCandidate(o.Span, o.Name.Kind) { ParentEnd = o.Span.Start + (o.Name.ParentEnd - o.Name.Span.Start) }));
 
         kept.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         var organizations = kept.Select(c => new OrganizationMention(c.Span, text[c.Span.Start..c.Span.End], c.Kind)
