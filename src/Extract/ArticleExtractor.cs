@@ -133,6 +133,9 @@ public sealed class ArticleExtractor
             case EntityStrategy.Merged or EntityStrategy.Tagger:
                 yield return new EntityMerger(strategy, describer, TaggerResources.Default, CommonWords.Default.Contains);
                 break;
+            case EntityStrategy.Rules:
+                yield return new RulesDecision();
+                break;
         }
     }
 

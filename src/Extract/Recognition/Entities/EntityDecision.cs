@@ -34,6 +34,7 @@ internal sealed class EntityDecision : IRecognizer
     public static (List<EntityCandidate> Candidates, EntityCandidateFeatures.Document Document) Hypotheses(
         EntityMerger handMerge, DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
+        found = NestedPlaces.Decide(found);
         var candidates = EntityCandidates.Collect(found);
         var kept = EntityMerger.Kept(handMerge.Recognize(document, found, cancellationToken));
         return (candidates, new EntityCandidateFeatures.Document(document.Body, document.Tokens, candidates, kept));

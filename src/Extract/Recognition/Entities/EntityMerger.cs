@@ -52,6 +52,8 @@ internal sealed class EntityMerger : IRecognizer
             return Describe(text, found, [.. found.TaggedNames.Where(n => n.Span.Length >= 2 || n.Type == NameType.Location)]);
         }
 
+        found = NestedPlaces.Decide(found);
+
         // A person the rules took only on weak, repeated cues stands when the tagger also reads a person there.
         if (found.People.Any(p => p.WeakEvidence))
         {

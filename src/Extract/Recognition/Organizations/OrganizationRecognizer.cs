@@ -6,7 +6,7 @@ namespace Extract.Recognition.Organizations;
 
 /// <summary>
 /// Stage 5, organisations: the suffix grammar over the body and the places found before, keeping the maximal span of
-/// nested names. Short place names written inside an organisation's name (山西 in 山西焦煤) stop being places.
+/// nested names. It only proposes: the places found before stay as they are.
 /// </summary>
 internal sealed class OrganizationRecognizer : IRecognizer
 {
@@ -55,8 +55,8 @@ internal sealed class OrganizationRecognizer : IRecognizer
         {
             Parent = c.ParentEnd is { } parentEnd ? text[c.Span.Start..parentEnd] : null,
         }).ToList();
-        var places = found.Places.RemoveAll(p => p.Form is NameForm.Short or NameForm.Former
-            && organizations.Any(o => NameText.Within(p.Span, o.Span)));
-        return found with { Organizations = [.. organizations], Places = places };
+        // A short place name inside one of these (山西 in 山西焦煤) is not dropped here: sources only propose, and the
+        // entity decision drops it (Entities.NestedPlaces).
+        return found with { Organizations = [.. organizations] };
     }
 }
