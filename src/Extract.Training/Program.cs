@@ -21,6 +21,8 @@ internal static class Program
             "compile-gazetteer" => CompileGazetteerCommand.Run(args[1..]),
             "score-entities" => ScoreSeedsCommand.Run(args[1..]),
             "eval-ner" => EvalNerCommand.Run(args[1..]),
+            "eval-ner-cli" => Ner.EvalNerCliCommand.Run(args[1..]),
+            "bench-entities" => EntityLearning.BenchEntitiesCommand.Run(args[1..]),
             "compile-common-words" => CompileCommonWordsCommand.Run(args[1..]),
             "eval-page" => PageEvaluation.EvalPageCommand.Run(args[1..]),
             "show-entities" => ShowEntitiesCommand.Run(args[1..]),

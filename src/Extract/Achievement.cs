@@ -24,6 +24,9 @@ public sealed record Achievement
     /// <summary>The ISO date in scope, when known.</summary>
     public string? Date { get; init; }
 
-    /// <summary>Where <see cref="Text"/> occurs in the body.</summary>
+    /// <summary>Where <see cref="Text"/> occurs in the body; null when the headline alone states it.</summary>
     public TextSpan? Span { get; init; }
+
+    /// <summary>Where the headline states it (offsets into <see cref="Article.Title"/>); null when it does not.</summary>
+    public TextSpan? TitleSpan { get; init; }
 }

@@ -133,6 +133,9 @@ public sealed class ArticleExtractor
             case EntityStrategy.Merged or EntityStrategy.Tagger:
                 yield return new EntityMerger(strategy, describer, TaggerResources.Default, CommonWords.Default.Contains);
                 break;
+            case EntityStrategy.Rules:
+                yield return new RulesDecision();
+                break;
         }
     }
 
@@ -148,14 +151,20 @@ public sealed class ArticleExtractor
             : PageContent.FromPlainText(decoded.Content);
         var clean = _text.Process(page, cancellationToken);
 
-        // Recognisers read simplified characters; the conversion keeps every offset, so mentions map back to the page's own text.
-        var analysis = TraditionalChinese.Default.ToSimplified(clean.Body);
+        // The headline is read like the body's first paragraph. Recognisers read simplified characters; the conversion
+        // keeps every offset, so mentions map back to the page's own text.
+        var (text, bodyStart, paragraphs) = DocumentText.Compose(clean.Title, clean.Body, clean.Paragraphs);
+        var analysis = TraditionalChinese.Default.ToSimplified(text);
         var tokens = _tokens.Tokenize(analysis, cancellationToken);
         var document = new DocumentText(
             analysis,
-            clean.Paragraphs,
+            paragraphs,
             tokens,
-            ReferenceDates.Create(clean.PublishedAt, source.Url, source.FetchedAt, Options.ReferenceDate));
+            ReferenceDates.Create(clean.PublishedAt, source.Url, source.FetchedAt, Options.ReferenceDate))
+        {
+            BodyStart = bodyStart,
+            Original = ReferenceEquals(analysis, text) ? null : text,
+        };
         return (clean, document);
     }
 
@@ -168,11 +177,11 @@ public sealed class ArticleExtractor
             mentions = recognizer.Recognize(document, mentions, cancellationToken);
         }
 
-        if (!ReferenceEquals(document.Body, clean.Body))
+        if (document.Original is { } original)
         {
-            mentions = SurfaceForms.Restore(mentions, clean.Body);
+            mentions = SurfaceForms.Restore(mentions, original);
         }
 
-        return _assembler.Assemble(source.Id, source.Url, clean, mentions);
+        return _assembler.Assemble(source.Id, source.Url, clean, mentions, document.BodyStart);
     }
 }

@@ -9,6 +9,9 @@ public sealed record DateMention
     /// <summary>ISO-8601: YYYY-MM-DD, YYYY-MM-DDTHH:MM, YYYY-MM, or --MM-DD when no year can be inferred.</summary>
     public required string Value { get; init; }
 
-    /// <summary>Where it occurs in the body; null when it came from a metadata line outside the body.</summary>
+    /// <summary>Where it first occurs in the body; null when it came from a metadata line or occurs only in the headline.</summary>
     public TextSpan? Span { get; init; }
+
+    /// <summary>Where it occurs in the headline (offsets into <see cref="Article.Title"/>); null when it does not.</summary>
+    public TextSpan? TitleSpan { get; init; }
 }

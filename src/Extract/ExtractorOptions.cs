@@ -21,8 +21,8 @@ public sealed record ExtractorOptions
     /// <summary>How many documents the batch API processes at once.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>How people, places and organisations are found; <see cref="EntityStrategy.Merged"/> by default.</summary>
-    public EntityStrategy Entities { get; init; } = EntityStrategy.Merged;
+    /// <summary>How people, places and organisations are found; <see cref="EntityStrategy.Learned"/> by default.</summary>
+    public EntityStrategy Entities { get; init; } = EntityStrategy.Learned;
 
     /// <summary>How many keywords to keep.</summary>
     public int KeywordCount { get; init; } = 10;

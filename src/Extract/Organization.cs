@@ -34,6 +34,9 @@ public sealed record Organization
     /// <summary>The kind of body.</summary>
     public OrganizationKind Kind { get; init; } = OrganizationKind.Other;
 
-    /// <summary>Where the name occurs in the body.</summary>
+    /// <summary>Where the name occurs in the body (offsets into <see cref="Article.Body"/>).</summary>
     public ImmutableArray<TextSpan> Mentions { get; init; } = [];
+
+    /// <summary>Where the name occurs in the headline (offsets into <see cref="Article.Title"/>); empty when it does not.</summary>
+    public ImmutableArray<TextSpan> TitleMentions { get; init; } = [];
 }

@@ -14,6 +14,9 @@ public sealed record Person
     /// <summary>The body a role belongs to when the role names it (市司法局 in 市司法局警务管理科科长).</summary>
     public string? Organization { get; init; }
 
-    /// <summary>Where the name occurs in the body.</summary>
+    /// <summary>Where the name occurs in the body (offsets into <see cref="Article.Body"/>).</summary>
     public ImmutableArray<TextSpan> Mentions { get; init; } = [];
+
+    /// <summary>Where the name occurs in the headline (offsets into <see cref="Article.Title"/>); empty when it does not.</summary>
+    public ImmutableArray<TextSpan> TitleMentions { get; init; } = [];
 }

@@ -42,6 +42,9 @@ public sealed record Place
     /// <summary>The hierarchy from province down to this place, when known.</summary>
     public ImmutableArray<string> Path { get; init; } = [];
 
-    /// <summary>Where the name occurs in the body.</summary>
+    /// <summary>Where the name occurs in the body (offsets into <see cref="Article.Body"/>).</summary>
     public ImmutableArray<TextSpan> Mentions { get; init; } = [];
+
+    /// <summary>Where the name occurs in the headline (offsets into <see cref="Article.Title"/>); empty when it does not.</summary>
+    public ImmutableArray<TextSpan> TitleMentions { get; init; } = [];
 }

@@ -1,6 +1,6 @@
 namespace Extract;
 
-/// <summary>A span of the article body in UTF-16 code units: <see cref="Start"/> inclusive, <see cref="End"/> exclusive.</summary>
+/// <summary>A span of the article body (or, for title mentions, of the headline) in UTF-16 code units: <see cref="Start"/> inclusive, <see cref="End"/> exclusive.</summary>
 /// <param name="Start">Index of the first code unit.</param>
 /// <param name="End">Index one past the last code unit.</param>
 public readonly record struct TextSpan(int Start, int End)

@@ -53,6 +53,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_one_sentence_text_document_yields_the_names_of_its_title()
+    {
+        var input = Write("one.jsonl", JsonSerializer.Serialize(new { id = "s1", text = "市委书记王建国在零陵区调研疫情防控工作" }));
+        var (code, stdout, _) = await Run(input);
+
+        code.Should().Be(0);
+        var record = JsonDocument.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement;
+        var title = record.GetProperty("title").GetString()!;
+        record.GetProperty("body").GetString().Should().BeEmpty();
+        var person = record.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "王建国");
+        var span = person.GetProperty("titleMentions")[0].EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        title[span[0]..span[1]].Should().Be("王建国");
+    }
+
+    [Fact]
     public async Task A_folder_is_read_in_name_order_with_its_meta_sidecar()
     {
         Write("b.txt", "第二篇文章的标题\n11月2日,志愿者上门服务。");

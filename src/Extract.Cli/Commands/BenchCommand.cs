@@ -5,7 +5,7 @@ using System.Globalization;
 namespace Extract.Cli.Commands;
 
 /// <summary>
-/// <c>extract bench PATH… [--repeat N] [--jobs N] [--entities merged|learned|rules|tagger]</c>: process start to first record (cold), warm single-threaded
+/// <c>extract bench PATH… [--repeat N] [--jobs N] [--entities learned|merged|rules|tagger]</c>: process start to first record (cold), warm single-threaded
 /// and parallel throughput, and peak memory, over the given files. Figures only; no thresholds.
 /// </summary>
 internal static class BenchCommand
@@ -15,7 +15,7 @@ internal static class BenchCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to extract", Arity = ArgumentArity.OneOrMore };
         var repeat = new Option<int>("--repeat") { Description = "Passes over the inputs for the warm figures", DefaultValueFactory = _ => 20 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Workers for the parallel figure", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var entities = new Option<EntityStrategy>("--entities") { Description = "merged (default), learned, rules or tagger", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
+        var entities = new Option<EntityStrategy>("--entities") { Description = "learned (default), merged, rules or tagger", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
         var command = new Command("bench", "Measure cold start, throughput and peak memory") { paths, repeat, jobs, entities };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(repeat), parse.GetValue(jobs), Console.Out, ct, parse.GetValue(entities)));
         return command;

@@ -3,14 +3,14 @@ using Extract.Evaluation;
 
 namespace Extract.Cli.Commands;
 
-/// <summary><c>extract eval --gold DIR [--verbose] [--entities merged|learned|rules|tagger]</c>: per-field scores against a folder of NAME.txt + NAME.gold.json.</summary>
+/// <summary><c>extract eval --gold DIR [--verbose] [--entities learned|merged|rules|tagger]</c>: per-field scores against a folder of NAME.txt + NAME.gold.json.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
         var gold = new Option<string>("--gold") { Description = "Folder of NAME.txt|html + NAME.gold.json (+ optional meta.json)", Required = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Per-article misses and spurious items" };
-        var entities = new Option<EntityStrategy>("--entities") { Description = "merged (default), learned, rules or tagger: which entity layer to score", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
+        var entities = new Option<EntityStrategy>("--entities") { Description = "learned (default), merged, rules or tagger: which entity layer to score", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
         var command = new Command("eval", "Score the extractor against annotated articles (ANNOTATION.md)") { gold, verbose, entities };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse.GetValue(gold)!, parse.GetValue(verbose), Console.Out, Console.Error, cancellationToken, parse.GetValue(entities))));
         return command;

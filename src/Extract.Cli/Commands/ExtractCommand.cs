@@ -5,7 +5,7 @@ namespace Extract.Cli.Commands;
 
 /// <summary>
 /// The root action: <c>extract PATH… [--out FILE] [--format jsonl|json|csv] [--jobs N] [--reference-date YYYY-MM-DD]
-/// [--entities merged|learned|rules|tagger] [--heuristic-page]</c>.
+/// [--entities learned|merged|rules|tagger] [--heuristic-page]</c>.
 /// </summary>
 internal static class ExtractCommand
 {
@@ -16,7 +16,7 @@ internal static class ExtractCommand
         var format = new Option<OutputFormat>("--format", "-f") { Description = "jsonl (default), json or csv", DefaultValueFactory = _ => OutputFormat.Jsonl };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var referenceDate = new Option<string?>("--reference-date") { Description = "YYYY-MM-DD: resolves yearless dates when a document states no date and has no URL date or crawl time" };
-        var entities = new Option<EntityStrategy>("--entities") { Description = "merged (default), learned, rules or tagger: how people, places and organisations are found", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
+        var entities = new Option<EntityStrategy>("--entities") { Description = "learned (default), merged, rules or tagger: how people, places and organisations are found", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
         var heuristicPage = new Option<bool>("--heuristic-page") { Description = "Pick a page's article blocks with the hand-written scorer alone (no page model)" };
 
         var root = new RootCommand("Extract: Chinese news pages in, extract.article/1 JSON Lines out.") { paths, output, format, jobs, referenceDate, entities, heuristicPage };

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Extract.Recognition.Dates;
 
 namespace Extract.Calendar;
 

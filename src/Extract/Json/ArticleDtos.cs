@@ -51,6 +51,10 @@ internal sealed class PersonDto
     public string? Organization { get; set; }
 
     public int[][] Mentions { get; set; } = [];
+
+    /// <summary>Added in place (additive): written only when the name occurs in the title; offsets into the title.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int[][]? TitleMentions { get; set; }
 }
 
 internal sealed class OrganizationDto
@@ -60,6 +64,10 @@ internal sealed class OrganizationDto
     public string Kind { get; set; } = "other";
 
     public int[][] Mentions { get; set; } = [];
+
+    /// <summary>Added in place (additive): written only when the name occurs in the title; offsets into the title.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int[][]? TitleMentions { get; set; }
 }
 
 internal sealed class PlaceDto
@@ -73,6 +81,10 @@ internal sealed class PlaceDto
     public string[] Path { get; set; } = [];
 
     public int[][] Mentions { get; set; } = [];
+
+    /// <summary>Added in place (additive): written only when the name occurs in the title; offsets into the title.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int[][]? TitleMentions { get; set; }
 }
 
 internal sealed class DateDto
@@ -84,6 +96,10 @@ internal sealed class DateDto
     public int? Start { get; set; }
 
     public int? End { get; set; }
+
+    /// <summary>Added in place (additive): written only when the title states it; [start, end] into the title.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int[]? TitleSpan { get; set; }
 }
 
 internal sealed class AchievementDto
@@ -105,6 +121,10 @@ internal sealed class AchievementDto
     public int? Start { get; set; }
 
     public int? End { get; set; }
+
+    /// <summary>Added in place (additive): written only when the title states it; [start, end] into the title.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int[]? TitleSpan { get; set; }
 }
 
 internal sealed class ErrorDto

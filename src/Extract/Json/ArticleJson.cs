@@ -82,14 +82,14 @@ public static class ArticleJson
         Body = a.Body,
         Removed = [.. a.Removed],
         Keywords = [.. a.Keywords],
-        People = [.. a.People.Select(p => new PersonDto { Name = p.Name, Roles = [.. p.Roles], Organization = p.Organization, Mentions = Pairs(p.Mentions) })],
-        Organizations = [.. a.Organizations.Select(o => new OrganizationDto { Name = o.Name, Kind = Name(o.Kind), Mentions = Pairs(o.Mentions) })],
-        Places = [.. a.Places.Select(p => new PlaceDto { Name = p.Name, Level = Name(p.Level), Code = p.Code, Path = [.. p.Path], Mentions = Pairs(p.Mentions) })],
-        Dates = [.. a.Dates.Select(d => new DateDto { Text = d.Text, Value = d.Value, Start = d.Span?.Start, End = d.Span?.End })],
+        People = [.. a.People.Select(p => new PersonDto { Name = p.Name, Roles = [.. p.Roles], Organization = p.Organization, Mentions = Pairs(p.Mentions), TitleMentions = Optional(p.TitleMentions) })],
+        Organizations = [.. a.Organizations.Select(o => new OrganizationDto { Name = o.Name, Kind = Name(o.Kind), Mentions = Pairs(o.Mentions), TitleMentions = Optional(o.TitleMentions) })],
+        Places = [.. a.Places.Select(p => new PlaceDto { Name = p.Name, Level = Name(p.Level), Code = p.Code, Path = [.. p.Path], Mentions = Pairs(p.Mentions), TitleMentions = Optional(p.TitleMentions) })],
+        Dates = [.. a.Dates.Select(d => new DateDto { Text = d.Text, Value = d.Value, Start = d.Span?.Start, End = d.Span?.End, TitleSpan = Pair(d.TitleSpan) })],
         Achievements = [.. a.Achievements.Select(x => new AchievementDto
         {
             Text = x.Text, Value = x.Value, Unit = x.Unit, Approx = x.Approx, Actor = x.Actor, Action = x.Action, Date = x.Date,
-            Start = x.Span?.Start, End = x.Span?.End,
+            Start = x.Span?.Start, End = x.Span?.End, TitleSpan = Pair(x.TitleSpan),
         })],
         IsArticle = a.IsArticle ? null : false,
     };
@@ -106,14 +106,14 @@ public static class ArticleJson
         Body = d.Body ?? "",
         Removed = [.. d.Removed ?? []],
         Keywords = [.. d.Keywords ?? []],
-        People = [.. (d.People ?? []).Select(p => new Person { Name = p.Name, Roles = [.. p.Roles ?? []], Organization = p.Organization, Mentions = Spans(p.Mentions) })],
-        Organizations = [.. (d.Organizations ?? []).Select(o => new Organization { Name = o.Name, Kind = Parse<OrganizationKind>(o.Kind), Mentions = Spans(o.Mentions) })],
-        Places = [.. (d.Places ?? []).Select(p => new Place { Name = p.Name, Level = Parse<PlaceLevel>(p.Level), Code = p.Code, Path = [.. p.Path ?? []], Mentions = Spans(p.Mentions) })],
-        Dates = [.. (d.Dates ?? []).Select(x => new DateMention { Text = x.Text, Value = x.Value, Span = Span(x.Start, x.End) })],
+        People = [.. (d.People ?? []).Select(p => new Person { Name = p.Name, Roles = [.. p.Roles ?? []], Organization = p.Organization, Mentions = Spans(p.Mentions), TitleMentions = Spans(p.TitleMentions) })],
+        Organizations = [.. (d.Organizations ?? []).Select(o => new Organization { Name = o.Name, Kind = Parse<OrganizationKind>(o.Kind), Mentions = Spans(o.Mentions), TitleMentions = Spans(o.TitleMentions) })],
+        Places = [.. (d.Places ?? []).Select(p => new Place { Name = p.Name, Level = Parse<PlaceLevel>(p.Level), Code = p.Code, Path = [.. p.Path ?? []], Mentions = Spans(p.Mentions), TitleMentions = Spans(p.TitleMentions) })],
+        Dates = [.. (d.Dates ?? []).Select(x => new DateMention { Text = x.Text, Value = x.Value, Span = Span(x.Start, x.End), TitleSpan = Span(x.TitleSpan) })],
         Achievements = [.. (d.Achievements ?? []).Select(x => new Achievement
         {
             Text = x.Text, Value = x.Value, Unit = x.Unit, Approx = x.Approx, Actor = x.Actor, Action = x.Action, Date = x.Date,
-            Span = Span(x.Start, x.End),
+            Span = Span(x.Start, x.End), TitleSpan = Span(x.TitleSpan),
         })],
         IsArticle = d.IsArticle ?? true,
     };
@@ -122,6 +122,18 @@ public static class ArticleJson
 
     private static ImmutableArray<TextSpan> Spans(int[][]? pairs) =>
         [.. (pairs ?? []).Select(p => p is [var start, var end] ? new TextSpan(start, end) : throw new JsonException("a mention must be [start, end]"))];
+
+    // Title mentions are written only when there are some, so a record without them reads as it did before they existed.
+    private static int[][]? Optional(ImmutableArray<TextSpan> spans) => spans.IsDefaultOrEmpty ? null : Pairs(spans);
+
+    private static int[]? Pair(TextSpan? span) => span is { } s ? [s.Start, s.End] : null;
+
+    private static TextSpan? Span(int[]? pair) => pair switch
+    {
+        null => null,
+        [var start, var end] => new TextSpan(start, end),
+        _ => throw new JsonException("a title span must be [start, end]"),
+    };
 
     private static TextSpan? Span(int? start, int? end) => start is { } s && end is { } e ? new TextSpan(s, e) : null;
 

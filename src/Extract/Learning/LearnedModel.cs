@@ -20,6 +20,7 @@ internal sealed class LearnedModel<TInput, TOutput>
 
     private readonly ConcurrentBag<PredictionEngine<TInput, TOutput>> _engines = [];
     private readonly int _maxPooled = Math.Max(4, Environment.ProcessorCount * 2);
+    private readonly Lazy<FastTreeScorer?> _trees;
 
     private LearnedModel(MLContext context, ITransformer transformer, DataViewSchema inputSchema, string name)
     {
@@ -27,6 +28,7 @@ internal sealed class LearnedModel<TInput, TOutput>
         Transformer = transformer;
         InputSchema = inputSchema;
         Name = name;
+        _trees = new(() => FastTreeScorer.From(transformer), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The name the model was loaded under (its resource name or file), for error messages.</summary>
@@ -74,6 +76,9 @@ internal sealed class LearnedModel<TInput, TOutput>
         using var stream = Resources.EmbeddedResource.Open(logicalName);
         return FromStream(stream, logicalName);
     }
+
+    /// <summary>The model read out as flat trees when it is a FastTree binary model (<see cref="FastTreeScorer.From"/>); else null.</summary>
+    public FastTreeScorer? Trees => _trees.Value;
 
     /// <summary>Takes an engine from the pool (or makes one); give it back with <see cref="Return"/> when the document is done.</summary>
     public PredictionEngine<TInput, TOutput> Rent() =>

@@ -109,4 +109,41 @@ public sealed class ArticleJsonTests
         document.RootElement.GetProperty("id").GetString().Should().Be("doc-7");
         document.RootElement.GetProperty("error").GetString().Should().Be("input too large");
     }
+
+    [Fact]
+    public void Title_mentions_are_written_only_when_there_are_some_and_read_back()
+    {
+        var plain = ArticleJson.Serialize(Sample());
+        plain.Should().NotContain("titleMentions").And.NotContain("titleSpan");
+
+        var withTitle = Sample() with
+        {
+            People = [new Person { Name = "蒋文锋", TitleMentions = [new TextSpan(0, 3)] }],
+            Dates = [new DateMention { Text = "11月2日", Value = "2022-11-02", TitleSpan = new TextSpan(3, 8) }],
+            Achievements = [new Achievement { Text = "采集核酸5463人次", Value = 5463, Unit = "人次", TitleSpan = new TextSpan(0, 10) }],
+        };
+        var json = ArticleJson.Serialize(withTitle);
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        root.GetProperty("people")[0].GetProperty("mentions").GetArrayLength().Should().Be(0);
+        root.GetProperty("people")[0].GetProperty("titleMentions")[0].EnumerateArray().Select(e => e.GetInt32()).Should().Equal(0, 3);
+        root.GetProperty("dates")[0].GetProperty("start").ValueKind.Should().Be(JsonValueKind.Null);
+        root.GetProperty("dates")[0].GetProperty("titleSpan").EnumerateArray().Select(e => e.GetInt32()).Should().Equal(3, 8);
+
+        var read = ArticleJson.Deserialize(json);
+        read.People[0].TitleMentions.Should().Equal(new TextSpan(0, 3));
+        read.Dates[0].TitleSpan.Should().Be(new TextSpan(3, 8));
+        read.Dates[0].Span.Should().BeNull();
+        read.Achievements[0].TitleSpan.Should().Be(new TextSpan(0, 10));
+    }
+
+    [Fact]
+    public void A_record_written_before_title_mentions_existed_reads_with_none()
+    {
+        var old = """{"schema":"extract.article/1","id":"a","url":null,"title":"t","outlet":null,"publishedAt":null,"authors":[],"editors":[],"body":"蒋文锋","removed":[],"keywords":[],"people":[{"name":"蒋文锋","roles":[],"organization":null,"mentions":[[0,3]]}],"organizations":[],"places":[],"dates":[{"text":"x","value":"2022-01-01","start":null,"end":null}],"achievements":[]}""";
+        var read = ArticleJson.Deserialize(old);
+        read.People[0].TitleMentions.Should().BeEmpty();
+        read.People[0].Mentions.Should().Equal(new TextSpan(0, 3));
+        read.Dates[0].TitleSpan.Should().BeNull();
+    }
 }

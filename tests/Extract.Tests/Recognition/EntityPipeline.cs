@@ -6,10 +6,13 @@ using Extract.Calendar;
 
 namespace Extract.Tests.Recognition;
 
-/// <summary>Runs the place, organisation and person recognisers over a plain text, as the extractor does (no tokens).</summary>
+/// <summary>
+/// Runs the place, organisation and person recognisers and the rules-only decision over a plain text, as the extractor
+/// does with <see cref="EntityStrategy.Rules"/> (no tokens).
+/// </summary>
 internal static class EntityPipeline
 {
-    private static readonly IRecognizer[] Recognizers = [new PlaceRecognizer(), new OrganizationRecognizer(), new PersonRecognizer()];
+    private static readonly IRecognizer[] Recognizers = [new PlaceRecognizer(), new OrganizationRecognizer(), new PersonRecognizer(), new Extract.Recognition.Entities.RulesDecision()];
 
     public static Mentions Run(string text)
     {

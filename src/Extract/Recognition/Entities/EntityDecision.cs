@@ -34,6 +34,7 @@ internal sealed class EntityDecision : IRecognizer
     public static (List<EntityCandidate> Candidates, EntityCandidateFeatures.Document Document) Hypotheses(
         EntityMerger handMerge, DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
+        found = NestedPlaces.Decide(found);
         var candidates = EntityCandidates.Collect(found);
         var kept = EntityMerger.Kept(handMerge.Recognize(document, found, cancellationToken));
         return (candidates, new EntityCandidateFeatures.Document(document.Body, document.Tokens, candidates, kept));
@@ -47,11 +48,8 @@ internal sealed class EntityDecision : IRecognizer
         var kept = Select(candidates, probabilities, _model.Thresholds(featureDocument, candidates));
 
         var taken = kept.Select(c => c.Span).ToList();
-        foreach (var name in kept.Where(c => c.Span.Length >= 3).DistinctBy(c => text[c.Span.Start..c.Span.End]).ToList())
-        {
-            kept.AddRange(NameText.FreeOccurrences(text, text[name.Span.Start..name.Span.End], taken)
-                .Select(span => new EntityCandidate(span, name.Type) { Sources = name.Sources }));
-        }
+        kept.AddRange(NameText.OtherOccurrences(text, kept, c => c.Span, taken)
+            .Select(o => new EntityCandidate(o.Span, o.Name.Type) { Sources = o.Name.Sources }));
 
         return Build(text, found, kept);
     }

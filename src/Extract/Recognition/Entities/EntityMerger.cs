@@ -52,6 +52,8 @@ internal sealed class EntityMerger : IRecognizer
             return Describe(text, found, [.. found.TaggedNames.Where(n => n.Span.Length >= 2 || n.Type == NameType.Location)]);
         }
 
+        found = NestedPlaces.Decide(found);
+
         // A person the rules took only on weak, repeated cues stands when the tagger also reads a person there.
         if (found.People.Any(p => p.WeakEvidence))
         {
@@ -88,10 +90,7 @@ internal sealed class EntityMerger : IRecognizer
         }
 
         // Other occurrences of a name the tagger added (long enough to be unambiguous) are mentions of it too.
-        foreach (var name in added.Where(n => n.Span.Length >= 3).DistinctBy(n => text[n.Span.Start..n.Span.End]).ToList())
-        {
-            added.AddRange(NameText.FreeOccurrences(text, text[name.Span.Start..name.Span.End], taken).Select(span => name with { Span = span }));
-        }
+        added.AddRange(NameText.OtherOccurrences(text, added, n => n.Span, taken).Select(o => o.Name with { Span = o.Span }));
 
         return Describe(text, found, added);
     }

@@ -75,6 +75,24 @@ internal static class NameText
     public static bool Within(TextSpan inner, TextSpan outer) => inner.Start >= outer.Start && inner.End <= outer.End;
 
     /// <summary>
+    /// The one "every occurrence of a name" rule: for each name in <paramref name="names"/> of at least
+    /// <paramref name="minLength"/> characters (long enough to be unambiguous), once per surface form in order, its other
+    /// occurrences in <paramref name="text"/> that overlap nothing taken (<see cref="FreeOccurrences"/>), paired with the
+    /// name they repeat. Computed before it returns, so a caller may add the result to the list it passed in.
+    /// </summary>
+    public static List<(T Name, TextSpan Span)> OtherOccurrences<T>(string text, IEnumerable<T> names, Func<T, TextSpan> spanOf, List<TextSpan> taken, int minLength = 3)
+    {
+        var found = new List<(T, TextSpan)>();
+        foreach (var name in names.Where(n => spanOf(n).Length >= minLength).DistinctBy(n => text[spanOf(n).Start..spanOf(n).End]).ToList())
+        {
+            var span = spanOf(name);
+            found.AddRange(FreeOccurrences(text, text[span.Start..span.End], taken).Select(s => (name, s)));
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// The occurrences of <paramref name="surface"/> in <paramref name="text"/> that overlap none of <paramref name="taken"/>;
     /// each one found is added to <paramref name="taken"/>, so occurrences never overlap each other either.
     /// </summary>

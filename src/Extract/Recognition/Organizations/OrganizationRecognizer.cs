@@ -6,7 +6,7 @@ namespace Extract.Recognition.Organizations;
 
 /// <summary>
 /// Stage 5, organisations: the suffix grammar over the body and the places found before, keeping the maximal span of
-/// nested names. Short place names written inside an organisation's name (山西 in 山西焦煤) stop being places.
+/// nested names. It only proposes: the places found before stay as they are.
 /// </summary>
 internal sealed class OrganizationRecognizer : IRecognizer
 {
@@ -47,19 +47,16 @@ internal sealed class OrganizationRecognizer : IRecognizer
 
         // Every occurrence of a recognised name is a mention, also where its own boundary was unclear (上午陕西煤业).
         var taken = kept.Select(k => k.Span).ToList();
-        foreach (var name in kept.Select(c => (Text: text[c.Span.Start..c.Span.End], c.Kind, ParentLength: c.ParentEnd - c.Span.Start)).Where(n => n.Text.Length >= 3).DistinctBy(n => n.Text).ToList())
-        {
-            kept.AddRange(NameText.FreeOccurrences(text, name.Text, taken)
-                .Select(span => new OrganizationCandidate(span, name.Kind) { ParentEnd = span.Start + name.ParentLength }));
-        }
+        kept.AddRange(NameText.OtherOccurrences(text, kept, c => c.Span, taken)
+            .Select(o => new OrganizationCandidate(o.Span, o.Name.Kind) { ParentEnd = o.Span.Start + (o.Name.ParentEnd - o.Name.Span.Start) }));
 
         kept.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         var organizations = kept.Select(c => new OrganizationMention(c.Span, text[c.Span.Start..c.Span.End], c.Kind)
         {
             Parent = c.ParentEnd is { } parentEnd ? text[c.Span.Start..parentEnd] : null,
         }).ToList();
-        var places = found.Places.RemoveAll(p => p.Form is NameForm.Short or NameForm.Former
-            && organizations.Any(o => NameText.Within(p.Span, o.Span)));
-        return found with { Organizations = [.. organizations], Places = places };
+        // A short place name inside one of these (山西 in 山西焦煤) is not dropped here: sources only propose, and the
+        // entity decision drops it (Entities.NestedPlaces).
+        return found with { Organizations = [.. organizations] };
     }
 }

@@ -143,6 +143,35 @@ public sealed class EntityDecisionTests
     }
 
     [Fact]
+    public void The_direct_tree_scorer_gives_the_prediction_engines_probabilities()
+    {
+        var model = EntityDecisionModel.Default;
+        model.ScoresDirectly.Should().BeTrue("the embedded model is a FastTree binary model");
+        var features = new EntityCandidateFeatures(TaggerResources.Default, CommonWords.Default.Contains);
+        var checkedCount = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "corpus", "entities"), "*.txt").Order(StringComparer.Ordinal).Take(6))
+        {
+            var text = File.ReadAllText(file);
+            var tokens = PosSegmenter.Default.Tokenize(text).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToList();
+            var document = new DocumentText(text, [new TextSpan(0, text.Length)], [.. tokens], ReferenceDates.Create(null, null, null, null));
+            var (candidates, featureDocument) = EntityDecision.Hypotheses(EntityMerger.HandMerge(), document, EntityPipeline.Run(text), CancellationToken.None);
+
+            var direct = model.Score(features, featureDocument, candidates, CancellationToken.None);
+            var engine = model.ScoreWithEngine(features, featureDocument, candidates, CancellationToken.None);
+
+            direct.Should().HaveCount(candidates.Count);
+            for (var i = 0; i < direct.Length; i++)
+            {
+                direct[i].Should().BeApproximately(engine[i], 1e-5f);
+            }
+
+            checkedCount += direct.Length;
+        }
+
+        checkedCount.Should().BeGreaterThan(100);
+    }
+
+    [Fact]
     public void The_embedded_model_loads_with_a_threshold()
     {
         var model = EntityDecisionModel.Default;

@@ -68,7 +68,7 @@ public sealed class EntityMergerTests
     [InlineData("按照集团公司党委的部署，各单位迅速行动。", "按照集团公司党委", "ORG")] // starts with a boundary verb
     [InlineData("按照集团公司党委的部署，各单位迅速行动。", "集团公司党委", "ORG")] // a generic back-reference
     [InlineData("宣传部负责组织学习。", "宣传部", "ORG")] // a bare suffix that needs a place or level prefix
-    [InlineData("职工文化中心开放了。", "职工文化中心", "ORG")] // a generic head before the suffix
+    [InlineData("志愿服务中心开放了。", "志愿服务中心", "ORG")] // a generic head before the suffix
     [InlineData("太阳升起来了，大家出发。", "太阳", "LOC")] // a common word is not a place
     [InlineData("他走进城中村排查。", "城中村", "LOC")] // a generic head + place suffix
     [InlineData("大家表示感谢。", "大家", "PER")] // no surname, common word

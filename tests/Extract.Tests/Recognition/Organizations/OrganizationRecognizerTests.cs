@@ -1,3 +1,7 @@
+using Extract.Recognition;
+using Extract.Recognition.Organizations;
+using Extract.Recognition.Places;
+
 namespace Extract.Tests.Recognition.Organizations;
 
 public sealed class OrganizationRecognizerTests
@@ -67,6 +71,19 @@ public sealed class OrganizationRecognizerTests
 
         mentions.Organizations.Select(o => (o.Name, o.Kind, o.Span.Start, o.Span.End)).Should().Equal(("山西焦煤", OrganizationKind.Company, 0, 4));
         mentions.Places.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_organisation_recogniser_only_proposes_and_the_decision_drops_a_place_inside_a_name()
+    {
+        const string text = "山西焦煤召开会议。";
+        var document = new DocumentText(text, [new TextSpan(0, text.Length)], [], Extract.Calendar.ReferenceDates.Create(null, null, null, null));
+        var places = new PlaceRecognizer().Recognize(document, Mentions.Empty, CancellationToken.None);
+        var proposed = new OrganizationRecognizer().Recognize(document, places, CancellationToken.None);
+
+        places.Places.Should().ContainSingle(p => p.Name == "山西");
+        proposed.Places.Should().Equal(places.Places, "a later source never deletes an earlier one's output");
+        Extract.Recognition.Entities.NestedPlaces.Decide(proposed).Places.Should().BeEmpty();
     }
 
     [Fact]
