@@ -256,7 +256,7 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
             await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                chunk = await ReadChunkAsync(after, cancellationToken).ConfigureAwait(false);
+                chunk = await RecordReader.ReadChunkAsync(_write, SqlDialect.DuckDb, after, ReadChunk, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -275,55 +275,6 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
 
             after = chunk[^1].Id;
         }
-    }
-
-    private async Task<List<ArticleRecord>> ReadChunkAsync(string? after, CancellationToken cancellationToken)
-    {
-        var articles = new List<object?[]>(ReadChunk);
-        using (var command = _write.CreateCommand())
-        {
-            command.CommandText = $"SELECT {Tables.Articles.ColumnList} FROM articles {(after is null ? "" : "WHERE id > $after")} ORDER BY id LIMIT {ReadChunk}";
-            if (after is not null)
-            {
-                command.Parameters.Add(new DuckDBParameter("after", after));
-            }
-
-            articles.AddRange(await RowsAsync(command, cancellationToken).ConfigureAwait(false));
-        }
-
-        if (articles.Count == 0)
-        {
-            return [];
-        }
-
-        var first = (string)articles[0][0]!;
-        var last = (string)articles[^1][0]!;
-        var items = new Dictionary<string, Dictionary<string, List<object?[]>>>(StringComparer.Ordinal);
-        foreach (var table in Tables.Items)
-        {
-            using var command = _write.CreateCommand();
-            command.CommandText = $"SELECT {table.ColumnList} FROM {table.Name} WHERE article_id >= $first AND article_id <= $last ORDER BY article_id, ordinal";
-            command.Parameters.Add(new DuckDBParameter("first", first));
-            command.Parameters.Add(new DuckDBParameter("last", last));
-            foreach (var row in await RowsAsync(command, cancellationToken).ConfigureAwait(false))
-            {
-                var id = (string)row[0]!;
-                if (!items.TryGetValue(id, out var byTable))
-                {
-                    items[id] = byTable = new Dictionary<string, List<object?[]>>(StringComparer.Ordinal);
-                }
-
-                if (!byTable.TryGetValue(table.Name, out var rows))
-                {
-                    byTable[table.Name] = rows = [];
-                }
-
-                rows.Add(row);
-            }
-        }
-
-        var empty = new Dictionary<string, List<object?[]>>();
-        return [.. articles.Select(a => ArticleRows.Read(a, items.GetValueOrDefault((string)a[0]!, empty)))];
     }
 
     /// <summary>Writes every stored record as a JSON line (the CLI's output: articles and error lines), in id order; returns the count.</summary>
@@ -428,7 +379,7 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
         {
             using var command = _write.CreateCommand();
             command.CommandText = sql;
-            foreach (var row in await RowsAsync(command, cancellationToken).ConfigureAwait(false))
+            foreach (var row in await RecordReader.RowsAsync(command, cancellationToken).ConfigureAwait(false))
             {
                 totals.Add(new AchievementTotal
                 {
@@ -470,24 +421,6 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
         }
 
         return string.Join(", ", names);
-    }
-
-    private static async Task<List<object?[]>> RowsAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        var rows = new List<object?[]>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
     }
 
     private static async Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
