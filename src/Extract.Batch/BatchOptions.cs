@@ -18,6 +18,12 @@ public sealed record BatchOptions
     /// <summary>Called from the run's own thread at most once per <see cref="ProgressInterval"/>, and once at the end.</summary>
     public Action<BatchProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Called from the run's own thread for each record, in input order, before it is written (the CLI prints failures
+    /// to stderr from here, or writes a format other than JSON Lines). A run may have this as its only sink.
+    /// </summary>
+    public Action<ArticleRecord>? Record { get; init; }
+
     /// <summary>The least time between two progress reports (default 2 s; zero reports every record).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
 }

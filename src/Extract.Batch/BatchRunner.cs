@@ -11,7 +11,8 @@ namespace Extract.Batch;
 /// finished so the output ends on a whole line and the store on a whole batch.
 /// </summary>
 /// <remarks>
-/// Memory is flat in the number of documents: the run holds at most one batch of records, a look-up chunk of
+/// Memory is flat in the number of documents: the run holds at most two batches of records (one being written to the
+/// store while the next fills), a look-up chunk of
 /// <see cref="LookupChunk"/> inputs when resuming, and the extractor's in-flight window. Output keeps input order.
 /// At each batch boundary the JSON Lines output is flushed first and the store transaction committed second, so a run
 /// killed outright loses at most the batch in progress, and every record the store holds is also in the output.
@@ -39,7 +40,7 @@ public sealed class BatchRunner
     /// document) and/or <paramref name="store"/>. Cancellation ends the run early without throwing: the returned progress
     /// says <see cref="BatchProgress.Cancelled"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">Neither an output nor a store, or <see cref="BatchOptions.Resume"/> without a store.</exception>
+    /// <exception cref="ArgumentException">No output, store or <see cref="BatchOptions.Record"/> callback, or <see cref="BatchOptions.Resume"/> without a store.</exception>
     public async Task<BatchProgress> RunAsync(
         IAsyncEnumerable<BatchInput> inputs,
         TextWriter? output,
@@ -47,9 +48,9 @@ public sealed class BatchRunner
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (output is null && store is null)
+        if (output is null && store is null && _options.Record is null)
         {
-            throw new ArgumentException("a batch run needs an output, a store or both");
+            throw new ArgumentException("a batch run needs an output, a store or a record callback");
         }
 
         if (_options.Resume && store is null)
@@ -63,6 +64,7 @@ public sealed class BatchRunner
         var batch = new List<ArticleRecord>(Math.Min(_options.BatchSize, 4096));
         var lastReport = TimeSpan.Zero;
         var cancelled = false;
+        Task? writing = null;
 
         var sources = Admit(inputs, store, counters, pending, cancellationToken);
         try
@@ -79,6 +81,7 @@ public sealed class BatchRunner
                     admitted.ContentHash,
                     admitted.LoadError is { } error ? ExtractionResult.Failure(admitted.Id, error) : result);
                 batch.Add(record);
+                _options.Record?.Invoke(record);
                 if (output is not null)
                 {
                     // Not cancellable: a line is written whole or not at all.
@@ -93,7 +96,7 @@ public sealed class BatchRunner
 
                 if (batch.Count >= _options.BatchSize)
                 {
-                    await CommitAsync(batch, output, store, CancellationToken.None).ConfigureAwait(false);
+                    writing = await CommitAsync(batch, writing, output, store).ConfigureAwait(false);
                 }
 
                 if (_options.Progress is { } progress && clock.Elapsed - lastReport >= _options.ProgressInterval)
@@ -107,26 +110,56 @@ public sealed class BatchRunner
         {
             cancelled = true;
         }
-
-        await CommitAsync(batch, output, store, CancellationToken.None).ConfigureAwait(false);
-        var last = Snapshot(counters, clock.Elapsed, final: true, cancelled);
-        _options.Progress?.Invoke(last);
-        return last;
-    }
-
-    private static async Task CommitAsync(List<ArticleRecord> batch, TextWriter? output, IArticleStore? store, CancellationToken cancellationToken)
-    {
-        if (output is not null)
+        catch (Exception) when (writing is not null || counters.Lookup is not null)
         {
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            // The run fails: let the store work in flight end before the caller disposes the store.
+            await Task.WhenAll(new[] { writing, counters.Lookup }.OfType<Task>().Select(t => Task.WhenAny(t))).ConfigureAwait(false);
+            throw;
         }
 
+        // The extractor's producer is not awaited when the run stops early: its look-up may still be running.
+        if (counters.Lookup is { } pendingLookup)
+        {
+            await Task.WhenAny(pendingLookup).ConfigureAwait(false);
+        }
+
+        var last = await CommitAsync(batch, writing, output, store).ConfigureAwait(false);
+        if (last is not null)
+        {
+            await last.ConfigureAwait(false);
+        }
+
+        var final = Snapshot(counters, clock.Elapsed, final: true, cancelled);
+        _options.Progress?.Invoke(final);
+        return final;
+    }
+
+    /// <summary>
+    /// Flushes the output, then starts the store transaction for <paramref name="batch"/> without waiting for it: the
+    /// extractor goes on while the store writes. The previous transaction is awaited first, so at most one is in flight
+    /// (memory: two batches) and a store error stops the run at the next batch.
+    /// </summary>
+    private static async Task<Task?> CommitAsync(List<ArticleRecord> batch, Task? previous, TextWriter? output, IArticleStore? store)
+    {
+        if (previous is not null)
+        {
+            await previous.ConfigureAwait(false);
+        }
+
+        if (output is not null)
+        {
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        Task? write = null;
         if (store is not null && batch.Count > 0)
         {
-            await store.WriteAsync(batch.ToArray(), cancellationToken).ConfigureAwait(false);
+            var records = batch.ToArray();
+            write = Task.Run(async () => await store.WriteAsync(records, CancellationToken.None).ConfigureAwait(false), CancellationToken.None);
         }
 
         batch.Clear();
+        return write;
     }
 
     private BatchProgress Snapshot(Counters counters, TimeSpan elapsed, bool final, bool cancelled) => new()
@@ -168,7 +201,9 @@ public sealed class BatchRunner
             }
             else if (chunk.Count >= LookupChunk)
             {
-                await DropStoredAsync(chunk, store!, counters, cancellationToken).ConfigureAwait(false);
+                var lookup = DropStoredAsync(chunk, store!, counters, cancellationToken);
+                counters.Lookup = lookup;
+                await lookup.ConfigureAwait(false);
                 foreach (var item in Release(chunk, pending))
                 {
                     yield return item;
@@ -178,7 +213,9 @@ public sealed class BatchRunner
 
         if (_options.Resume && chunk.Count > 0)
         {
-            await DropStoredAsync(chunk, store!, counters, cancellationToken).ConfigureAwait(false);
+            var lookup = DropStoredAsync(chunk, store!, counters, cancellationToken);
+            counters.Lookup = lookup;
+            await lookup.ConfigureAwait(false);
         }
 
         foreach (var item in Release(chunk, pending))
@@ -240,5 +277,8 @@ public sealed class BatchRunner
         public long Failed;
         public long Skipped;
         public long OtherShards;
+
+        /// <summary>The producer's last store look-up: a run that ends early waits for it before the caller may dispose the store.</summary>
+        public volatile Task? Lookup;
     }
 }

@@ -120,7 +120,7 @@ void Summary(string what, long documents)
 {
     var seconds = clock.Elapsed.TotalSeconds;
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"summary {what} seconds={seconds:0.0} docs/s={documents / Math.Max(seconds, 1e-9):0.0} peakRssMiB={Memory.PeakMiB():0}"));
+        $"summary {what} seconds={seconds:0.0} docs/s={documents / Math.Max(seconds, 1e-9):0.0} cpuSeconds={System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} peakRssMiB={Memory.PeakMiB():0}"));
 }
 
 static ArticleExtractor Extractor(Options options) => new(ExtractorOptions.Default with

@@ -43,9 +43,13 @@ public sealed class BatchRunnerTests : IDisposable
             BatchInput.From(sources[1]),
         };
         using var output = new StringWriter();
-        var progress = await new BatchRunner(TestDocuments.Extractor()).RunAsync(inputs.ToAsyncEnumerable(), output, store: null);
+        var seen = new List<ArticleRecord>();
+        var progress = await new BatchRunner(TestDocuments.Extractor(), new BatchOptions { Record = seen.Add }).RunAsync(inputs.ToAsyncEnumerable(), output, store: null);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(3);
+        seen.Select(r => ArticleJson.Serialize(r.Result)).Should().Equal(lines, "the callback sees every record, in order");
+        seen[0].ContentHash.Should().Be(ContentHash.Of(sources[0]));
+        seen[1].ContentHash.Should().BeEmpty("an unread document has no content hash");
         lines[1].Should().Be(ArticleJson.SerializeError("missing.html", "cannot read the document: missing.html is gone"));
         progress.Failed.Should().Be(1);
     }

@@ -20,7 +20,7 @@ read -r -a OPTS <<<"${EXTRACT_OPTS:-}"
 steps=("$@")
 ((${#steps[@]})) || steps=(memory db kill fleet)
 WORK=$(mktemp -d /tmp/batch-bench.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
+[[ -n "${KEEP:-}" ]] || trap 'rm -rf "$WORK"' EXIT
 
 dotnet build tests/Extract.Batch.Bench -c Release -v quiet -nologo >/dev/null
 HOST=tests/Extract.Batch.Bench/bin/Release/net10.0/Extract.Batch.Bench
@@ -71,7 +71,7 @@ for step in "${steps[@]}"; do
   fleet)
     if [[ -z "${EXTRACT_TEST_REDIS:-}" || -z "${EXTRACT_TEST_PG:-}" ]]; then
       . .ci/services.sh
-      trap 'extract_services_stop; rm -rf "$WORK"' EXIT
+      trap 'extract_services_stop; [[ -n "${KEEP:-}" ]] || rm -rf "$WORK"' EXIT
     fi
     R=$EXTRACT_TEST_REDIS PG=$EXTRACT_TEST_PG
     # The single-process reference records for the kill check.
