@@ -77,29 +77,40 @@ for step in "${steps[@]}"; do
     # The single-process reference records for the kill check.
     "$HOST" run --input "$INPUT" --count "$N_FLEET" --db "$WORK/ref.duckdb" --degree 1 "${OPTS[@]}" 2>"$WORK/ref.log"
     "$HOST" export --db "$WORK/ref.duckdb" --jsonl "$WORK/ref.jsonl" 2>/dev/null
+    # Each worker runs in its own session (setsid): with the kernel's autogroup scheduling, processes of one session
+    # share one CPU share, so two workers started from this script would split one worker's share of a busy machine.
+    # Separate sessions behave like separate services or machines.
     fleet_run() { # workers stream → seconds from the first worker's start (models loaded) to the last one's end
       local workers=$1 stream=$2
       "$HOST" pg-reset --pg "$PG"
       "$HOST" enqueue --input "$INPUT" --count "$N_FLEET" --redis "$R" --stream "$stream" 2>/dev/null
       for w in $(seq "$workers"); do
-        "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer "w$w" --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/$stream-w$w.log" &
+        setsid "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer "w$w" --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/$stream-w$w.log" &
       done
       wait
       for w in $(seq "$workers"); do echo "$(field "$WORK/$stream-w$w.log" startedAt) $(field "$WORK/$stream-w$w.log" endedAt)"; done |
         awk 'NR == 1 || $1 < s { s = $1 } NR == 1 || $2 > e { e = $2 } END { printf "%.1f", (e - s) / 1000 }'
     }
-    one=$(fleet_run 1 "bench-one-$RANDOM")
-    two=$(fleet_run 2 "bench-two-$RANDOM")
-    say "fleet: $N_FLEET docs, 1 worker ${one}s ($(ratio "$N_FLEET" "$one") docs/s), 2 workers ${two}s ($(ratio "$N_FLEET" "$two") docs/s), speed-up $(ratio "$one" "$two") (bar: ≥ 1.7)"
+    s1="bench-one-$RANDOM" s2="bench-two-$RANDOM"
+    one=$(fleet_run 1 "$s1")
+    two=$(fleet_run 2 "$s2")
+    cpu() { for f in "$WORK"/"$1"-w*.log; do field "$f" cpuSeconds; done | awk '{ s += $1 } END { printf "%.1f", s }'; }
+    say "fleet: $N_FLEET docs, 1 worker ${one}s ($(ratio "$N_FLEET" "$one") docs/s), 2 workers ${two}s ($(ratio "$N_FLEET" "$two") docs/s), speed-up $(ratio "$one" "$two") (bar: ≥ 1.7);" \
+      "worker CPU seconds (whole process, model loading included): 1 worker $(cpu "$s1"), 2 workers $(cpu "$s2")"
 
     stream="bench-kill-$RANDOM"
     "$HOST" pg-reset --pg "$PG"
     "$HOST" enqueue --input "$INPUT" --count "$N_FLEET" --redis "$R" --stream "$stream" 2>/dev/null
-    "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer victim --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/victim.log" &
+    setsid "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer victim --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/victim.log" &
     victim=$!
-    "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer survivor --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/survivor.log" &
+    setsid "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer survivor --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/survivor.log" &
     survivor=$!
-    delay=$(awk -v s="$two" -v r="$RANDOM" 'BEGIN { printf "%.1f", s * (0.2 + 0.5 * r / 32767) }')
+    # Kill the victim once it works (its models are loaded when it first reads from the group), a random while later.
+    for _ in $(seq 600); do
+      redis-cli -u "redis://$R" XINFO CONSUMERS "$stream" extract 2>/dev/null | grep -qx victim && break
+      sleep 0.1
+    done
+    delay=$(awk -v s="$two" -v r="$RANDOM" 'BEGIN { printf "%.1f", s * (0.1 + 0.4 * r / 32767) }')
     sleep "$delay"
     kill -9 "$victim"
     wait "$victim" 2>/dev/null || true
@@ -108,7 +119,7 @@ for step in "${steps[@]}"; do
     lines=$(wc -l <"$WORK/fleet.jsonl")
     if cmp -s "$WORK/ref.jsonl" "$WORK/fleet.jsonl"; then same=identical; else same=DIFFERENT; fi
     pending=$(redis-cli -u "redis://$R" XPENDING "$stream" extract | head -1)
-    say "fleet kill: victim SIGKILLed after ${delay}s; survivor $(field "$WORK/survivor.log" committed) committed, $(field "$WORK/survivor.log" claimed) claimed;" \
+    say "fleet kill: victim SIGKILLed ${delay}s after its first read; survivor $(field "$WORK/survivor.log" committed) committed, $(field "$WORK/survivor.log" claimed) claimed;" \
       "PostgreSQL $lines records for $N_FLEET ids, $same to the single-process run; pending after: $pending"
     ;;
   *) echo "unknown step $step (memory db kill fleet)" >&2; exit 2 ;;
