@@ -8,7 +8,7 @@
 # Usage: tests/batch-bench/run.sh [memory] [db] [kill] [fleet]   (all four by default)
 # Environment: INPUT (folders of .txt/.html, comma-separated; default seeds,corpus), N_SMALL=10000 N_LARGE=100000
 # N_DB=2000 N_KILL=2000 N_FLEET=5000, EXTRACT_OPTS (extra host options, e.g. --fast for the rule-only entities),
-# DEGREE (extraction threads of a batch run, default 2). The fleet step starts its own servers with .ci/services.sh
+# DEGREE (extraction threads of a batch run, default 2). Every host process runs in its own session (setsid, see fleet). The fleet step starts its own servers with .ci/services.sh
 # unless EXTRACT_TEST_REDIS and EXTRACT_TEST_PG are set. Figures depend on the machine's other load: compare within a run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -34,7 +34,7 @@ for step in "${steps[@]}"; do
   case $step in
   memory)
     for n in "$N_SMALL" "$N_LARGE"; do
-      "$HOST" run --input "$INPUT" --count "$n" --out /dev/null --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/mem-$n.log"
+      setsid "$HOST" run --input "$INPUT" --count "$n" --out /dev/null --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/mem-$n.log"
     done
     small=$(field "$WORK/mem-$N_SMALL.log" peakRssMiB) large=$(field "$WORK/mem-$N_LARGE.log" peakRssMiB)
     say "memory: peak RSS $N_SMALL docs ${small} MiB, $N_LARGE docs ${large} MiB, ratio $(ratio "$large" "$small") (bar: ≤ 400 MiB, ≤ 1.10)" \
@@ -43,23 +43,23 @@ for step in "${steps[@]}"; do
   db)
     # Alternate the two outputs twice; report each one's better run (the machine's other load comes and goes).
     for round in 1 2; do
-      "$HOST" run --input "$INPUT" --count "$N_DB" --out "$WORK/db-$round.jsonl" --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/jsonl-$round.log"
-      "$HOST" run --input "$INPUT" --count "$N_DB" --db "$WORK/db-$round.duckdb" --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/duck-$round.log"
+      setsid "$HOST" run --input "$INPUT" --count "$N_DB" --out "$WORK/db-$round.jsonl" --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/jsonl-$round.log"
+      setsid "$HOST" run --input "$INPUT" --count "$N_DB" --db "$WORK/db-$round.duckdb" --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/duck-$round.log"
     done
     jsonl=$(for r in 1 2; do field "$WORK/jsonl-$r.log" docs/s; done | sort -g | tail -1)
     duck=$(for r in 1 2; do field "$WORK/duck-$r.log" docs/s; done | sort -g | tail -1)
     say "db: $N_DB docs, JSON Lines $jsonl docs/s, --db $duck docs/s, ratio $(ratio "$duck" "$jsonl") (bar: ≥ 0.90)"
     ;;
   kill)
-    "$HOST" run --input "$INPUT" --count "$N_KILL" --db "$WORK/whole.duckdb" --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/whole.log"
+    setsid "$HOST" run --input "$INPUT" --count "$N_KILL" --db "$WORK/whole.duckdb" --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/whole.log"
     whole_secs=$(field "$WORK/whole.log" seconds)
     delay=$(awk -v s="$whole_secs" -v r="$RANDOM" 'BEGIN { printf "%.1f", s * (0.2 + 0.6 * r / 32767) }')
-    "$HOST" run --input "$INPUT" --count "$N_KILL" --db "$WORK/cut.duckdb" --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/cut.log" &
+    setsid "$HOST" run --input "$INPUT" --count "$N_KILL" --db "$WORK/cut.duckdb" --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/cut.log" &
     pid=$!
     sleep "$delay"
     kill -9 "$pid"
     wait "$pid" 2>/dev/null || true
-    "$HOST" run --input "$INPUT" --count "$N_KILL" --db "$WORK/cut.duckdb" --resume --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/resume.log"
+    setsid "$HOST" run --input "$INPUT" --count "$N_KILL" --db "$WORK/cut.duckdb" --resume --degree "$DEGREE" "${OPTS[@]}" 2>"$WORK/resume.log"
     skipped=$(field "$WORK/resume.log" skipped) redone=$(field "$WORK/resume.log" processed)
     "$HOST" export --db "$WORK/whole.duckdb" --jsonl "$WORK/whole.jsonl" 2>/dev/null
     "$HOST" export --db "$WORK/cut.duckdb" --jsonl "$WORK/cut.jsonl" 2>/dev/null
@@ -75,7 +75,7 @@ for step in "${steps[@]}"; do
     fi
     R=$EXTRACT_TEST_REDIS PG=$EXTRACT_TEST_PG
     # The single-process reference records for the kill check.
-    "$HOST" run --input "$INPUT" --count "$N_FLEET" --db "$WORK/ref.duckdb" --degree 1 "${OPTS[@]}" 2>"$WORK/ref.log"
+    setsid "$HOST" run --input "$INPUT" --count "$N_FLEET" --db "$WORK/ref.duckdb" --degree 1 "${OPTS[@]}" 2>"$WORK/ref.log"
     "$HOST" export --db "$WORK/ref.duckdb" --jsonl "$WORK/ref.jsonl" 2>/dev/null
     # Each worker runs in its own session (setsid): with the kernel's autogroup scheduling, processes of one session
     # share one CPU share, so two workers started from this script would split one worker's share of a busy machine.
