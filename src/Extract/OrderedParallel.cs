@@ -21,7 +21,10 @@ internal static class OrderedParallel
             {
                 try
                 {
-                    using var gate = new SemaphoreSlim(window);
+                    // Not disposed: on cancellation the producer ends while cancelled workers still release their
+                    // slot, and a disposed semaphore would turn that release into an ObjectDisposedException result.
+                    // SemaphoreSlim holds nothing to free unless its AvailableWaitHandle is used (it is not).
+                    var gate = new SemaphoreSlim(window);
                     await foreach (var item in items.WithCancellation(token).ConfigureAwait(false))
                     {
                         await gate.WaitAsync(token).ConfigureAwait(false);
@@ -41,7 +44,7 @@ internal static class OrderedParallel
                         await pending.Writer.WriteAsync(task, token).ConfigureAwait(false);
                     }
 
-                    // Let the last workers finish before the semaphore is disposed.
+                    // Let the last workers finish before the channel completes.
                     for (var i = 0; i < window; i++)
                     {
                         await gate.WaitAsync(token).ConfigureAwait(false);
