@@ -102,6 +102,39 @@ public sealed class ArticleExtractor
         return OrderedParallel.Map(sources, Extract, Options.MaxDegreeOfParallelism, cancellationToken);
     }
 
+    #region Batch and async overloads
+
+    /// <summary>
+    /// Extracts a sequence of documents in parallel (<see cref="ExtractorOptions.MaxDegreeOfParallelism"/>) and yields
+    /// one result per input, in input order. The sequence is read lazily, a few documents ahead of the consumer.
+    /// </summary>
+    public IAsyncEnumerable<ExtractionResult> ExtractAsync(
+        IEnumerable<ArticleSource> sources,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        return ExtractAsync(AsAsync(sources), cancellationToken);
+    }
+
+    /// <summary>Extracts one document on the thread pool; as <see cref="Extract"/>, failures come back as an error result.</summary>
+    public Task<ExtractionResult> ExtractAsync(ArticleSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Task.Run(() => Extract(source, cancellationToken), cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<ArticleSource> AsAsync(IEnumerable<ArticleSource> sources)
+    {
+        foreach (var source in sources)
+        {
+            yield return source;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    #endregion
+
     /// <summary>
     /// The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same
     /// list); <paramref name="decision"/> and <paramref name="tagger"/> replace the embedded entity-decision model and name tagger.
