@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Extract.Decoding;
 using Extract.Learning;
 using Extract.Page;
@@ -25,8 +26,14 @@ namespace Extract;
 /// The entry point: turns one page or text into an <see cref="Article"/>, or a batch into results in input order.
 /// An instance is immutable and thread-safe; share one across a whole batch.
 /// </summary>
+[RequiresUnreferencedCode(TrimmingUnsupported)]
+[RequiresDynamicCode(TrimmingUnsupported)]
 public sealed class ArticleExtractor
 {
+    /// <summary>What a trimmed or Native AOT publish is told (analyzer warnings IL2026 / IL3050 at the call site).</summary>
+    internal const string TrimmingUnsupported =
+        "Extract does not support trimming or Native AOT: its page-block and entity models run on Microsoft.ML, which builds its row mappers with reflection and Reflection.Emit. Publish without PublishTrimmed / PublishAot.";
+
     private static readonly Lazy<ArticleExtractor> SharedDefault = new(() => new ArticleExtractor(ExtractorOptions.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly DocumentDecoder _decoder = new();
@@ -49,6 +56,11 @@ public sealed class ArticleExtractor
     internal ArticleExtractor(ExtractorOptions options, EntityDecisionModel? decision, NameTagger? tagger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new PlatformNotSupportedException(TrimmingUnsupported);
+        }
+
         if (options.MaxInputLength <= 0 || options.MaxDomDepth <= 0 || options.MaxDegreeOfParallelism <= 0 || options.KeywordCount < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "MaxInputLength, MaxDomDepth and MaxDegreeOfParallelism must be positive; KeywordCount not negative.");

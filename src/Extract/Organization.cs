@@ -36,4 +36,18 @@ public sealed record Organization
 
     /// <summary>Where the name occurs in the body.</summary>
     public ImmutableArray<TextSpan> Mentions { get; init; } = [];
+
+    /// <summary>Value equality: every property, the lists element by element.</summary>
+    public bool Equals(Organization? other) =>
+        ReferenceEquals(this, other) || (other is not null && Name == other.Name && Kind == other.Kind && ValueEquality.Equal(Mentions, other.Mentions));
+
+    /// <summary>A hash over every property, the lists element by element.</summary>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name);
+        hash.Add(Kind);
+        ValueEquality.Add(ref hash, Mentions);
+        return hash.ToHashCode();
+    }
 }

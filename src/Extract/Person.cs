@@ -16,4 +16,20 @@ public sealed record Person
 
     /// <summary>Where the name occurs in the body.</summary>
     public ImmutableArray<TextSpan> Mentions { get; init; } = [];
+
+    /// <summary>Value equality: every property, the lists element by element.</summary>
+    public bool Equals(Person? other) =>
+        ReferenceEquals(this, other) || (other is not null && Name == other.Name && Organization == other.Organization
+            && ValueEquality.Equal(Roles, other.Roles) && ValueEquality.Equal(Mentions, other.Mentions));
+
+    /// <summary>A hash over every property, the lists element by element.</summary>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name);
+        hash.Add(Organization);
+        ValueEquality.Add(ref hash, Roles);
+        ValueEquality.Add(ref hash, Mentions);
+        return hash.ToHashCode();
+    }
 }
