@@ -39,7 +39,7 @@ public sealed class ArticleExtractor
     private readonly DocumentDecoder _decoder = new();
     private readonly HtmlPageExtractor _page = new();
     private readonly TextStage _text;
-    private readonly TokenStage _tokens = new(PosSegmenter.Default);
+    private readonly TokenStage _tokens;
     private readonly ImmutableArray<IRecognizer> _recognizers;
     private readonly ArticleAssembler _assembler = new();
 
@@ -67,6 +67,7 @@ public sealed class ArticleExtractor
         }
 
         Options = options;
+        _tokens = new TokenStage(Segmenter(options));
         _text = new TextStage(Surnames.Default);
         _recognizers = [
             new DateRecognizer(),
@@ -133,6 +134,19 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(source);
         return Task.Run(() => Extract(source, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The shared POS segmenter, or one of this extractor's own with <see cref="ExtractorOptions.UserWords"/> loaded.</summary>
+    private static PosSegmenter Segmenter(ExtractorOptions options)
+    {
+        if (options.UserWords.IsDefaultOrEmpty)
+        {
+            return PosSegmenter.Default;
+        }
+
+        var segmenter = new JiebaSegmenter();
+        segmenter.LoadUserDictionary(new StringReader(string.Join('\n', options.UserWords)));
+        return new PosSegmenter(segmenter);
     }
 
     private static async IAsyncEnumerable<ArticleSource> AsAsync(IEnumerable<ArticleSource> sources)
