@@ -10,7 +10,7 @@ namespace Extract.Training;
 /// <c>bench-seg</c>: in one run, on the same ≥ 20 MB corpus (built by the anchors' own script from People's Daily,
 /// SIGHAN, MSRA, CLUENER and the seeds, repeated), measures single-threaded default-cut and POS-cut throughput
 /// (one call per line), cold start (fresh process start to first token printed) and peak RSS for Extract.Segmentation,
-/// @node-rs/jieba (jieba-rs), nodejieba (cppjieba) and Python jieba, and prints a table with ratios.
+/// jieba.NET 0.42.2 (NuGet, same .NET host), @node-rs/jieba (jieba-rs), nodejieba (cppjieba) and Python jieba, and prints a table with ratios.
 /// </summary>
 /// <remarks>
 /// Usage: <c>bench-seg --data ../shared/data --anchors /tmp/anchors [--corpus /tmp/anchors/corpus.txt] [--runs 3]
@@ -38,6 +38,16 @@ internal static class SegBenchmark
             return 0;
         }
 
+        if (args.Length > 0 && args[0] == "child-cold-jieba-net")
+        {
+            // The same probe for jieba.NET: it reads its dictionary files on first use.
+            Console.Out.WriteLine(JiebaNet().Cut(Warmup).First());
+            Console.Out.Flush();
+            using var self = Process.GetCurrentProcess();
+            Console.Error.WriteLine(FormattableString.Invariant($"cpu {self.TotalProcessorTime.TotalMilliseconds:F0} ms"));
+            return 0;
+        }
+
         if (args.Length > 0 && args[0] == "child-noop")
         {
             // Baseline for cold start: the same host process printing a token without touching the segmenter.
@@ -50,7 +60,7 @@ internal static class SegBenchmark
 
         if (args.Length > 0 && args[0] == "child-run")
         {
-            return ChildRun(CommandArgs.Option(args, "--corpus")!, int.Parse(CommandArgs.Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture), args.Contains("--pos"), !args.Contains("--no-hmm"));
+            return ChildRun(CommandArgs.Option(args, "--corpus")!, int.Parse(CommandArgs.Option(args, "--runs") ?? "3", CultureInfo.InvariantCulture), args.Contains("--pos"), !args.Contains("--no-hmm"), args.Contains("--jieba-net"));
         }
 
         var data = CommandArgs.Option(args, "--data");
@@ -82,6 +92,11 @@ internal static class SegBenchmark
         var ours = ParseJson(Exec("/usr/bin/time", $"-v dotnet \"{dll}\" bench-seg child-run --corpus \"{corpus}\" --runs {runs}", null));
         var oursPos = ParseJson(Exec("/usr/bin/time", $"-v dotnet \"{dll}\" bench-seg child-run --corpus \"{corpus}\" --runs {runs} --pos", null));
         rows.Add(new Row("Extract.Segmentation", ours.MBps, oursPos.MBps, cold, Math.Max(ours.RssMiB, oursPos.RssMiB), ours.Tokens));
+        // jieba.NET 0.42.2 (NuGet), in the same host: its dictionary files are copied beside this tool (jieba-net/).
+        var netCold = MedianCold(Enumerable.Range(0, 5).Select(_ => ColdStart("dotnet", $"\"{dll}\" bench-seg child-cold-jieba-net", null)));
+        var net = ParseJson(Exec("/usr/bin/time", $"-v dotnet \"{dll}\" bench-seg child-run --corpus \"{corpus}\" --runs {runs} --jieba-net", null));
+        var netPos = ParseJson(Exec("/usr/bin/time", $"-v dotnet \"{dll}\" bench-seg child-run --corpus \"{corpus}\" --runs {runs} --pos --jieba-net", null));
+        rows.Add(new Row("jieba.NET 0.42.2", net.MBps, netPos.MBps, netCold, Math.Max(net.RssMiB, netPos.RssMiB), net.Tokens));
         var noop = MedianCold(Enumerable.Range(0, 5).Select(_ => ColdStart("dotnet", $"\"{dll}\" bench-seg child-noop", null)));
         Console.Error.WriteLine(FormattableString.Invariant($"  same .NET host without the segmenter: {noop.Wall:F0} ms wall, {noop.Cpu:F0} ms CPU"));
 
@@ -119,7 +134,14 @@ internal static class SegBenchmark
         return 0;
     }
 
-    private static int ChildRun(string corpus, int runs, bool pos, bool hmm)
+    /// <summary>jieba.NET over the dictionary files its package carries (copied beside this tool by the csproj).</summary>
+    private static JiebaNet.Segmenter.JiebaSegmenter JiebaNet()
+    {
+        global::JiebaNet.Segmenter.ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "jieba-net");
+        return new global::JiebaNet.Segmenter.JiebaSegmenter();
+    }
+
+    private static int ChildRun(string corpus, int runs, bool pos, bool hmm, bool jiebaNet = false)
     {
         var text = File.ReadAllText(corpus);
         var bytes = Encoding.UTF8.GetByteCount(text);
@@ -127,7 +149,18 @@ internal static class SegBenchmark
         var sw = Stopwatch.StartNew();
         var seg = JiebaSegmenter.Default;
         var posSeg = PosSegmenter.Default;
-        _ = pos ? posSeg.Tokenize(Warmup).Count : seg.Cut(Warmup).Count();
+        Func<string, int>? theirs = null;
+        if (jiebaNet)
+        {
+            var net = JiebaNet();
+            var netPos = new global::JiebaNet.Segmenter.PosSeg.PosSegmenter(net);
+            theirs = pos ? line => netPos.Cut(line, hmm).Count() : line => net.Cut(line, hmm: hmm).Count();
+            _ = theirs(Warmup);
+        }
+        else
+        {
+            _ = pos ? posSeg.Tokenize(Warmup).Count : seg.Cut(Warmup).Count();
+        }
         var loadMs = sw.Elapsed.TotalMilliseconds;
         var times = new List<double>();
         var cpuTimes = new List<double>();
@@ -141,7 +174,11 @@ internal static class SegBenchmark
             sw.Restart();
             foreach (var line in lines)
             {
-                if (pos)
+                if (theirs is not null)
+                {
+                    tokens += theirs(line);
+                }
+                else if (pos)
                 {
                     tokens += posSeg.Tokenize(line, hmm).Count;
                 }
@@ -157,7 +194,7 @@ internal static class SegBenchmark
             times.Add(sw.Elapsed.TotalSeconds);
             proc.Refresh();
             cpuTimes.Add(proc.TotalProcessorTime.TotalSeconds - cpu0);
-            Console.Error.WriteLine(FormattableString.Invariant($"extract {(pos ? "pos" : "cut")} run {r + 1}: {times[^1]:F3} s, {bytes / 1e6 / times[^1]:F3} MB/s (per CPU second {bytes / 1e6 / cpuTimes[^1]:F3}), {tokens} tokens"));
+            Console.Error.WriteLine(FormattableString.Invariant($"{(jiebaNet ? "jieba.NET" : "extract")} {(pos ? "pos" : "cut")} run {r + 1}: {times[^1]:F3} s, {bytes / 1e6 / times[^1]:F3} MB/s (per CPU second {bytes / 1e6 / cpuTimes[^1]:F3}), {tokens} tokens"));
         }
 
         var median = Median(times);

@@ -55,4 +55,41 @@ public sealed record Article
 
     /// <summary>False when the page does not look like an article (a list page, an index); the body is then empty.</summary>
     public bool IsArticle { get; init; } = true;
+
+    #region Value equality over the lists
+
+    /// <summary>Value equality: every property, the lists element by element.</summary>
+    public bool Equals(Article? other) =>
+        ReferenceEquals(this, other) || (other is not null && Id == other.Id && Url == other.Url && Title == other.Title
+            && Outlet == other.Outlet && PublishedAt == other.PublishedAt && Body == other.Body && IsArticle == other.IsArticle
+            && ValueEquality.Equal(Authors, other.Authors) && ValueEquality.Equal(Editors, other.Editors)
+            && ValueEquality.Equal(Removed, other.Removed) && ValueEquality.Equal(Keywords, other.Keywords)
+            && ValueEquality.Equal(People, other.People) && ValueEquality.Equal(Organizations, other.Organizations)
+            && ValueEquality.Equal(Places, other.Places) && ValueEquality.Equal(Dates, other.Dates)
+            && ValueEquality.Equal(Achievements, other.Achievements));
+
+    /// <summary>A hash over every property, the lists element by element.</summary>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Id);
+        hash.Add(Url);
+        hash.Add(Title);
+        hash.Add(Outlet);
+        hash.Add(PublishedAt);
+        hash.Add(Body);
+        hash.Add(IsArticle);
+        ValueEquality.Add(ref hash, Authors);
+        ValueEquality.Add(ref hash, Editors);
+        ValueEquality.Add(ref hash, Removed);
+        ValueEquality.Add(ref hash, Keywords);
+        ValueEquality.Add(ref hash, People);
+        ValueEquality.Add(ref hash, Organizations);
+        ValueEquality.Add(ref hash, Places);
+        ValueEquality.Add(ref hash, Dates);
+        ValueEquality.Add(ref hash, Achievements);
+        return hash.ToHashCode();
+    }
+
+    #endregion
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Extract.Decoding;
 using Extract.Learning;
 using Extract.Page;
@@ -25,14 +26,20 @@ namespace Extract;
 /// The entry point: turns one page or text into an <see cref="Article"/>, or a batch into results in input order.
 /// An instance is immutable and thread-safe; share one across a whole batch.
 /// </summary>
+[RequiresUnreferencedCode(TrimmingUnsupported)]
+[RequiresDynamicCode(TrimmingUnsupported)]
 public sealed class ArticleExtractor
 {
+    /// <summary>What a trimmed or Native AOT publish is told (analyzer warnings IL2026 / IL3050 at the call site).</summary>
+    internal const string TrimmingUnsupported =
+        "Extract does not support trimming or Native AOT: its page-block and entity models run on Microsoft.ML, which builds its row mappers with reflection and Reflection.Emit. Publish without PublishTrimmed / PublishAot.";
+
     private static readonly Lazy<ArticleExtractor> SharedDefault = new(() => new ArticleExtractor(ExtractorOptions.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly DocumentDecoder _decoder = new();
     private readonly HtmlPageExtractor _page = new();
     private readonly TextStage _text;
-    private readonly TokenStage _tokens = new(PosSegmenter.Default);
+    private readonly TokenStage _tokens;
     private readonly ImmutableArray<IRecognizer> _recognizers;
     private readonly ArticleAssembler _assembler = new();
 
@@ -49,12 +56,18 @@ public sealed class ArticleExtractor
     internal ArticleExtractor(ExtractorOptions options, EntityDecisionModel? decision, NameTagger? tagger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new PlatformNotSupportedException(TrimmingUnsupported);
+        }
+
         if (options.MaxInputLength <= 0 || options.MaxDomDepth <= 0 || options.MaxDegreeOfParallelism <= 0 || options.KeywordCount < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "MaxInputLength, MaxDomDepth and MaxDegreeOfParallelism must be positive; KeywordCount not negative.");
         }
 
         Options = options;
+        _tokens = new TokenStage(Segmenter(options));
         _text = new TextStage(Surnames.Default);
         _recognizers = [
             new DateRecognizer(),
@@ -101,6 +114,52 @@ public sealed class ArticleExtractor
         ArgumentNullException.ThrowIfNull(sources);
         return OrderedParallel.Map(sources, Extract, Options.MaxDegreeOfParallelism, cancellationToken);
     }
+
+    #region Batch and async overloads
+
+    /// <summary>
+    /// Extracts a sequence of documents in parallel (<see cref="ExtractorOptions.MaxDegreeOfParallelism"/>) and yields
+    /// one result per input, in input order. The sequence is read lazily, a few documents ahead of the consumer.
+    /// </summary>
+    public IAsyncEnumerable<ExtractionResult> ExtractAsync(
+        IEnumerable<ArticleSource> sources,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        return ExtractAsync(AsAsync(sources), cancellationToken);
+    }
+
+    /// <summary>Extracts one document on the thread pool; as <see cref="Extract"/>, failures come back as an error result.</summary>
+    public Task<ExtractionResult> ExtractAsync(ArticleSource source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Task.Run(() => Extract(source, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The shared POS segmenter, or one of this extractor's own with <see cref="ExtractorOptions.UserWords"/> loaded.</summary>
+    private static PosSegmenter Segmenter(ExtractorOptions options)
+    {
+        if (options.UserWords.IsDefaultOrEmpty)
+        {
+            return PosSegmenter.Default;
+        }
+
+        var segmenter = new JiebaSegmenter();
+        segmenter.LoadUserDictionary(new StringReader(string.Join('\n', options.UserWords)));
+        return new PosSegmenter(segmenter);
+    }
+
+    private static async IAsyncEnumerable<ArticleSource> AsAsync(IEnumerable<ArticleSource> sources)
+    {
+        foreach (var source in sources)
+        {
+            yield return source;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    #endregion
 
     /// <summary>
     /// The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same

@@ -65,4 +65,31 @@ public sealed record ArticleSource
     /// <param name="isHtml">True for HTML, false for text, null to decide from the content.</param>
     public static ArticleSource FromBytes(string id, ReadOnlyMemory<byte> bytes, bool? isHtml = null) =>
         new(id, SourceKind.Bytes) { Bytes = bytes, BytesAreHtml = isHtml };
+
+    /// <summary>Reads <paramref name="stream"/> to its end (it is not disposed) as raw bytes, as <see cref="FromBytes"/>.</summary>
+    /// <param name="id">The record id.</param>
+    /// <param name="stream">A readable stream: a file, a response body.</param>
+    /// <param name="isHtml">True for HTML, false for text, null to decide from the content.</param>
+    public static ArticleSource FromStream(string id, Stream stream, bool? isHtml = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return FromBytes(id, buffer.ToArray(), isHtml);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> to its end asynchronously (it is not disposed) as raw bytes, as <see cref="FromBytes"/>.</summary>
+    /// <param name="id">The record id.</param>
+    /// <param name="stream">A readable stream: a file, a response body.</param>
+    /// <param name="isHtml">True for HTML, false for text, null to decide from the content.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<ArticleSource> FromStreamAsync(string id, Stream stream, bool? isHtml = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return FromBytes(id, buffer.ToArray(), isHtml);
+    }
 }

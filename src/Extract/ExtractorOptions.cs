@@ -34,4 +34,15 @@ public sealed record ExtractorOptions
     /// loaded. Plain-text input is not affected.
     /// </summary>
     public bool UseLearnedPageBlocks { get; init; } = true;
+
+    #region User lexicons
+
+    /// <summary>
+    /// User words for the segmenter of stage 4 (the tokens the recognisers read), one entry per word in Jieba's user
+    /// dictionary format: <c>word [freq] [tag]</c> (<c>紫荆湾社区 ns</c>). Empty (the default): the embedded dictionary alone.
+    /// Keywords and the name tagger's segmenter features keep the embedded dictionary.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string> UserWords { get; init; } = [];
+
+    #endregion
 }

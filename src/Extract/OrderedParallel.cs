@@ -1,9 +1,15 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 
 namespace Extract;
 
 /// <summary>Maps a stream through a function on a bounded number of workers, yielding results in input order.</summary>
+/// <remarks>
+/// The consumer pulls: it starts up to twice <c>degree</c> items ahead (a gate lets <c>degree</c> of them run at once) and
+/// awaits the oldest. Whatever way the consumer leaves — the end, a break, an exception, cancellation — every started
+/// worker is cancelled and awaited before the enumerator finishes, so no worker outlives it and no task fault goes
+/// unobserved. The gate is never disposed (a <see cref="SemaphoreSlim"/> without a wait handle holds nothing to free),
+/// so a worker finishing late cannot throw <see cref="ObjectDisposedException"/>.
+/// </remarks>
 internal static class OrderedParallel
 {
     public static async IAsyncEnumerable<TOut> Map<TIn, TOut>(
@@ -12,66 +18,87 @@ internal static class OrderedParallel
         int degree,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var window = Math.Max(1, degree);
+        var parallel = Math.Max(1, degree);
+        var ahead = parallel * 2;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
-        var pending = Channel.CreateBounded<Task<TOut>>(window * 2);
-        var producer = Task.Run(
-            async () =>
+        var gate = new SemaphoreSlim(parallel);
+        var started = new Queue<Task<TOut>>(ahead);
+        var source = items.GetAsyncEnumerator(token);
+        try
+        {
+            var more = true;
+            while (true)
+            {
+                // Once the caller cancels, no further result is handed out, even one already computed.
+                cancellationToken.ThrowIfCancellationRequested();
+                while (more && started.Count < ahead)
+                {
+                    more = await Throwing(source.MoveNextAsync(), cancellationToken).ConfigureAwait(false);
+                    if (more)
+                    {
+                        started.Enqueue(Start(source.Current, map, gate, token));
+                    }
+                }
+
+                if (started.Count == 0)
+                {
+                    break;
+                }
+
+                var result = await Throwing(new ValueTask<TOut>(started.Peek()), cancellationToken).ConfigureAwait(false);
+                _ = started.Dequeue();
+                yield return result;
+            }
+        }
+        finally
+        {
+            // The end, a break, a failure or cancellation: stop the workers still queued or running and wait for them,
+            // observing their faults (the consumer's own exception, if any, is the one that propagates).
+            await stop.CancelAsync().ConfigureAwait(false);
+            while (started.TryDequeue(out var task))
             {
                 try
                 {
-                    // Not disposed: on cancellation the producer ends while cancelled workers still release their
-                    // slot, and a disposed semaphore would turn that release into an ObjectDisposedException result.
-                    // SemaphoreSlim holds nothing to free unless its AvailableWaitHandle is used (it is not).
-                    var gate = new SemaphoreSlim(window);
-                    await foreach (var item in items.WithCancellation(token).ConfigureAwait(false))
-                    {
-                        await gate.WaitAsync(token).ConfigureAwait(false);
-                        var task = Task.Run(
-                            () =>
-                            {
-                                try
-                                {
-                                    return map(item, token);
-                                }
-                                finally
-                                {
-                                    gate.Release();
-                                }
-                            },
-                            token);
-                        await pending.Writer.WriteAsync(task, token).ConfigureAwait(false);
-                    }
-
-                    // Let the last workers finish before the channel completes.
-                    for (var i = 0; i < window; i++)
-                    {
-                        await gate.WaitAsync(token).ConfigureAwait(false);
-                    }
-
-                    pending.Writer.Complete();
+                    await task.ConfigureAwait(false);
                 }
-                catch (Exception e)
+                catch (Exception)
                 {
-                    pending.Writer.Complete(e);
+                    // Observed on purpose: the caller already left; its outcome is the exception (or end) it saw.
+                }
+            }
+
+            await source.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static Task<TOut> Start<TIn, TOut>(TIn item, Func<TIn, CancellationToken, TOut> map, SemaphoreSlim gate, CancellationToken token) =>
+        Task.Run(
+            async () =>
+            {
+                await gate.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    return map(item, token);
+                }
+                finally
+                {
+                    gate.Release();
                 }
             },
             token);
 
+    /// <summary>Awaits <paramref name="pending"/>; a cancellation the caller asked for surfaces with the caller's token.</summary>
+    private static async ValueTask<T> Throwing<T>(ValueTask<T> pending, CancellationToken cancellationToken)
+    {
         try
         {
-            await foreach (var task in pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return await task.ConfigureAwait(false);
-            }
-
-            await producer.ConfigureAwait(false);
+            return await pending.ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The consumer stopped early or failed: stop the producer so no worker is left waiting.
-            await stop.CancelAsync().ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw;
         }
     }
 }

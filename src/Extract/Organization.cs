@@ -39,4 +39,20 @@ public sealed record Organization
 
     /// <summary>Where the name occurs in the headline (offsets into <see cref="Article.Title"/>); empty when it does not.</summary>
     public ImmutableArray<TextSpan> TitleMentions { get; init; } = [];
+
+    /// <summary>Value equality: every property, the lists element by element.</summary>
+    public bool Equals(Organization? other) =>
+        ReferenceEquals(this, other) || (other is not null && Name == other.Name && Kind == other.Kind && ValueEquality.Equal(Mentions, other.Mentions)
+            && ValueEquality.Equal(TitleMentions, other.TitleMentions));
+
+    /// <summary>A hash over every property, the lists element by element.</summary>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name);
+        hash.Add(Kind);
+        ValueEquality.Add(ref hash, Mentions);
+        ValueEquality.Add(ref hash, TitleMentions);
+        return hash.ToHashCode();
+    }
 }

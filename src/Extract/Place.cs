@@ -47,4 +47,23 @@ public sealed record Place
 
     /// <summary>Where the name occurs in the headline (offsets into <see cref="Article.Title"/>); empty when it does not.</summary>
     public ImmutableArray<TextSpan> TitleMentions { get; init; } = [];
+
+    /// <summary>Value equality: every property, the lists element by element.</summary>
+    public bool Equals(Place? other) =>
+        ReferenceEquals(this, other) || (other is not null && Name == other.Name && Level == other.Level && Code == other.Code
+            && ValueEquality.Equal(Path, other.Path) && ValueEquality.Equal(Mentions, other.Mentions)
+            && ValueEquality.Equal(TitleMentions, other.TitleMentions));
+
+    /// <summary>A hash over every property, the lists element by element.</summary>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Name);
+        hash.Add(Level);
+        hash.Add(Code);
+        ValueEquality.Add(ref hash, Path);
+        ValueEquality.Add(ref hash, Mentions);
+        ValueEquality.Add(ref hash, TitleMentions);
+        return hash.ToHashCode();
+    }
 }

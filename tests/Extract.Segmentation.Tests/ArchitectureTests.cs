@@ -13,7 +13,7 @@ public sealed class ArchitectureTests
         foreach (var type in Library.GetExportedTypes().Where(t => t.IsClass))
         {
             (type.IsSealed || type.IsAbstract).Should().BeTrue($"{type} should be sealed (or static)");
-            foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)) // not the BCL's Exception.HelpLink/Source
             {
                 var setter = p.SetMethod;
                 if (setter is { IsPublic: true })
@@ -46,8 +46,17 @@ public sealed class ArchitectureTests
             "Extract.Segmentation.JiebaSegmenter",
             "Extract.Segmentation.PosSegmenter",
             "Extract.Segmentation.TfidfExtractor",
-            "Extract.Segmentation.Cli.SegmentRunner",
-            "Extract.Segmentation.Cli.SighanScorer",
-            "Extract.Segmentation.Cli.SegmentationScore");
+            "Extract.Segmentation.Resources.DamagedResourceException");
+    }
+
+    [Fact]
+    public void Internals_are_visible_to_tests_benchmarks_and_the_two_builders_of_its_format_only()
+    {
+        Library.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName).Should().BeEquivalentTo(
+            "Extract.Segmentation.Tests",
+            "Extract.Cli.Tests",
+            "Extract.Benchmarks",
+            "Extract", // ResourceLoading: one guard, so a damaged model fails alike in both packages
+            "Extract.Training"); // compile-jieba writes the embedded model format that JiebaModel reads
     }
 }

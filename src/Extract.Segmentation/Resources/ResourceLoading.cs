@@ -4,8 +4,11 @@ namespace Extract.Segmentation.Resources;
 /// An embedded model or table of this build is missing or does not read (a damaged build, not bad input). The message
 /// names the resource; the command line prints it as one line and exits with code 3.
 /// </summary>
-internal sealed class DamagedResourceException : InvalidOperationException
+public sealed class DamagedResourceException : InvalidOperationException
 {
+    /// <summary>Creates the exception with the loader's message and its own exception.</summary>
+    /// <param name="message">What is missing or damaged, naming the resource.</param>
+    /// <param name="inner">The loader's exception.</param>
     public DamagedResourceException(string message, Exception inner)
         : base(message, inner)
     {

@@ -29,7 +29,7 @@ internal readonly record struct PageLine(string Text, int Block, int Chars, int 
     public bool IsLinks => LinkDensity > 0.5 && !(Punctuation >= 3 && Chars >= 50);
 }
 
-/// <summary>The visible page as blocks and lines, in document order. Produced by <see cref="PageWalker"/>.</summary>
+/// <summary>The visible page as blocks and lines, in document order. Produced by the page stage's <c>PageWalker</c>.</summary>
 /// <param name="Blocks">Block-level elements; index 0 is the body.</param>
 /// <param name="Lines">Text lines; each names the block holding it.</param>
 internal sealed record PageLayout(ImmutableArray<PageBlock> Blocks, ImmutableArray<PageLine> Lines)

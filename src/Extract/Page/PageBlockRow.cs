@@ -4,7 +4,7 @@ using Extract.Layout;
 namespace Extract.Page;
 
 /// <summary>
-/// The page-block model's input schema, one row per text block (a <see cref="Page.PageLine"/>): the same class builds
+/// The page-block model's input schema, one row per text block (a <see cref="Layout.PageLine"/>): the same class builds
 /// training rows in <c>Extract.Training</c> and scores blocks in the library. Properties are public and settable because
 /// ML.NET binds columns by reflection.
 /// </summary>

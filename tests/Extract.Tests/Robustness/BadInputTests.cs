@@ -111,7 +111,7 @@ public sealed class BadInputTests
             : ArticleSource.FromText($"d{i}", $"标题{i}\n第{i}段正文,党员志愿者服务群众{i + 1}人次。"));
         var extractor = new ArticleExtractor(ExtractorOptions.Default with { MaxDegreeOfParallelism = 4 });
         var results = new List<ExtractionResult>();
-        await foreach (var result in extractor.ExtractAsync(sources.ToAsyncEnumerable()))
+        await foreach (var result in extractor.ExtractAsync(sources))
         {
             results.Add(result);
         }

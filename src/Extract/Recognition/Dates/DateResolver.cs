@@ -19,7 +19,10 @@ internal sealed record ResolvedDate(DateExpression Expression, string Value);
 internal sealed class DateResolver
 {
     /// <summary>Resolves <paramref name="expressions"/> (in text order) found in <paramref name="text"/>.</summary>
+    /// <param name="text">The text the expressions were found in.</param>
+    /// <param name="expressions">The date expressions, in text order.</param>
     /// <param name="paragraphs">Paragraph spans; scope for relative days. Empty: the whole text is one paragraph.</param>
+    /// <param name="reference">The date that relative and year-less expressions resolve against, if any.</param>
     /// <param name="keepTimeOnly">Keep times with no date in scope as THH:MM (spec evaluation); the article drops them.</param>
     public ImmutableArray<ResolvedDate> Resolve(
         string text,

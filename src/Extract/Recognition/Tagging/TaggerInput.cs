@@ -205,6 +205,10 @@ internal sealed class TaggerInput
 }
 
 /// <summary>A segmenter word of the stretch: text, POS tag, span relative to the stretch and lexicon class.</summary>
+/// <param name="Text">The word.</param>
+/// <param name="Tag">Its POS tag.</param>
+/// <param name="Start">Its start in the stretch.</param>
+/// <param name="End">Its end in the stretch (exclusive).</param>
 /// <param name="Class">0 none, 1 organisation suffix, 2 place suffix, 3 title, 4 generic head.</param>
 internal readonly record struct WordInfo(string Text, string Tag, int Start, int End, byte Class);
 

@@ -233,7 +233,7 @@ public sealed class EntityDecisionTests
         var options = ExtractorOptions.Default with { Entities = EntityStrategy.Learned };
         var sequential = sources.Select(s => Extract.Json.ArticleJson.Serialize(new ArticleExtractor(options with { MaxDegreeOfParallelism = 1 }).Extract(s).Article!)).ToList();
         var parallel = new List<string>();
-        await foreach (var result in new ArticleExtractor(options with { MaxDegreeOfParallelism = 4 }).ExtractAsync(sources.ToAsyncEnumerable()))
+        await foreach (var result in new ArticleExtractor(options with { MaxDegreeOfParallelism = 4 }).ExtractAsync(sources))
         {
             parallel.Add(Extract.Json.ArticleJson.Serialize(result.Article!));
         }

@@ -4,7 +4,7 @@ namespace Extract.Segmentation.Cli;
 /// The line-by-line segmentation behind <c>extract segment</c>: each input line is cut and written as one
 /// output line of tokens joined by a single space (<c>word/tag</c> with POS tags).
 /// </summary>
-public static class SegmentRunner
+internal static class SegmentRunner
 {
     /// <summary>Segments every line of <paramref name="input"/> into <paramref name="output"/>.</summary>
     /// <param name="input">Input text, one sentence or paragraph per line.</param>

@@ -12,7 +12,7 @@ namespace Extract.Segmentation.Cli;
 /// <param name="OovRecall">Share of those recovered exactly.</param>
 /// <param name="IvRecall">Recall on gold words present in the training word list.</param>
 /// <param name="MismatchedLines">Lines skipped because the segmenter's characters differ from the gold's (should be 0).</param>
-public sealed record SegmentationScore(
+internal sealed record SegmentationScore(
     int Lines,
     int GoldWords,
     int PredictedWords,
@@ -29,7 +29,7 @@ public sealed record SegmentationScore(
 /// Scores a segmentation against SIGHAN 2005 gold standard files (PKU, MSR): words are compared as character
 /// spans of the line with whitespace removed, as the bakeoff's scorer does. Used by <c>extract eval-seg</c>.
 /// </summary>
-public static class SighanScorer
+internal static class SighanScorer
 {
     /// <summary>Scores <paramref name="segmenter"/> (accurate mode) on one SIGHAN 2005 test set.</summary>
     /// <param name="testPath">Raw test text (e.g. <c>testing/pku_test.utf8</c>).</param>
