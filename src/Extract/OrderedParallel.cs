@@ -21,7 +21,9 @@ internal static class OrderedParallel
             {
                 try
                 {
-                    using var gate = new SemaphoreSlim(window);
+                    // Not disposed: a worker still running when the consumer stops early releases it after the producer has
+                    // gone (SemaphoreSlim holds no unmanaged handle unless AvailableWaitHandle is read).
+                    var gate = new SemaphoreSlim(window);
                     await foreach (var item in items.WithCancellation(token).ConfigureAwait(false))
                     {
                         await gate.WaitAsync(token).ConfigureAwait(false);
@@ -39,12 +41,6 @@ internal static class OrderedParallel
                             },
                             token);
                         await pending.Writer.WriteAsync(task, token).ConfigureAwait(false);
-                    }
-
-                    // Let the last workers finish before the semaphore is disposed.
-                    for (var i = 0; i < window; i++)
-                    {
-                        await gate.WaitAsync(token).ConfigureAwait(false);
                     }
 
                     pending.Writer.Complete();
