@@ -302,11 +302,6 @@ internal static class Inputs
                 length = 0;
                 chunk = chunk[(newline + 1)..];
             }
-
-            if (line.WrittenCount > maxBytes)
-            {
-                line = new ArrayBufferWriter<byte>(); // let go of a long line's buffer
-            }
         }
 
         if (length > 0)

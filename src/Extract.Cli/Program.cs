@@ -54,6 +54,7 @@ internal static class Program
         if (parsed.Errors.Count > 0)
         {
             var message = string.Join(' ', parsed.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
+            message = System.Text.RegularExpressions.Regex.Replace(message, @" as expected type '[^']*'", "", System.Text.RegularExpressions.RegexOptions.NonBacktracking);
             await error.WriteLineAsync($"{CommandName(parsed)}: {message} (see {CommandName(parsed)} --help)").ConfigureAwait(false);
             return UserError;
         }

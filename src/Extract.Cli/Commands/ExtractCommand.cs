@@ -119,11 +119,6 @@ internal static class ExtractCommand
             reference = parsed;
         }
 
-        var settings = (options ?? ExtractorOptions.Default) with { ReferenceDate = reference, MaxDegreeOfParallelism = jobs };
-        var extractor = new ArticleExtractor(settings);
-
-        // Load the models before the first document (a damaged build fails here, and the first document's time is its own).
-        extractor.Extract(ArticleSource.FromHtml("warm-up", "<html><body><p>3月20日，城南街道志愿者服务群众100人次。</p></body></html>"), cancellationToken);
         StreamWriter? file = null;
         if (outputPath is not null)
         {
@@ -137,6 +132,12 @@ internal static class ExtractCommand
                 return Program.UserError;
             }
         }
+
+        var settings = (options ?? ExtractorOptions.Default) with { ReferenceDate = reference, MaxDegreeOfParallelism = jobs };
+        var extractor = new ArticleExtractor(settings);
+
+        // Load the models before the first document (a damaged build fails here, and the first document's time is its own).
+        extractor.Extract(ArticleSource.FromHtml("warm-up", "<html><body><p>3月20日，城南街道志愿者服务群众100人次。</p></body></html>"), cancellationToken);
 
         var writer = new OutputWriter(file ?? stdout, format);
         var warnings = new List<string>();
