@@ -5,7 +5,7 @@ public sealed record ExtractorOptions
 {
     /// <summary>
     /// The defaults: 16 MiB input cap, DOM depth 512, parallelism = processor count, learned page blocks, and the bounds
-    /// that keep one hostile document from stopping a batch: 10 s per document, 50,000-character body, 200-character
+    /// that keep one hostile document from stopping a batch: 30 s per document, 50,000-character body, 200-character
     /// clauses, 40-character entity names, 1,000 mentions per name.
     /// </summary>
     public static ExtractorOptions Default { get; } = new();
@@ -21,11 +21,13 @@ public sealed record ExtractorOptions
 
     /// <summary>
     /// The time budget of one document, a safety net that ordinary and hostile input alike should never reach (every
-    /// stage is linear in the document's length, and <see cref="MaxBodyLength"/> bounds that length). A document over it
+    /// stage is linear in the document's length, and <see cref="MaxBodyLength"/> bounds that length; a 50,000-character
+    /// body takes a few seconds on one core). Generous on purpose: a budget a loaded machine can overrun would make a
+    /// record depend on the machine. A document over it
     /// becomes an error result of kind <see cref="ExtractionErrorKind.Timeout"/> naming the stage it was in, not a partial
     /// record: a partial record would depend on the machine's speed. <see cref="Timeout.InfiniteTimeSpan"/>: no budget.
     /// </summary>
-    public TimeSpan DocumentTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan DocumentTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The longest clean body analysed, in UTF-16 code units. A longer body is cut at the last line break before this

@@ -101,14 +101,13 @@ internal sealed partial class DocumentDecoder
 
     /// <summary>
     /// UTF-8 with a few broken bytes, whatever (if anything) was declared: at least 20 well-formed multi-byte sequences
-    /// per broken one, and under one broken sequence per thousand bytes. Legacy Chinese bytes (GB18030, Big5) read as
+    /// per broken one (a stray byte inside a character breaks up to four). Legacy Chinese bytes (GB18030, Big5) read as
     /// UTF-8 break far more often than they form a sequence (about nine broken pairs to one accidental sequence), so
     /// they never pass. One pass, no allocation.
     /// </summary>
     internal static bool DamagedUtf8(ReadOnlySpan<byte> bytes)
     {
         int valid = 0, broken = 0;
-        long length = bytes.Length;
         while (!bytes.IsEmpty)
         {
             var ascii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
@@ -131,7 +130,7 @@ internal sealed partial class DocumentDecoder
             bytes = bytes[Math.Max(1, consumed)..];
         }
 
-        return broken > 0 && valid >= 20L * broken && broken * 1000L < length;
+        return broken > 0 && valid >= 20L * broken;
     }
 
     /// <summary>The text with every unpaired surrogate replaced by U+FFFD (as invalid bytes are), or itself when it has none.</summary>
