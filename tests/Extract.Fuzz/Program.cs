@@ -142,8 +142,15 @@ internal static class RandomRun
         var count = int.Parse(args[2], CultureInfo.InvariantCulture);
         var seed = Option(args, "--seed") is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : 20;
         var findings = Option(args, "--findings") ?? Path.Combine(RepoRoot(), "tests", "Extract.Fuzz", "findings");
-        var corpus = Option(args, "--corpus") is { } dir
-            ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).Where(b => b.Length <= 1 << 20).ToList()
+        var failures = Run(name, target, count, seed, Option(args, "--corpus"), findings, Console.Out, Console.Error);
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>Runs <paramref name="count"/> inputs through <paramref name="target"/>; returns the number of findings (each written to <paramref name="findings"/>).</summary>
+    public static int Run(string name, Action<byte[]> target, int count, int seed, string? corpusDirectory, string findings, TextWriter report, TextWriter log)
+    {
+        var corpus = corpusDirectory is not null
+            ? Directory.EnumerateFiles(corpusDirectory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).Where(b => b.Length <= 1 << 20).ToList()
             : [];
         var random = new Random(seed);
         var budget = ExtractorOptions.Default.DocumentTimeout;
@@ -176,19 +183,20 @@ internal static class RandomRun
             {
                 failures++;
                 Directory.CreateDirectory(findings);
-                var file = Path.Combine(findings, $"{name}-{Convert.ToHexString(SHA256.HashData(input))[..16].ToLowerInvariant()}.bin");
+                var extension = name switch { "jsonl" => ".jsonl", "page" => ".html", _ => ".txt" };
+                var file = Path.Combine(findings, $"{name}-{Convert.ToHexString(SHA256.HashData(input))[..16].ToLowerInvariant()}{extension}");
                 File.WriteAllBytes(file, input);
                 if (failures <= 20)
                 {
-                    Console.Error.WriteLine($"finding {i} (seed {seed}): {problem} -> {file}");
+                    log.WriteLine($"finding {i} (seed {seed}): {problem} -> {file}");
                 }
             }
         }
 
-        Console.WriteLine(string.Create(
+        report.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{name}: {count} inputs (seed {seed}, {corpus.Count} corpus files), {failures} finding(s), slowest {slowest.TotalMilliseconds:0} ms, {total.Elapsed.TotalSeconds:0.0} s"));
-        return failures == 0 ? 0 : 1;
+        return failures;
     }
 
     /// <summary>One input: a corpus file mutated, fragments strung together, or random bytes.</summary>
