@@ -310,9 +310,6 @@ internal static class Inputs
         }
     }
 
-    /// <summary>{"id", "url", "html" | "text", "fetchedAt"} → a source; a malformed line throws <see cref="InputException"/>.</summary>
-    internal static ArticleSource ParseJsonLine(string line, string fallbackId) => ParseJsonLine(Encoding.UTF8.GetBytes(line), fallbackId);
-
     /// <summary>
     /// {"id", "url", "html" | "text", "fetchedAt"} (UTF-8) → a source. A string id is kept as given, a numeric id as its
     /// JSON text (12345 → "12345"); a lone surrogate escape (\ud800) becomes U+FFFD. A malformed line throws
