@@ -26,7 +26,7 @@ internal sealed class InputException(string id, ExtractionErrorKind kind, string
 /// Expands command-line paths (files, folders, .jsonl) into input items, in a stable order. Folders are walked
 /// recursively in ordinal path order; a directory reached twice (a symlink loop, a folder given twice) and a file
 /// reached twice are read once. A file given by name is JSON (one object, an array of objects, or JSON Lines) when its
-/// content starts with '{' or '[', whatever its extension.
+/// content starts with '{' or '[' and its extension is not .txt, .html or .htm (a .json file, a crawler's dump).
 /// </summary>
 internal static class Inputs
 {
@@ -155,7 +155,7 @@ internal static class Inputs
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var extension = Path.GetExtension(file).ToLowerInvariant();
-        var json = extension == ".jsonl" || (byContent && StartsLikeJson(file));
+        var json = extension == ".jsonl" || (byContent && extension is not (".txt" or ".html" or ".htm") && StartsLikeJson(file));
         if (!json)
         {
             var id = Path.GetFileNameWithoutExtension(file);

@@ -113,10 +113,12 @@ public sealed class HostileInputTests : IDisposable
             """);
         var many = Write("many.data", """[{"id":"x","text":"志愿者服务群众1人次。"},{"id":"y","html":"<p>志愿者服务群众2人次。</p>"}]""");
 
-        var (code, records, _) = await Run(one, many);
+        var text = Write("brace.txt", "{城南街道}开展志愿服务\n志愿者服务群众9人次。");
+
+        var (code, records, _) = await Run(one, many, text);
 
         code.Should().Be(0);
-        records.Select(r => r.GetProperty("id").GetString()).Should().Equal("pretty", "x", "y");
+        records.Select(r => r.GetProperty("id").GetString()).Should().Equal("pretty", "x", "y", "brace");
         records[0].GetProperty("title").GetString().Should().Be("城南街道开展志愿服务");
     }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Reliability benchmark (issue #20): replays the hostile-input cases and prints, per case, the wall time, the peak
+# Reliability benchmark (issue #20): replays the hostile-input cases and prints, per case, the wall time, the process's
+# CPU time (user + system: on a shared machine the steadier figure; it includes start-up and model loading), the peak
 # resident memory, the records written, the exit code and the slowest document (from the CLI's summary line).
 #
 #   tests/reliability/run.sh [--big] [--jobs N] [--determinism] [--cli PATH/Extract.Cli.dll] [--cases DIR]
@@ -38,23 +39,24 @@ if [ -d "$repo/tests/Extract.Fuzz/findings" ] && [ -n "$(ls -A "$repo/tests/Extr
   cp -r "$repo/tests/Extract.Fuzz/findings/." "$cases/08-fuzz-findings/"
 fi
 
-run() { # case input jobs output → "seconds KiB exit"
+run() { # case input jobs output → "seconds KiB user-cpu system-cpu exit"
   local code=0
-  /usr/bin/time -f "%e %M" -o "$4.time" timeout "$limit" dotnet "$cli" "$2" --jobs "$3" -o "$4" 2>"$4.err" || code=$?
+  /usr/bin/time -f "%e %M %U %S" -o "$4.time" timeout "$limit" dotnet "$cli" "$2" --jobs "$3" -o "$4" 2>"$4.err" || code=$?
   echo "$(tail -1 "$4.time") $code"
 }
 
-printf "%-22s %8s %9s %8s %5s  %s\n" case seconds "peak MiB" records exit "slowest document / summary"
+printf "%-22s %8s %8s %9s %8s %5s  %s\n" case seconds "cpu s" "peak MiB" records exit "slowest document / summary"
 for dir in "$cases"/*/; do
   name="$(basename "$dir")"
   input="$(ls -d "$dir"in.* "$dir"docs 2>/dev/null | head -1 || true)"
   [ -n "$input" ] || input="$dir"
   work="$(mktemp -d)"
-  read -r secs kib code < <(run "$name" "$input" "$jobs" "$work/out.jsonl")
+  read -r secs kib user sys code < <(run "$name" "$input" "$jobs" "$work/out.jsonl")
   records=$( [ -f "$work/out.jsonl" ] && wc -l < "$work/out.jsonl" || echo 0)
   summary="$(grep -E '^extract: [0-9]+ document' "$work/out.jsonl.err" | tail -1 | sed 's/^extract: //' || true)"
   [ -n "$summary" ] || summary="$(grep -v '^extract: ' "$work/out.jsonl.err" | head -1 | cut -c1-80)"
-  printf "%-22s %8s %9d %8s %5s  %s\n" "$name" "$secs" $((kib / 1024)) "$records" "$code" "$summary"
+  cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
+  printf "%-22s %8s %8s %9d %8s %5s  %s\n" "$name" "$secs" "$cpu" $((kib / 1024)) "$records" "$code" "$summary"
   if [ "$determinism" = 1 ]; then
     want="$(sha256sum < "$work/out.jsonl")" same=yes
     for j in 2 2 2 2 1 8; do
