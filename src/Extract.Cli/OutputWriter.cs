@@ -51,7 +51,7 @@ internal sealed class OutputWriter(TextWriter writer, OutputFormat format, TextW
                 break;
             case OutputFormat.Json:
                 writer.Write(_count == 0 ? "\n" : ",\n");
-                writer.Write(result.IsSuccess ? ArticleJson.Serialize(result.Article, indented: true) : ArticleJson.SerializeError(result.Id, result.Error));
+                writer.Write(ArticleJson.Serialize(result, indented: true));
                 break;
             default:
                 writer.WriteLine(CsvRow(result));

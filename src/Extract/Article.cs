@@ -53,6 +53,12 @@ public sealed record Article
     /// <summary>Quantified achievements.</summary>
     public ImmutableArray<Achievement> Achievements { get; init; } = [];
 
+    /// <summary>
+    /// True when the clean body was longer than <see cref="ExtractorOptions.MaxBodyLength"/> and was cut: the body and
+    /// everything found in it stop there.
+    /// </summary>
+    public bool Truncated { get; init; }
+
     /// <summary>False when the page does not look like an article (a list page, an index); the body is then empty.</summary>
     public bool IsArticle { get; init; } = true;
 

@@ -61,9 +61,13 @@ public sealed class ArticleExtractor
             throw new PlatformNotSupportedException(TrimmingUnsupported);
         }
 
-        if (options.MaxInputLength <= 0 || options.MaxDomDepth <= 0 || options.MaxDegreeOfParallelism <= 0 || options.KeywordCount < 0)
+        if (options.MaxInputLength <= 0 || options.MaxDomDepth <= 0 || options.MaxDegreeOfParallelism <= 0 || options.KeywordCount < 0
+            || options.MaxBodyLength <= 0 || options.MaxClauseLength <= 0 || options.MaxEntityLength <= 0 || options.MaxMentionsPerName <= 0
+            || (options.DocumentTimeout <= TimeSpan.Zero && options.DocumentTimeout != Timeout.InfiniteTimeSpan))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "MaxInputLength, MaxDomDepth and MaxDegreeOfParallelism must be positive; KeywordCount not negative.");
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                "MaxInputLength, MaxDomDepth, MaxDegreeOfParallelism, MaxBodyLength, MaxClauseLength, MaxEntityLength, MaxMentionsPerName and DocumentTimeout must be positive (DocumentTimeout may be infinite); KeywordCount not negative.");
         }
 
         Options = options;
@@ -73,7 +77,7 @@ public sealed class ArticleExtractor
             new DateRecognizer(),
             new QuantityRecognizer(),
             .. EntityRecognizers(options.Entities, decision, tagger),
-            new AchievementRecognizer(),
+            new AchievementRecognizer(options.MaxClauseLength),
             new KeywordRecognizer(TfidfExtractor.Default, options.KeywordCount),
         ];
     }
@@ -84,22 +88,45 @@ public sealed class ArticleExtractor
     /// <summary>The options this extractor was built with.</summary>
     public ExtractorOptions Options { get; }
 
-    /// <summary>Extracts one document. Expected failures (too large, binary) come back as an error result; cancellation throws.</summary>
+    /// <summary>
+    /// Extracts one document. Every failure of the document itself comes back as an error result with its kind and stage
+    /// (too large, binary, over <see cref="ExtractorOptions.DocumentTimeout"/>, a defect); only cancellation of
+    /// <paramref name="cancellationToken"/> throws.
+    /// </summary>
     public ExtractionResult Extract(ArticleSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (Options.DocumentTimeout != Timeout.InfiniteTimeSpan)
+        {
+            budget.CancelAfter(Options.DocumentTimeout);
+        }
+
+        var stage = new StageTracker();
         try
         {
-            return ExtractionResult.Success(Run(source, cancellationToken));
+            return ExtractionResult.Success(Run(source, stage, budget.Token));
         }
         catch (ExtractionException e)
         {
-            return ExtractionResult.Failure(source.Id, e.Message);
+            return ExtractionResult.Failure(source.Id, e.Message, e.Kind, stage.Name);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ExtractionResult.Failure(
+                source.Id,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"over the time budget of {Options.DocumentTimeout.TotalSeconds:0.###} s in the {stage.Name} stage"),
+                ExtractionErrorKind.Timeout,
+                stage.Name);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            return ExtractionResult.Failure(source.Id, $"a pattern ran over its time limit in the {stage.Name} stage: {e.Pattern}", ExtractionErrorKind.Timeout, stage.Name);
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             // A defect in one stage must not lose the rest of a batch: report it against this document.
-            return ExtractionResult.Failure(source.Id, $"internal error: {e.GetType().Name}: {e.Message}");
+            return ExtractionResult.Failure(source.Id, $"internal error: {e.GetType().Name}: {e.Message}", ExtractionErrorKind.Internal, stage.Name);
         }
     }
 
@@ -202,16 +229,25 @@ public sealed class ArticleExtractor
     /// Stages 1–4 for one source: the clean text and what the recognisers read (simplified characters, same offsets).
     /// The training tools build their rows from the same path.
     /// </summary>
-    internal (CleanText Clean, DocumentText Document) Prepare(ArticleSource source, CancellationToken cancellationToken)
+    internal (CleanText Clean, DocumentText Document) Prepare(ArticleSource source, CancellationToken cancellationToken) =>
+        Prepare(source, new StageTracker(), cancellationToken);
+
+    private (CleanText Clean, DocumentText Document) Prepare(ArticleSource source, StageTracker stage, CancellationToken cancellationToken)
     {
+        stage.Name = "decode";
         var decoded = _decoder.Decode(source, Options, cancellationToken);
+        stage.Name = "page";
         var page = decoded.IsHtml
             ? _page.Extract(decoded.Content, source.Url, Options, cancellationToken)
             : PageContent.FromPlainText(decoded.Content);
-        var clean = _text.Process(page, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        stage.Name = "text";
+        var clean = Truncate(_text.Process(page, cancellationToken), Options.MaxBodyLength);
+        cancellationToken.ThrowIfCancellationRequested();
 
         // The headline is read like the body's first paragraph. Recognisers read simplified characters; the conversion
         // keeps every offset, so mentions map back to the page's own text.
+        stage.Name = "tokens";
         var (text, bodyStart, paragraphs) = DocumentText.Compose(clean.Title, clean.Body, clean.Paragraphs);
         var analysis = TraditionalChinese.Default.ToSimplified(text);
         var tokens = _tokens.Tokenize(analysis, cancellationToken);
@@ -227,20 +263,75 @@ public sealed class ArticleExtractor
         return (clean, document);
     }
 
-    private Article Run(ArticleSource source, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="clean"/> with its body cut to at most <paramref name="maxLength"/> code units: at the last line
+    /// break in the second half of the allowance, else at the allowance (never between the halves of a surrogate pair);
+    /// paragraphs past the cut are dropped and the one it falls in is clipped. The body as is when it fits.
+    /// </summary>
+    internal static CleanText Truncate(CleanText clean, int maxLength)
     {
-        var (clean, document) = Prepare(source, cancellationToken);
+        var body = clean.Body;
+        if (body.Length <= maxLength)
+        {
+            return clean;
+        }
+
+        var cut = body.LastIndexOf('\n', maxLength - 1, maxLength / 2);
+        if (cut < 0)
+        {
+            cut = char.IsHighSurrogate(body[maxLength - 1]) ? maxLength - 1 : maxLength;
+        }
+
+        return clean with
+        {
+            Body = body[..cut],
+            Paragraphs = [.. clean.Paragraphs.Where(p => p.Start < cut).Select(p => p.End <= cut ? p : new TextSpan(p.Start, cut))],
+            Truncated = true,
+        };
+    }
+
+    private Article Run(ArticleSource source, StageTracker stage, CancellationToken cancellationToken)
+    {
+        var (clean, document) = Prepare(source, stage, cancellationToken);
         var mentions = Mentions.Empty;
+        stage.Name = "recognition";
         foreach (var recognizer in _recognizers)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             mentions = recognizer.Recognize(document, mentions, cancellationToken);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        stage.Name = "record";
         if (document.Original is { } original)
         {
             mentions = SurfaceForms.Restore(mentions, original);
         }
 
-        return _assembler.Assemble(source.Id, source.Url, clean, mentions, document.BodyStart);
+        // Bounds on what one document can put in its record: a name longer than any real one is a misreading, and a name
+        // repeated without end lists its first mentions only.
+        var maxName = Options.MaxEntityLength;
+        mentions = mentions with
+        {
+            People = [.. mentions.People.Where(p => p.Name.Length <= maxName)],
+            Organizations = [.. mentions.Organizations.Where(o => o.Name.Length <= maxName && o.Span.Length <= maxName)],
+            Places = [.. mentions.Places.Where(p => p.Name.Length <= maxName && p.Span.Length <= maxName)],
+        };
+        var article = _assembler.Assemble(source.Id, source.Url, clean, mentions, document.BodyStart) with { Truncated = clean.Truncated };
+        var cap = Options.MaxMentionsPerName;
+        return article.People.Any(p => p.Mentions.Length > cap) || article.Organizations.Any(o => o.Mentions.Length > cap) || article.Places.Any(p => p.Mentions.Length > cap)
+            ? article with
+            {
+                People = [.. article.People.Select(p => p.Mentions.Length > cap ? p with { Mentions = p.Mentions[..cap] } : p)],
+                Organizations = [.. article.Organizations.Select(o => o.Mentions.Length > cap ? o with { Mentions = o.Mentions[..cap] } : o)],
+                Places = [.. article.Places.Select(p => p.Mentions.Length > cap ? p with { Mentions = p.Mentions[..cap] } : p)],
+            }
+            : article;
+    }
+
+    /// <summary>The stage a document is in, for its error result.</summary>
+    private sealed class StageTracker
+    {
+        public string Name { get; set; } = "decode";
     }
 }

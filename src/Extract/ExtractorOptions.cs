@@ -3,7 +3,11 @@ namespace Extract;
 /// <summary>Immutable settings of an <see cref="ArticleExtractor"/>. Start from <see cref="Default"/> and use <c>with</c>.</summary>
 public sealed record ExtractorOptions
 {
-    /// <summary>The defaults: 16 MiB input cap, DOM depth 512, parallelism = processor count, learned page blocks.</summary>
+    /// <summary>
+    /// The defaults: 16 MiB input cap, DOM depth 512, parallelism = processor count, learned page blocks, and the bounds
+    /// that keep one hostile document from stopping a batch: 30 s per document, 50,000-character body, 200-character
+    /// clauses, 40-character entity names, 1,000 mentions per name.
+    /// </summary>
     public static ExtractorOptions Default { get; } = new();
 
     /// <summary>
@@ -14,6 +18,35 @@ public sealed record ExtractorOptions
 
     /// <summary>Inputs larger than this (bytes, or UTF-16 code units for strings) become an error result.</summary>
     public int MaxInputLength { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The time budget of one document, a safety net that ordinary and hostile input alike should never reach (every
+    /// stage is linear in the document's length, and <see cref="MaxBodyLength"/> bounds that length; a 50,000-character
+    /// body takes a few seconds on one core). Generous on purpose: a budget a loaded machine can overrun would make a
+    /// record depend on the machine. A document over it
+    /// becomes an error result of kind <see cref="ExtractionErrorKind.Timeout"/> naming the stage it was in, not a partial
+    /// record: a partial record would depend on the machine's speed. <see cref="Timeout.InfiniteTimeSpan"/>: no budget.
+    /// </summary>
+    public TimeSpan DocumentTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The longest clean body analysed, in UTF-16 code units. A longer body is cut at the last line break before this
+    /// length (at the length itself when the last half has none), the record says <see cref="Article.Truncated"/>, and
+    /// every mention lies in the kept part. Deterministic, unlike the time budget. A long news article is 4,000 to 10,000.
+    /// </summary>
+    public int MaxBodyLength { get; init; } = 50_000;
+
+    /// <summary>
+    /// The longest clause an achievement's text may be: a clause without punctuation longer than this is cut to this
+    /// many characters around its quantity.
+    /// </summary>
+    public int MaxClauseLength { get; init; } = 200;
+
+    /// <summary>People, organisations and places longer than this (UTF-16 code units) are dropped as misreadings.</summary>
+    public int MaxEntityLength { get; init; } = 40;
+
+    /// <summary>The mentions listed per person, organisation or place (the first ones in the body); the rest are counted out.</summary>
+    public int MaxMentionsPerName { get; init; } = 1000;
 
     /// <summary>HTML nested deeper than this is flattened below this depth rather than walked.</summary>
     public int MaxDomDepth { get; init; } = 512;

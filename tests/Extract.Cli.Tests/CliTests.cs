@@ -42,14 +42,16 @@ public sealed class CliTests : IDisposable
         var input = Write("batch.jsonl", string.Join('\n', lines));
         var (code, stdout, stderr) = await Run(input);
 
-        code.Should().Be(0);
+        code.Should().Be(4, "some documents failed");
         var records = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         records.Should().HaveCount(12);
         records.Select(r => r.GetProperty("id").GetString()).Should().Equal(
             "doc0", "doc1", "doc2", "doc3", "doc4", "batch.jsonl:6", "doc6", "doc7", "doc8", "doc9", "doc10", "doc11");
         records[5].GetProperty("error").GetString().Should().Contain("invalid JSON");
+        records[5].GetProperty("kind").GetString().Should().Be("invalid-input");
+        records[5].GetProperty("stage").GetString().Should().Be("input");
         records[0].GetProperty("schema").GetString().Should().Be("extract.article/1");
-        stderr.Should().Contain("batch.jsonl:6").And.Contain("11 document(s) extracted, 1 failed");
+        stderr.Should().Contain("batch.jsonl:6").And.Contain("11 document(s) extracted, 1 failed (invalid-input 1)");
     }
 
     [Fact]
@@ -85,14 +87,15 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task Exit_code_is_non_zero_only_when_nothing_could_be_processed()
+    public async Task Exit_code_says_whether_every_some_or_no_document_was_extracted()
     {
         var bad = Path.Combine(_dir, "bad.txt");
         await File.WriteAllBytesAsync(bad, [0, 0, 0, 1, 2, 0, 0, 0, 0, 0]);
         (await Run(bad)).Code.Should().Be(1);
 
-        Write("good.txt", "标题很长的一篇文章\n正文。");
-        (await Run(_dir)).Code.Should().Be(0);
+        var good = Write("good.txt", "标题很长的一篇文章\n正文。");
+        (await Run(_dir)).Code.Should().Be(4);
+        (await Run(good)).Code.Should().Be(0);
     }
 
     [Fact]

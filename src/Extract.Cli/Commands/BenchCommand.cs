@@ -15,25 +15,37 @@ internal static class BenchCommand
         var paths = new Argument<string[]>("paths") { Description = "Files or folders to extract", Arity = ArgumentArity.OneOrMore };
         var repeat = new Option<int>("--repeat") { Description = "Passes over the inputs for the warm figures", DefaultValueFactory = _ => 20 };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Workers for the parallel figure", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var entities = new Option<EntityStrategy>("--entities") { Description = "learned (default), merged, rules or tagger", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
+        var entities = CliOptions.Entities("Which entity layer to run");
         var command = new Command("bench", "Measure cold start, throughput and peak memory") { paths, repeat, jobs, entities };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(repeat), parse.GetValue(jobs), Console.Out, ct, parse.GetValue(entities)));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(paths)!, parse.GetValue(repeat), parse.GetValue(jobs), Console.Out, ct, CliOptions.Parse(parse.GetValue(entities), ExtractorOptions.Default.Entities)));
         return command;
     }
 
     internal static async Task<int> RunAsync(IReadOnlyList<string> paths, int repeat, int jobs, TextWriter stdout, CancellationToken cancellationToken, EntityStrategy? entities = null)
     {
-        var items = new List<InputItem>();
-        await foreach (var item in Inputs.Enumerate(paths, cancellationToken).ConfigureAwait(false))
+        if (Inputs.Missing(paths).ToList() is { Count: > 0 } missing)
         {
-            items.Add(item);
+            await Console.Error.WriteLineAsync($"extract bench: not found: {string.Join(", ", missing)}").ConfigureAwait(false);
+            return Program.UserError;
         }
 
-        var sources = items.Select(i => i.Load()).ToList();
+        var sources = new List<ArticleSource>();
+        await foreach (var item in Inputs.Enumerate(paths, ExtractorOptions.Default.MaxInputLength, null, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                sources.Add(item.Load());
+            }
+            catch (InputException)
+            {
+                // A document that does not read is not timed.
+            }
+        }
+
         if (sources.Count == 0)
         {
-            await stdout.WriteLineAsync("extract bench: no inputs").ConfigureAwait(false);
-            return 2;
+            await Console.Error.WriteLineAsync("extract bench: no input documents").ConfigureAwait(false);
+            return Program.UserError;
         }
 
         var extractor = new ArticleExtractor(ExtractorOptions.Default with { MaxDegreeOfParallelism = Math.Max(1, jobs), Entities = entities ?? ExtractorOptions.Default.Entities });

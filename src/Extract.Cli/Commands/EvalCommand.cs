@@ -10,9 +10,9 @@ internal static class EvalCommand
     {
         var gold = new Option<string>("--gold") { Description = "Folder of NAME.txt|html + NAME.gold.json (+ optional meta.json)", Required = true };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Per-article misses and spurious items" };
-        var entities = new Option<EntityStrategy>("--entities") { Description = "learned (default), merged, rules or tagger: which entity layer to score", DefaultValueFactory = _ => ExtractorOptions.Default.Entities };
+        var entities = CliOptions.Entities("Which entity layer to score");
         var command = new Command("eval", "Score the extractor against annotated articles (ANNOTATION.md)") { gold, verbose, entities };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse.GetValue(gold)!, parse.GetValue(verbose), Console.Out, Console.Error, cancellationToken, parse.GetValue(entities))));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse.GetValue(gold)!, parse.GetValue(verbose), Console.Out, Console.Error, cancellationToken, CliOptions.Parse(parse.GetValue(entities), ExtractorOptions.Default.Entities))));
         return command;
     }
 
@@ -24,7 +24,7 @@ internal static class EvalCommand
             if (cases.IsEmpty)
             {
                 stderr.WriteLine($"extract eval: no NAME.gold.json files in {goldDirectory}");
-                return 1;
+                return Program.UserError;
             }
 
             var extractor = entities is not { } chosen || chosen == ExtractorOptions.Default.Entities ? ArticleExtractor.Default : new ArticleExtractor(ExtractorOptions.Default with { Entities = chosen });
@@ -32,7 +32,7 @@ internal static class EvalCommand
             stdout.Write(report.Format(verbose));
             return 0;
         }
-        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
         {
             stderr.WriteLine($"extract eval: {e.Message}");
             return 2;

@@ -16,6 +16,12 @@ internal static class SegmentCommands
         var command = new Command("segment", "Segment standard-input lines into space-separated tokens (Jieba-compatible)") { pos, mode, noHmm };
         command.SetAction((parse, ct) =>
         {
+            if (parse.GetValue(pos) && parse.GetValue(mode) != "default")
+            {
+                Console.Error.WriteLine("extract segment: --pos works with --mode default only");
+                return Task.FromResult(Program.UserError);
+            }
+
             Console.InputEncoding = System.Text.Encoding.UTF8;
             using var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false));
             SegmentRunner.Run(Console.In, stdout, parse.GetValue(pos), parse.GetValue(mode)!, !parse.GetValue(noHmm), ct);
@@ -38,7 +44,7 @@ internal static class SegmentCommands
         if (!Directory.Exists(dir))
         {
             stderr.WriteLine($"extract eval-seg: not found: {dir}");
-            return 2;
+            return Program.UserError;
         }
 
         SighanScorer.WriteReport(dir, stdout, JiebaSegmenter.Default, hmm);

@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace Extract.Decoding;
 
-/// <summary>Stage 1: bytes or strings → <see cref="DecodedDocument"/>. Charset from BOM, valid UTF-8, declared charset, the UTF.Unknown sniffer, then GB18030.</summary>
+/// <summary>
+/// Stage 1: bytes or strings → <see cref="DecodedDocument"/>. Charset from BOM, valid UTF-8, UTF-8 with a few broken
+/// bytes (declared or not), declared charset, the UTF.Unknown sniffer, then GB18030. Strings keep their text, unpaired
+/// surrogates replaced by U+FFFD.
+/// </summary>
 internal sealed partial class DocumentDecoder
 {
     private static readonly Lazy<Encoding> Gb18030 = new(() => EncodingByName("gb18030")!, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -18,15 +22,15 @@ internal sealed partial class DocumentDecoder
                 var content = source.Content!;
                 if (content.Length > options.MaxInputLength)
                 {
-                    throw new ExtractionException($"input too large: {content.Length} characters (limit {options.MaxInputLength})");
+                    throw new ExtractionException(ExtractionErrorKind.TooLarge, $"input too large: {content.Length} characters (limit {options.MaxInputLength})");
                 }
 
                 if (LooksBinary(content.AsSpan()))
                 {
-                    throw new ExtractionException("input looks binary (many control characters), not text or HTML");
+                    throw new ExtractionException(ExtractionErrorKind.Binary, "input looks binary (many control characters), not text or HTML");
                 }
 
-                return new DecodedDocument(content, source.Kind == SourceKind.Html, null);
+                return new DecodedDocument(ReplaceLoneSurrogates(content), source.Kind == SourceKind.Html, null);
             default:
                 return DecodeBytes(source, options);
         }
@@ -37,14 +41,14 @@ internal sealed partial class DocumentDecoder
         var bytes = source.Bytes.Span;
         if (bytes.Length > options.MaxInputLength)
         {
-            throw new ExtractionException($"input too large: {bytes.Length} bytes (limit {options.MaxInputLength})");
+            throw new ExtractionException(ExtractionErrorKind.TooLarge, $"input too large: {bytes.Length} bytes (limit {options.MaxInputLength})");
         }
 
         var (encoding, bomLength) = DetectEncoding(bytes, source.DeclaredCharset);
         var text = encoding.GetString(bytes[bomLength..]);
         if (LooksBinary(text.AsSpan()))
         {
-            throw new ExtractionException("input looks binary (many control characters), not text or HTML");
+            throw new ExtractionException(ExtractionErrorKind.Binary, "input looks binary (many control characters), not text or HTML");
         }
 
         var isHtml = source.BytesAreHtml ?? LooksLikeHtml(text);
@@ -53,8 +57,9 @@ internal sealed partial class DocumentDecoder
 
     /// <summary>
     /// The charset of <paramref name="bytes"/>: BOM; bytes that are valid UTF-8 (whatever the page declares: sites declare
-    /// gb2312 and serve UTF-8); the charset the transport or the page declares (meta charset, http-equiv, XML
-    /// declaration) with GBK/GB2312 read as GB18030; UTF-8 with a few broken bytes when UTF-8 is declared; otherwise the
+    /// gb2312 and serve UTF-8), or UTF-8 with a few broken bytes (<see cref="DamagedUtf8"/>; more damage is accepted
+    /// when UTF-8 is declared); the charset the transport or the page declares (meta charset, http-equiv, XML
+    /// declaration) with GBK/GB2312 read as GB18030; otherwise the
     /// UTF.Unknown sniffer, and GB18030 when it is unsure. Decoding never throws: invalid bytes become U+FFFD.
     /// </summary>
     internal static (Encoding Encoding, int BomLength) DetectEncoding(ReadOnlySpan<byte> bytes, string? declared)
@@ -81,17 +86,91 @@ internal sealed partial class DocumentDecoder
 
         declared ??= FindDeclaredCharset(bytes);
         var fromDeclaration = declared is null ? null : EncodingByName(declared);
+        if (DamagedUtf8(bytes) || (fromDeclaration?.CodePage == Encoding.UTF8.CodePage && MostlyUtf8(bytes)))
+        {
+            return (Encoding.UTF8, 0);
+        }
+
         if (fromDeclaration is not null && !IsUnicodeFamily(fromDeclaration) && !IsWesternSingleByte(fromDeclaration))
         {
             return (fromDeclaration, 0);
         }
 
-        if (fromDeclaration?.CodePage == Encoding.UTF8.CodePage && MostlyUtf8(bytes))
+        return (Sniff(bytes) ?? fromDeclaration ?? Gb18030.Value, 0);
+    }
+
+    /// <summary>
+    /// UTF-8 with a few broken bytes, whatever (if anything) was declared: at least 20 well-formed multi-byte sequences
+    /// per broken one (a stray byte inside a character breaks up to four). Legacy Chinese bytes (GB18030, Big5) read as
+    /// UTF-8 break far more often than they form a sequence (about nine broken pairs to one accidental sequence), so
+    /// they never pass. One pass, no allocation.
+    /// </summary>
+    internal static bool DamagedUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0, broken = 0;
+        while (!bytes.IsEmpty)
         {
-            return (Encoding.UTF8, 0);
+            var ascii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (ascii < 0)
+            {
+                break;
+            }
+
+            bytes = bytes[ascii..];
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                broken++;
+            }
+
+            bytes = bytes[Math.Max(1, consumed)..];
         }
 
-        return (Sniff(bytes) ?? fromDeclaration ?? Gb18030.Value, 0);
+        return broken > 0 && valid >= 20L * broken;
+    }
+
+    /// <summary>The text with every unpaired surrogate replaced by U+FFFD (as invalid bytes are), or itself when it has none.</summary>
+    internal static string ReplaceLoneSurrogates(string text)
+    {
+        var span = text.AsSpan();
+        var first = -1;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(span[i]))
+            {
+                first = i;
+                break;
+            }
+        }
+
+        if (first < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, first), static (target, state) =>
+        {
+            state.text.AsSpan().CopyTo(target);
+            for (var i = state.first; i < target.Length; i++)
+            {
+                if (char.IsHighSurrogate(target[i]) && i + 1 < target.Length && char.IsLowSurrogate(target[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(target[i]))
+                {
+                    target[i] = '\uFFFD';
+                }
+            }
+        });
     }
 
     /// <summary>UTF.Unknown's guess over the first 64 KiB, when it is confident and names a legacy multi-byte or single-byte charset we can decode.</summary>

@@ -40,6 +40,10 @@ internal sealed class ArticleDto
     /// <summary>Written only as false, for pages that are not articles.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? IsArticle { get; set; }
+
+    /// <summary>Written only as true, for bodies cut at <c>ExtractorOptions.MaxBodyLength</c>.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Truncated { get; set; }
 }
 
 internal sealed class PersonDto
@@ -132,6 +136,12 @@ internal sealed class ErrorDto
     public string Id { get; set; } = "";
 
     public string Error { get; set; } = "";
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Kind { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Stage { get; set; }
 }
 
 [JsonSourceGenerationOptions(

@@ -36,12 +36,27 @@ public static class ArticleJson
         return JsonSerializer.Serialize(new ErrorDto { Id = id, Error = error }, Compact.ErrorDto);
     }
 
-    /// <summary>A result as one JSON line: the article, or the error object.</summary>
-    public static string Serialize(ExtractionResult result)
+    /// <summary>A result as one JSON line: the article, or the error object {"id", "error", "kind", "stage"}.</summary>
+    public static string Serialize(ExtractionResult result) => Serialize(result, indented: false);
+
+    /// <summary>A result as JSON: the article, or the error object {"id", "error", "kind", "stage"} (kind in <see cref="Name(ExtractionErrorKind)"/>'s spelling).</summary>
+    public static string Serialize(ExtractionResult result, bool indented)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.IsSuccess ? Serialize(result.Article) : SerializeError(result.Id, result.Error);
+        return result.IsSuccess
+            ? Serialize(result.Article, indented)
+            : JsonSerializer.Serialize(
+                new ErrorDto { Id = result.Id, Error = result.Error, Kind = result.ErrorKind is { } kind ? Name(kind) : null, Stage = result.Stage },
+                (indented ? Indented : Compact).ErrorDto);
     }
+
+    /// <summary>An error kind as the error record writes it: <c>internal</c>, <c>invalid-input</c>, <c>too-large</c>, <c>binary</c>, <c>timeout</c>.</summary>
+    public static string Name(ExtractionErrorKind kind) => kind switch
+    {
+        ExtractionErrorKind.InvalidInput => "invalid-input",
+        ExtractionErrorKind.TooLarge => "too-large",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>Reads a record written by <see cref="Serialize(Article, bool)"/>.</summary>
     /// <exception cref="JsonException">The JSON is not an <c>extract.article/1</c> record.</exception>
@@ -92,6 +107,7 @@ public static class ArticleJson
             Start = x.Span?.Start, End = x.Span?.End, TitleSpan = Pair(x.TitleSpan),
         })],
         IsArticle = a.IsArticle ? null : false,
+        Truncated = a.Truncated ? true : null,
     };
 
     private static Article FromDto(ArticleDto d) => new()
@@ -116,6 +132,7 @@ public static class ArticleJson
             Span = Span(x.Start, x.End), TitleSpan = Span(x.TitleSpan),
         })],
         IsArticle = d.IsArticle ?? true,
+        Truncated = d.Truncated ?? false,
     };
 
     private static int[][] Pairs(ImmutableArray<TextSpan> spans) => [.. spans.Select(s => new[] { s.Start, s.End })];

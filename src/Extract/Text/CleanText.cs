@@ -28,4 +28,7 @@ internal sealed record CleanText
     public ImmutableArray<string> Removed { get; init; } = [];
 
     public bool IsArticle { get; init; } = true;
+
+    /// <summary>True when the body was cut at <see cref="ExtractorOptions.MaxBodyLength"/>.</summary>
+    public bool Truncated { get; init; }
 }

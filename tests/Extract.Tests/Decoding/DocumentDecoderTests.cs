@@ -113,6 +113,50 @@ public sealed class DocumentDecoderTests
         decoded.Content.Should().Contain(Chinese);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("<meta charset=\"gb2312\">")]
+    public void Utf8_with_a_stray_byte_is_utf8_with_one_replacement_whatever_is_declared(string? head)
+    {
+        var text = head is null ? string.Concat(Enumerable.Repeat(Chinese + "\n", 20)) : Page(head, string.Concat(Enumerable.Repeat(Chinese, 20)));
+        var bytes = Encoding.UTF8.GetBytes(text);
+        byte[] damaged = [.. bytes.AsSpan(0, 600), 0xFF, .. bytes.AsSpan(600)];
+
+        var decoded = new DocumentDecoder().Decode(ArticleSource.FromBytes("t", damaged, isHtml: head is not null), ExtractorOptions.Default, CancellationToken.None);
+
+        decoded.Charset.Should().Be("utf-8");
+        decoded.Content.Count(c => c == '\uFFFD').Should().BeInRange(1, 4, "one stray byte breaks at most the character it lands in");
+        decoded.Content.Should().Contain(Chinese);
+    }
+
+    [Fact]
+    public void Gbk_bytes_never_pass_for_damaged_utf8()
+    {
+        var text = string.Concat(Enumerable.Repeat(Chinese, 50));
+        DocumentDecoder.DamagedUtf8(PageFixtures.Gbk.GetBytes(text)).Should().BeFalse();
+        DocumentDecoder.DamagedUtf8(PageFixtures.Gbk.GetBytes("<html><body>" + new string('x', 50_000) + Chinese + "</body></html>")).Should().BeFalse();
+        DocumentDecoder.DamagedUtf8(Encoding.UTF8.GetBytes(text)).Should().BeFalse("valid UTF-8 is not damaged");
+    }
+
+    [Fact]
+    public void Strings_keep_their_text_with_unpaired_surrogates_replaced()
+    {
+        // Built in code: a test runner's data serialisation would itself replace the lone surrogates.
+        (string Input, string Expected)[] cases =
+        [
+            ("a" + '\uD800' + "b", "a\uFFFDb"),
+            ('\uDC00'.ToString(), "\uFFFD"),
+            ("\uD83D\uDE00", "\uD83D\uDE00"),
+            ("x" + '\uD83D', "x\uFFFD"),
+            ('\uDE00' + "\uD83D\uDE00" + '\uD83D', "\uFFFD\uD83D\uDE00\uFFFD"),
+            ("plain", "plain"),
+        ];
+        foreach (var (input, expected) in cases)
+        {
+            new DocumentDecoder().Decode(ArticleSource.FromText("t", input), ExtractorOptions.Default, CancellationToken.None).Content.Should().Be(expected);
+        }
+    }
+
     [Fact]
     public void Truncated_utf8_page_is_still_utf8()
     {

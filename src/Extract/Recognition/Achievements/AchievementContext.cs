@@ -10,40 +10,99 @@ internal static partial class AchievementContext
     private static readonly char[] SentenceBreaks = ['。', '！', '？', '!', '?', '\n', '；', ';'];
 
     /// <summary>
-    /// The person or organisation credited: the nearest entity before the quantity in its sentence; else a
-    /// pronoun or back-reference there (他们, 该支部) resolved to the nearest entity before it in the
-    /// paragraph; else the paragraph's first entity. Null when the paragraph names none.
+    /// The entities and dates of one document sorted once, so each quantity's actor and date are found by binary search
+    /// and a scan bounded by its sentence, not by a pass over the whole document (linear time over many quantities).
     /// </summary>
-    public static string? Actor(DocumentText document, Mentions found, TextSpan quantity, TextSpan paragraph)
+    internal sealed class Index
     {
-        var body = document.Body;
-        var sentenceStart = body.LastIndexOfAny(SentenceBreaks, Math.Max(0, quantity.Start - 1)) + 1;
-        if (quantity.Start == 0)
+        private readonly string _body;
+        private readonly (string Name, TextSpan Span)[] _entities;
+        private readonly int[] _entityStarts;
+        private readonly DateValueMention[] _dates;
+        private readonly int[] _dateStarts;
+        private readonly int _maxSentence;
+
+        /// <param name="document">The document.</param>
+        /// <param name="found">The mentions so far.</param>
+        /// <param name="maxClauseLength">Sentences are searched back at most four times this far.</param>
+        public Index(DocumentText document, Mentions found, int maxClauseLength)
         {
-            sentenceStart = 0;
+            _body = document.Body;
+            _entities = [.. Entities(found).OrderBy(e => e.Span.Start)];
+            _entityStarts = [.. _entities.Select(e => e.Span.Start)];
+            _dates = [.. found.Dates.OrderBy(d => d.Span.Start)];
+            _dateStarts = [.. _dates.Select(d => d.Span.Start)];
+            _maxSentence = (int)Math.Min(int.MaxValue, 4L * maxClauseLength);
         }
 
-        var entities = Entities(found)
-            .Where(e => e.Span.Start >= paragraph.Start && e.Span.End <= paragraph.End)
-            .OrderBy(e => e.Span.Start)
-            .ToList();
-        var inSentence = entities.LastOrDefault(e => e.Span.Start >= sentenceStart && e.Span.End <= quantity.Start);
-        if (inSentence.Name is not null)
+        /// <summary>
+        /// The person or organisation credited: the nearest entity before the quantity in its sentence; else a
+        /// pronoun or back-reference there (他们, 该支部) resolved to the nearest entity before it in the
+        /// paragraph; else the paragraph's first entity. Null when the paragraph names none.
+        /// </summary>
+        public string? Actor(TextSpan quantity, TextSpan paragraph)
         {
-            return inSentence.Name;
-        }
+            var from = Math.Max(0, quantity.Start - _maxSentence);
+            var sentenceStart = quantity.Start == 0 ? 0 : from + _body.AsSpan(from, quantity.Start - from).LastIndexOfAny(SentenceBreaks) + 1;
+            bool InParagraph((string Name, TextSpan Span) e) => e.Span.Start >= paragraph.Start && e.Span.End <= paragraph.End;
 
-        var sentence = body[sentenceStart..quantity.Start];
-        if (PronounRegex().IsMatch(sentence))
-        {
-            var previous = entities.LastOrDefault(e => e.Span.End <= sentenceStart);
-            if (previous.Name is not null)
+            // Entities sorted by start: the last one before the quantity that lies in the sentence.
+            for (var i = LowerBound(_entityStarts, quantity.Start + 1) - 1; i >= 0 && _entities[i].Span.Start >= Math.Max(sentenceStart, paragraph.Start); i--)
             {
-                return previous.Name;
+                if (_entities[i].Span.End <= quantity.Start && InParagraph(_entities[i]))
+                {
+                    return _entities[i].Name;
+                }
+            }
+
+            if (PronounRegex().IsMatch(_body.AsSpan(sentenceStart, quantity.Start - sentenceStart)))
+            {
+                for (var i = LowerBound(_entityStarts, sentenceStart) - 1; i >= 0 && _entities[i].Span.Start >= paragraph.Start; i--)
+                {
+                    if (_entities[i].Span.End <= sentenceStart && InParagraph(_entities[i]))
+                    {
+                        return _entities[i].Name;
+                    }
+                }
+            }
+
+            for (var i = LowerBound(_entityStarts, paragraph.Start); i < _entities.Length && _entities[i].Span.Start < paragraph.End; i++)
+            {
+                if (InParagraph(_entities[i]))
+                {
+                    return _entities[i].Name;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The last date mention in the paragraph that starts before the quantity.</summary>
+        public string? Date(TextSpan quantity, TextSpan paragraph)
+        {
+            var last = LowerBound(_dateStarts, quantity.Start) - 1;
+            return last >= 0 && _dates[last].Span.Start >= paragraph.Start ? _dates[last].Value : null;
+        }
+    }
+
+    /// <summary>The number of values below <paramref name="value"/> in the sorted <paramref name="sorted"/>.</summary>
+    private static int LowerBound(int[] sorted, int value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        return entities.FirstOrDefault().Name;
+        return low;
     }
 
     /// <summary>
@@ -77,14 +136,26 @@ internal static partial class AchievementContext
         return text.Length is >= 2 and <= 10 && !text.Contains('、') ? text : null;
     }
 
-    /// <summary>The last date mention in the paragraph that starts before the quantity.</summary>
-    public static string? Date(Mentions found, TextSpan quantity, TextSpan paragraph) =>
-        found.Dates.LastOrDefault(d => d.Span.Start >= paragraph.Start && d.Span.Start < quantity.Start)?.Value;
-
     private static int? FromFirstVerb(ImmutableArray<WordToken> tokens, int start, int end)
     {
-        foreach (var token in tokens)
+        // Tokens are in body order: start at the first one at or after start (binary search), not at the document's first.
+        int low = 0, high = tokens.Length;
+        while (low < high)
         {
+            var middle = (low + high) >>> 1;
+            if (tokens[middle].Start < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        for (var i = low; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
             if (token.Start < start)
             {
                 continue;

@@ -7,7 +7,8 @@ namespace Extract.Recognition.Achievements;
 /// quantity, text the shortest clause carrying it, actor and action from the clause and paragraph, and the
 /// date in scope. Lists in one clause give one achievement per quantity.
 /// </summary>
-internal sealed class AchievementRecognizer : IRecognizer
+/// <param name="maxClauseLength">The longest clause text: a clause without punctuation that is longer is cut to this many characters around its quantity.</param>
+internal sealed class AchievementRecognizer(int maxClauseLength = 200) : IRecognizer
 {
     private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':'];
 
@@ -19,14 +20,16 @@ internal sealed class AchievementRecognizer : IRecognizer
 
         // A number inside a name (四家子镇, 三台子街道, 12355青少年服务台) counts nothing; an organisation span that starts
         // with the number (6所乡村学校) is more likely the rules reading too far than a name.
-        var names = found.Places.Select(p => p.Span).ToList();
+        var names = new SpanIndex(found.Places.Select(p => p.Span));
+        var organizations = new SpanIndex(found.Organizations.Select(o => o.Span));
+        var context = new AchievementContext.Index(document, found, maxClauseLength);
         foreach (var quantity in found.Quantities.OrderBy(q => q.Span.Start))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var clause = ClauseAround(body, quantity.Span);
+            var clause = ClauseAround(body, quantity.Span, maxClauseLength);
             if (!AchievementFilter.IsAchievement(quantity, body, clause)
-                || names.Any(n => n.Start <= quantity.Span.Start && quantity.Span.End <= n.End)
-                || found.Organizations.Any(o => o.Span.Start < quantity.Span.Start && quantity.Span.Start < o.Span.End))
+                || names.AnyContains(quantity.Span)
+                || organizations.AnyStartsBeforeAndCovers(quantity.Span.Start))
             {
                 continue;
             }
@@ -40,9 +43,9 @@ internal sealed class AchievementRecognizer : IRecognizer
                 Value = quantity.Value / 1.000000000000000000000000000000000m, // drop trailing zeros: 22.16万 → 221600, not 221600.00
                 Unit = quantity.Unit,
                 Approx = quantity.Approx,
-                Actor = AchievementContext.Actor(document, found, quantity.Span, paragraph),
+                Actor = context.Actor(quantity.Span, paragraph),
                 Action = AchievementContext.Action(document, window, quantity.Span, clause),
-                Date = AchievementContext.Date(found, quantity.Span, paragraph),
+                Date = context.Date(quantity.Span, paragraph),
                 Span = clause,
             });
         }
@@ -50,14 +53,28 @@ internal sealed class AchievementRecognizer : IRecognizer
         return found with { Achievements = achievements.ToImmutable() };
     }
 
-    /// <summary>The clause around <paramref name="span"/>: from the previous clause break to the next one, spaces trimmed.</summary>
-    internal static TextSpan ClauseAround(string body, TextSpan span)
+    /// <summary>
+    /// The clause around <paramref name="span"/>: from the previous clause break to the next one, spaces trimmed. A clause
+    /// longer than <paramref name="maxLength"/> (no punctuation) is cut to about that many characters centred on the span,
+    /// never between the halves of a surrogate pair; only that window is searched, so the cost is bounded per quantity.
+    /// </summary>
+    internal static TextSpan ClauseAround(string body, TextSpan span, int maxLength = int.MaxValue)
     {
-        var start = span.Start == 0 ? 0 : body.LastIndexOfAny(ClauseBreaks, span.Start - 1) + 1;
-        var end = body.IndexOfAny(ClauseBreaks, span.End);
-        if (end < 0)
+        var reach = Math.Max(0, (maxLength - span.Length) / 2);
+        var low = (int)Math.Max(0, span.Start - (long)reach);
+        var high = (int)Math.Min(body.Length, span.End + (long)reach);
+        var before = span.Start == 0 ? -1 : body.AsSpan(low, span.Start - low).LastIndexOfAny(ClauseBreaks);
+        var start = span.Start == 0 ? 0 : before >= 0 ? low + before + 1 : low;
+        var after = body.AsSpan(span.End, high - span.End).IndexOfAny(ClauseBreaks);
+        var end = after >= 0 ? span.End + after : high;
+        if (start > 0 && start < body.Length && char.IsLowSurrogate(body[start]))
         {
-            end = body.Length;
+            start++;
+        }
+
+        if (end < body.Length && end > 0 && char.IsLowSurrogate(body[end]))
+        {
+            end--;
         }
 
         while (start < span.Start && char.IsWhiteSpace(body[start]))
@@ -65,19 +82,80 @@ internal sealed class AchievementRecognizer : IRecognizer
             start++;
         }
 
-        return new TextSpan(start, end);
+        return new TextSpan(Math.Min(start, span.Start), Math.Max(end, span.End));
     }
 
+    /// <summary>The paragraph holding <paramref name="span"/> (binary search: paragraphs are in body order), else the whole body.</summary>
     private static TextSpan ParagraphOf(DocumentText document, TextSpan span)
     {
-        foreach (var paragraph in document.Paragraphs)
+        var paragraphs = document.Paragraphs;
+        int low = 0, high = paragraphs.Length - 1, found = -1;
+        while (low <= high)
         {
-            if (paragraph.Start <= span.Start && span.End <= paragraph.End)
+            var middle = (low + high) >>> 1;
+            if (paragraphs[middle].Start <= span.Start)
             {
-                return paragraph;
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
             }
         }
 
-        return new TextSpan(0, document.Body.Length);
+        return found >= 0 && paragraphs[found].End >= span.End ? paragraphs[found] : new TextSpan(0, document.Body.Length);
+    }
+
+    /// <summary>Spans sorted by start with the running maximum of their ends: "does any span cover this point" in O(log n).</summary>
+    private sealed class SpanIndex
+    {
+        private readonly int[] _starts;
+        private readonly int[] _maxEnds;
+
+        public SpanIndex(IEnumerable<TextSpan> spans)
+        {
+            var sorted = spans.OrderBy(s => s.Start).ToArray();
+            _starts = [.. sorted.Select(s => s.Start)];
+            _maxEnds = new int[sorted.Length];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                _maxEnds[i] = Math.Max(sorted[i].End, i == 0 ? int.MinValue : _maxEnds[i - 1]);
+            }
+        }
+
+        /// <summary>True when a span starts at or before <paramref name="span"/> and ends at or after it.</summary>
+        public bool AnyContains(TextSpan span)
+        {
+            var last = UpperBound(span.Start) - 1;
+            return last >= 0 && _maxEnds[last] >= span.End;
+        }
+
+        /// <summary>True when a span starts before <paramref name="point"/> and ends after it.</summary>
+        public bool AnyStartsBeforeAndCovers(int point)
+        {
+            var last = UpperBound(point - 1) - 1;
+            return last >= 0 && _maxEnds[last] > point;
+        }
+
+        /// <summary>The number of spans starting at or before <paramref name="value"/>.</summary>
+        private int UpperBound(int value)
+        {
+            int low = 0, high = _starts.Length;
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (_starts[middle] <= value)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
     }
 }

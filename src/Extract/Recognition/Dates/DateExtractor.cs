@@ -15,34 +15,71 @@ internal sealed partial class DateExtractor
 {
     private const string PartOfDay = "凌晨|清晨|早晨|早上|早间|上午|中午|午间|正午|下午|午后|傍晚|黄昏|晚上|晚间|夜间|夜里|深夜|半夜|午夜";
 
+    /// <summary>The longest stretch one regex scan reads: a scan of a long run without a sentence end stays far below the match timeout.</summary>
+    internal const int MaxSegment = 4096;
+
+    private static readonly char[] SegmentEnds = ['。', '！', '？', '；'];
+
     public ImmutableArray<DateExpression> Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var found = new List<DateExpression>();
-        foreach (Match match in DateRegex().Matches(text))
+        var segment = new List<DateExpression>();
+        for (var start = 0; start < text.Length;)
         {
-            if (FromDateMatch(match) is { } expression)
+            var length = SegmentLength(text, start);
+            segment.Clear();
+            for (var match = DateRegex().Match(text, start, length); match.Success; match = match.NextMatch())
             {
-                found.Add(expression);
-            }
-        }
-
-        foreach (Match match in TimeRegex().Matches(text))
-        {
-            var span = new TextSpan(match.Index, match.Index + match.Length);
-            if (found.Any(f => f.Span.Start < span.End && span.Start < f.Span.End))
-            {
-                continue;
+                if (FromDateMatch(match) is { } expression)
+                {
+                    segment.Add(expression);
+                }
             }
 
-            if (FromTimeMatch(match) is { } expression)
+            for (var match = TimeRegex().Match(text, start, length); match.Success; match = match.NextMatch())
             {
-                found.Add(expression);
+                var span = new TextSpan(match.Index, match.Index + match.Length);
+                if (segment.Any(f => f.Span.Start < span.End && span.Start < f.Span.End))
+                {
+                    continue;
+                }
+
+                if (FromTimeMatch(match) is { } expression)
+                {
+                    segment.Add(expression);
+                }
             }
+
+            found.AddRange(segment);
+            start += length;
         }
 
         found.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return [.. found];
+    }
+
+    /// <summary>
+    /// How much of <paramref name="text"/> from <paramref name="start"/> one scan reads: up to and including the last
+    /// sentence end (。！？；, which no date or time expression contains and no pattern's lookbehind tests) within
+    /// <see cref="MaxSegment"/> characters; the whole window when it has none (a pathological run, cut between surrogate
+    /// pairs never); the rest of the text when it is shorter. Each scan is bounded, so the whole is linear.
+    /// </summary>
+    private static int SegmentLength(string text, int start)
+    {
+        var remaining = text.Length - start;
+        if (remaining <= MaxSegment)
+        {
+            return remaining;
+        }
+
+        var end = text.AsSpan(start, MaxSegment).LastIndexOfAny(SegmentEnds);
+        if (end >= 0)
+        {
+            return end + 1;
+        }
+
+        return char.IsHighSurrogate(text[start + MaxSegment - 1]) ? MaxSegment - 1 : MaxSegment;
     }
 
     private static DateExpression? FromDateMatch(Match match)
