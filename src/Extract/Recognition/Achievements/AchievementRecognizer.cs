@@ -20,6 +20,7 @@ internal sealed class AchievementRecognizer : IRecognizer
         // A number inside a name (四家子镇, 三台子街道, 12355青少年服务台) counts nothing; an organisation span that starts
         // with the number (6所乡村学校) is more likely the rules reading too far than a name.
         var names = found.Places.Select(p => p.Span).ToList();
+        var actors = new ActorResolver(document, found);
         foreach (var quantity in found.Quantities.OrderBy(q => q.Span.Start))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -40,7 +41,7 @@ internal sealed class AchievementRecognizer : IRecognizer
                 Value = quantity.Value / 1.000000000000000000000000000000000m, // drop trailing zeros: 22.16万 → 221600, not 221600.00
                 Unit = quantity.Unit,
                 Approx = quantity.Approx,
-                Actor = AchievementContext.Actor(document, found, quantity.Span, paragraph),
+                Actor = actors.Actor(quantity.Span),
                 Action = AchievementContext.Action(document, window, quantity.Span, clause),
                 Date = AchievementContext.Date(found, quantity.Span, paragraph),
                 Span = clause,
