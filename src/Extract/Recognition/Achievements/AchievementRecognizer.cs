@@ -21,7 +21,8 @@ internal sealed class AchievementRecognizer : IRecognizer
         // with the number (6所乡村学校) is more likely the rules reading too far than a name.
         var names = found.Places.Select(p => p.Span).ToList();
         var actors = new ActorResolver(document, found);
-        foreach (var quantity in found.Quantities.OrderBy(q => q.Span.Start))
+        var quantities = found.Quantities.OrderBy(q => q.Span.Start).ToList();
+        foreach (var quantity in quantities)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clause = ClauseAround(body, quantity.Span);
@@ -42,7 +43,7 @@ internal sealed class AchievementRecognizer : IRecognizer
                 Unit = quantity.Unit,
                 Approx = quantity.Approx,
                 Actor = actors.Actor(quantity.Span),
-                Action = AchievementContext.Action(document, window, quantity.Span, clause),
+                Action = ActionResolver.Action(document, window, quantity.Span, clause, quantities.FirstOrDefault(q => q.Span.Start >= quantity.Span.End)?.Span.Start ?? body.Length),
                 Date = AchievementContext.Date(found, quantity.Span, paragraph),
                 Span = clause,
             });

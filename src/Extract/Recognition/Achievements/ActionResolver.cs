@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Extract.Tokens;
+
+namespace Extract.Recognition.Achievements;
+
+/// <summary>
+/// The action of an achievement (ANNOTATION.md "Achievements", corpus/entities/ACTORS.md): the verb governing the
+/// quantity and its object as written, shortest form. Before the number: from the governing verb (after adverbials, the
+/// subject and a prepositional phrase: 为独居老人送药送菜 → 送药送菜) to the number; a light verb before an activity gives
+/// the activity (完成核酸采样 → 核酸采样); a helper verb + N people + a verb phrase gives the inner verb phrase
+/// (带动186户农户入社 → 入社); 上门 / 入户 before an object is dropped. A number that opens its clause takes the verb
+/// phrase after it (860余名党员干部下沉零陵 → 下沉零陵). Null when no verb governs the quantity.
+/// </summary>
+internal static partial class ActionResolver
+{
+    private const int MaxLength = 16;
+
+    /// <summary>The action for the quantity at <paramref name="quantity"/>; <paramref name="window"/> runs from the clause start (or the previous quantity) to the number.</summary>
+    public static string? Action(DocumentText document, TextSpan window, TextSpan quantity, TextSpan clause, int nextQuantityStart)
+    {
+        var tokens = document.Tokens;
+        if (tokens.IsDefaultOrEmpty)
+        {
+            return AchievementContext.Action(document, window, quantity, clause);
+        }
+
+        var body = document.Body;
+        var before = Tokens(tokens, window.Start, quantity.Start);
+        var afterEnd = Math.Min(clause.End, nextQuantityStart);
+        var after = Tokens(tokens, quantity.End, afterEnd);
+        var start = GoverningVerb(before);
+        if (start is null)
+        {
+            // The number opens the clause (or follows only its subject): the verb phrase after it.
+            var verb = after.FindIndex(t => IsVerb(t) && !AdverbialRegex().IsMatch(t.Word));
+            return verb < 0 ? null : Shorten(body[after[verb].Start..afterEnd]);
+        }
+
+        var (index, helper) = start.Value;
+        if (helper)
+        {
+            // 组织1492人次累计值守 / 带动186户农户入社: the verb phrase after the people counted.
+            var inner = after.FindIndex(t => IsVerb(t) && !AdverbialRegex().IsMatch(t.Word));
+            if (inner >= 0)
+            {
+                return Shorten(body[after[inner].Start..afterEnd]);
+            }
+        }
+
+        return Shorten(body[before[index].Start..quantity.Start]);
+    }
+
+    /// <summary>
+    /// The index of the verb that governs the number among the tokens before it, and whether it is a helper verb
+    /// taking the counted people as its object: the first verb after the last preposition's noun phrase, with light
+    /// verbs (完成, 开展) and helpers (协助, 组织) followed by another verb skipped.
+    /// </summary>
+    private static (int Index, bool Helper)? GoverningVerb(List<WordToken> before)
+    {
+        var from = 0;
+        for (var i = before.Count - 1; i >= 0; i--)
+        {
+            if (before[i].Tag == "p" && !AgentPrepositionRegex().IsMatch(before[i].Word))
+            {
+                // 为独居老人送药送菜: the verb after the preposition's object.
+                var noun = before.FindIndex(i + 1, t => t.Tag.StartsWith('n') || t.Tag is "r" or "j");
+                from = noun < 0 ? before.Count : noun + 1;
+                break;
+            }
+        }
+
+        for (var i = from; i < before.Count; i++)
+        {
+            var token = before[i];
+            if (!IsVerb(token) || AdverbialRegex().IsMatch(token.Word))
+            {
+                continue;
+            }
+
+            var nextVerb = before.FindIndex(i + 1, IsVerb);
+            if (HelperRegex().IsMatch(token.Word))
+            {
+                if (nextVerb >= 0)
+                {
+                    continue;
+                }
+
+                return (i, true);
+            }
+
+            if (LightRegex().IsMatch(token.Word) && i + 1 < before.Count)
+            {
+                // 完成核酸采样 → 核酸采样; 完成 alone before the number stays (已完成11项 → 完成).
+                return (i + 1, false);
+            }
+
+            if (ApproachRegex().IsMatch(token.Word) && nextVerb >= 0)
+            {
+                continue; // 上门采集核酸 → 采集核酸
+            }
+
+            return (i, false);
+        }
+
+        return null;
+    }
+
+    private static bool IsVerb(WordToken token) => token.Tag.StartsWith('v') && token.Tag != "vn";
+
+    private static List<WordToken> Tokens(ImmutableArray<WordToken> tokens, int start, int end)
+    {
+        var list = new List<WordToken>();
+        foreach (var token in tokens)
+        {
+            if (token.Start >= end)
+            {
+                break;
+            }
+
+            if (token.Start >= start && token.End <= end)
+            {
+                list.Add(token);
+            }
+        }
+
+        return list;
+    }
+
+    private static string? Shorten(string phrase)
+    {
+        var text = FillerRegex().Replace(phrase.Trim(), "");
+        text = TrailingRegex().Replace(text, "");
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return text.Length <= MaxLength ? text : text[..MaxLength];
+    }
+
+    /// <summary>Helper or causative verbs whose object is the people who do the inner verb phrase (组织N人值守).</summary>
+    [GeneratedRegex(@"^(?:组织|带动|帮助|协助|邀请|统筹|发动|安排|指导|督促|促成|协调|动员|带领|带着|吸引|引导)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HelperRegex();
+
+    /// <summary>Light verbs that give the activity they govern (完成物资配送 → 物资配送).</summary>
+    [GeneratedRegex(@"^(?:完成|开展|进行|实施|实现)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LightRegex();
+
+    /// <summary>Manner verbs dropped before the verb they lead to (上门采集核酸).</summary>
+    [GeneratedRegex(@"^(?:上门|入户|深入|前往|来到|走进|赶赴)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ApproachRegex();
+
+    /// <summary>Verb-tagged adverbials that never govern the number (累计, 共计, 达到).</summary>
+    [GeneratedRegex(@"^(?:累计|共计|合计|总计|达到|达|超过|超|约|近|据统计|截至|截止|已经|先后|共有)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AdverbialRegex();
+
+    /// <summary>Prepositions that introduce the agent, not a phrase to skip (由).</summary>
+    [GeneratedRegex(@"^(?:由|经)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AgentPrepositionRegex();
+
+    [GeneratedRegex(@"^(?:累计|共计|合计|总计|先后|已经|已|共|又|还|均|都|再|仍|也|并|了|就|便|则|,|，|、|“|”)+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FillerRegex();
+
+    [GeneratedRegex(@"(?:累计|共计|合计|总计|共|达到|达|约|近|超过|超|了|等|的|各类|各|近|,|，|、)+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TrailingRegex();
+}
