@@ -35,6 +35,7 @@ internal sealed class AchievementRecognizer : IRecognizer
 
             var paragraph = ParagraphOf(document, quantity.Span);
             var window = new TextSpan(Math.Max(clause.Start, previousEnd), quantity.Span.Start);
+            var continuesList = previousEnd > 0 && previousEnd >= clause.Start - 1;
             previousEnd = quantity.Span.End;
             achievements.Add(new Achievement
             {
@@ -43,7 +44,7 @@ internal sealed class AchievementRecognizer : IRecognizer
                 Unit = quantity.Unit,
                 Approx = quantity.Approx,
                 Actor = actors.Actor(quantity.Span),
-                Action = ActionResolver.Action(document, window, quantity.Span, clause, quantities.FirstOrDefault(q => q.Span.Start >= quantity.Span.End)?.Span.Start ?? body.Length),
+                Action = ActionResolver.Action(document, window, quantity.Span, clause, quantities.FirstOrDefault(q => q.Span.Start >= quantity.Span.End)?.Span.Start ?? body.Length, continuesList),
                 Date = AchievementContext.Date(found, quantity.Span, paragraph),
                 Span = clause,
             });

@@ -16,8 +16,11 @@ internal static partial class ActionResolver
 {
     private const int MaxLength = 16;
 
-    /// <summary>The action for the quantity at <paramref name="quantity"/>; <paramref name="window"/> runs from the clause start (or the previous quantity) to the number.</summary>
-    public static string? Action(DocumentText document, TextSpan window, TextSpan quantity, TextSpan clause, int nextQuantityStart)
+    /// <summary>
+    /// The action for the quantity at <paramref name="quantity"/>; <paramref name="window"/> runs from the clause start (or the
+    /// previous quantity) to the number; <paramref name="continuesList"/> when the previous clause or phrase ended with an achievement.
+    /// </summary>
+    public static string? Action(DocumentText document, TextSpan window, TextSpan quantity, TextSpan clause, int nextQuantityStart, bool continuesList)
     {
         var tokens = document.Tokens;
         if (tokens.IsDefaultOrEmpty)
@@ -30,6 +33,12 @@ internal static partial class ActionResolver
         var afterEnd = Math.Min(clause.End, nextQuantityStart);
         var after = Tokens(tokens, quantity.End, afterEnd);
         var start = GoverningVerb(before);
+        if (start is null && continuesList && Shorten(body[window.Start..quantity.Start]) is { Length: >= 2 and <= 8 } phrase && !phrase.Contains('、'))
+        {
+            // The tagger missed the verb (张贴/nr 宣传海报): a short phrase before the number is the action as written.
+            return HoldRegex().IsMatch(phrase) ? null : phrase;
+        }
+
         if (start is null)
         {
             // The number opens the clause (or follows only its subject): the verb phrase after it.
@@ -38,6 +47,11 @@ internal static partial class ActionResolver
         }
 
         var (index, helper) = start.Value;
+        if (HoldRegex().IsMatch(before[index].Word))
+        {
+            return null; // 有队员156名: a description, not an action
+        }
+
         if (helper)
         {
             // 组织1492人次累计值守 / 带动186户农户入社: the verb phrase after the people counted.
@@ -64,8 +78,10 @@ internal static partial class ActionResolver
             if (before[i].Tag == "p" && !AgentPrepositionRegex().IsMatch(before[i].Word))
             {
                 // 为独居老人送药送菜: the verb after the preposition's object.
+                // 从请缨的党员中选派: a localiser closes the phrase; else its first noun does.
+                var localiser = before.FindIndex(i + 1, t => t.Tag == "f");
                 var noun = before.FindIndex(i + 1, t => t.Tag.StartsWith('n') || t.Tag is "r" or "j");
-                from = noun < 0 ? before.Count : noun + 1;
+                from = localiser >= 0 ? localiser + 1 : noun < 0 ? before.Count : noun + 1;
                 break;
             }
         }
@@ -138,6 +154,10 @@ internal static partial class ActionResolver
 
         return text.Length <= MaxLength ? text : text[..MaxLength];
     }
+
+    /// <summary>Verbs of having: the quantity describes a stock, no action (有, 拥有, 现有).</summary>
+    [GeneratedRegex(@"^(?:有|拥有|现有|共有|已有)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HoldRegex();
 
     /// <summary>Helper or causative verbs whose object is the people who do the inner verb phrase (组织N人值守).</summary>
     [GeneratedRegex(@"^(?:组织|带动|帮助|协助|邀请|统筹|发动|安排|指导|督促|促成|协调|动员|带领|带着|吸引|引导)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
