@@ -42,7 +42,7 @@ internal static partial class ActionResolver
         if (start is null)
         {
             // The number opens the clause (or follows only its subject): the verb phrase after it.
-            var verb = after.FindIndex(t => IsVerb(t) && !AdverbialRegex().IsMatch(t.Word));
+            var verb = after.FindIndex(IsVerbAfter);
             return verb < 0 ? null : Shorten(body[after[verb].Start..afterEnd]);
         }
 
@@ -55,7 +55,7 @@ internal static partial class ActionResolver
         if (helper)
         {
             // 组织1492人次累计值守 / 带动186户农户入社: the verb phrase after the people counted.
-            var inner = after.FindIndex(t => IsVerb(t) && !AdverbialRegex().IsMatch(t.Word));
+            var inner = after.FindIndex(IsVerbAfter);
             if (inner >= 0)
             {
                 return Shorten(body[after[inner].Start..afterEnd]);
@@ -80,7 +80,7 @@ internal static partial class ActionResolver
                 // 为独居老人送药送菜: the verb after the preposition's object.
                 // 从请缨的党员中选派: a localiser closes the phrase; else its first noun does.
                 var localiser = before.FindIndex(i + 1, t => t.Tag == "f");
-                var noun = before.FindIndex(i + 1, t => t.Tag.StartsWith('n') || t.Tag is "r" or "j");
+                var noun = before.FindIndex(i + 1, t => t.Tag.StartsWith('n') || t.Tag is "r" or "j" or "l");
                 from = localiser >= 0 ? localiser + 1 : noun < 0 ? before.Count : noun + 1;
                 break;
             }
@@ -121,6 +121,9 @@ internal static partial class ActionResolver
 
         return null;
     }
+
+    /// <summary>A verb after the number; the tagger reads some verbs as adjectives there (清理/a 河道).</summary>
+    private static bool IsVerbAfter(WordToken token) => (IsVerb(token) || token.Tag == "a") && !AdverbialRegex().IsMatch(token.Word);
 
     private static bool IsVerb(WordToken token) => token.Tag.StartsWith('v') && token.Tag != "vn";
 

@@ -309,7 +309,7 @@ internal sealed partial class ActorResolver
     /// Back-references: pronouns for the subject in scope (他们, 队员们); 该 + a body noun (该支部, 该局); a generic body
     /// (社区党委, 公司, 集团) or a whole place (全村, 村里) for the named one ending the same way.
     /// </summary>
-    [GeneratedRegex(@"(?<pronoun>他们|她们|大家|队员们|志愿者们|党员们|同志们)|该(?<that>党支部|党总支|支部|党委|局|院|所|公司|集团|中心|村|镇|乡|社区|街道|大队|中队|队|校|站|厅|委|医院|学校)|(?<whole>(?:社区|街道|村|镇|乡)(?:党委|党工委|党总支|党支部|居委会|村委会)|公司党委|集团公司|集团|公司|医院)|全(?<whole>村|镇|乡|区|县)|(?<whole>村|镇|乡)里", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<pronoun>他们|她们|大家|队员们|志愿者们|党员们|同志们)|该(?<that>支部|局|院|所|公司|集团|中心|村|镇|乡|大队|校|委)|(?<whole>(?:社区|街道|村|镇|乡)(?:党委|党工委|党总支|党支部|居委会|村委会)|公司党委|集团公司|集团|公司|医院)|全(?<whole>村|镇|乡|区|县)|(?<whole>村|镇|乡)里", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BackReferenceRegex();
 
     /// <summary>Unnamed agents that open a clause: party cells, volunteers, staff, teams without a name.</summary>
