@@ -212,8 +212,8 @@ internal sealed partial class ActorResolver
 
             // 市司法局警务管理科蒋文锋: a body naming a person's post qualifies the person, who is the subject; 龙溪街道党工委副书记
             // 敖志强介绍: a speaker's post is not the subject either.
-            var next = _references.FirstOrDefault(r => r.Start >= reference.End && r.Start - reference.End <= 10);
-            if (reference.Kind == ReferenceKind.Body && next is { Kind: ReferenceKind.Person } && next.End <= end
+            var next = _references.FirstOrDefault(r => r.Start >= reference.End && r.Kind == ReferenceKind.Person && r.Start - reference.End <= 30);
+            if (reference.Kind == ReferenceKind.Body && next is not null && next.End <= end
                 && _body.IndexOfAny(ClauseBreaks, reference.End, next.Start - reference.End) < 0 && HeadOfClause(reference.End, next.Start))
             {
                 if (IsSpeaker(next))
