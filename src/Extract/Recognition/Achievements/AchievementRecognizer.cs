@@ -5,11 +5,18 @@ namespace Extract.Recognition.Achievements;
 /// <summary>
 /// Every quantity that measures effort or result becomes an achievement: value, unit and approx from the
 /// quantity, text the shortest clause carrying it, actor and action from the clause and paragraph, and the
-/// date in scope. Lists in one clause give one achievement per quantity.
+/// date in scope. Lists in one clause give one achievement per quantity. Which quantities count is the learned decision's
+/// (<see cref="AchievementDecisionModel"/>) when given, else the rule filter's.
 /// </summary>
-internal sealed class AchievementRecognizer : IRecognizer
+internal sealed class AchievementRecognizer(AchievementDecisionModel? decision) : IRecognizer
 {
     private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':'];
+
+    /// <summary>The recogniser with the embedded learned decision (it beats the rule filter under CV: models/achievements/score.json).</summary>
+    public AchievementRecognizer()
+        : this(AchievementDecisionModel.Default)
+    {
+    }
 
     public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
@@ -21,12 +28,13 @@ internal sealed class AchievementRecognizer : IRecognizer
         // with the number (6所乡村学校) is more likely the rules reading too far than a name.
         var names = found.Places.Select(p => p.Span).ToList();
         var actors = new ActorResolver(document, found);
+        var learned = decision?.Kept(AchievementCandidates.For(document, found));
         var quantities = found.Quantities.OrderBy(q => q.Span.Start).ToList();
         foreach (var quantity in quantities)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clause = ClauseAround(body, quantity.Span);
-            if (!AchievementFilter.IsAchievement(quantity, body, clause)
+            if (!(learned?.Contains(quantity.Span) ?? AchievementFilter.IsAchievement(quantity, body, clause))
                 || names.Any(n => n.Start <= quantity.Span.Start && quantity.Span.End <= n.End)
                 || found.Organizations.Any(o => o.Span.Start < quantity.Span.Start && quantity.Span.Start < o.Span.End))
             {

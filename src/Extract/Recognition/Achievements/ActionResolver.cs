@@ -65,6 +65,28 @@ internal static partial class ActionResolver
         return Shorten(body[before[index].Start..quantity.Start]);
     }
 
+    /// <summary>The class of the verb that governs the number before it: 0 none, 1 helper, 2 light, 3 having, 4 approach, 5 other.</summary>
+    public static int VerbClass(DocumentText document, TextSpan window, TextSpan quantity)
+    {
+        if (document.Tokens.IsDefaultOrEmpty)
+        {
+            return 0;
+        }
+
+        var before = Tokens(document.Tokens, window.Start, quantity.Start);
+        if (GoverningVerb(before) is not { } verb)
+        {
+            return 0;
+        }
+
+        var word = before[verb.Index].Word;
+        return verb.Helper ? 1
+            : verb.Index > 0 && LightRegex().IsMatch(before[verb.Index - 1].Word) ? 2
+            : HoldRegex().IsMatch(word) ? 3
+            : verb.Index > 0 && ApproachRegex().IsMatch(before[verb.Index - 1].Word) ? 4
+            : 5;
+    }
+
     /// <summary>
     /// The index of the verb that governs the number among the tokens before it, and whether it is a helper verb
     /// taking the counted people as its object: the first verb after the last preposition's noun phrase, with light
