@@ -62,7 +62,10 @@ internal static partial class ActionResolver
             }
         }
 
-        return Shorten(body[before[index].Start..quantity.Start]);
+        // 结对帮扶X学校的25个班级: the number counts the head of a modified object, so the verb alone is the action.
+        var governed = body[before[index].Start..quantity.Start];
+        var verbEnd = before[index].End - before[index].Start;
+        return governed.IndexOf('的', verbEnd) > 0 ? Shorten(governed[..verbEnd]) : Shorten(governed);
     }
 
     /// <summary>The class of the verb that governs the number before it: 0 none, 1 helper, 2 light, 3 having, 4 approach, 5 other.</summary>
