@@ -17,7 +17,7 @@ internal sealed record ArticleScore
     /// <summary>Share of the non-boilerplate source characters (CJK, letters, digits) found in title, body and metadata; null for an HTML source (its markup is no reference).</summary>
     public double? ContentKept { get; init; }
 
-    /// <summary>Matched achievements whose actor / action equals the gold one, out of those with a gold actor / action.</summary>
+    /// <summary>Matched achievements whose actor / action is right (<see cref="AchievementScoring"/>), out of all matched achievements.</summary>
     public (int Right, int Total) Actor { get; init; }
 
     public (int Right, int Total) Action { get; init; }
@@ -74,7 +74,11 @@ internal static class GoldScorer
             [.. achievements.Where(p => !gold.Achievements.Any(g => p.Value == g.Value && p.Unit == g.Unit)).Select(p => $"{p.Value}{p.Unit} «{p.Text}»")]);
         }
 
-        var (actor, action) = ActorAction(achievements, gold.Achievements);
+        var (actor, action) = AchievementScoring.Score(achievements, gold.Achievements);
+        foreach (var (field, wrong) in AchievementScoring.Differences(achievements, gold.Achievements))
+        {
+            differences[field] = wrong;
+        }
 
         if (gold.Has("boilerplateLines"))
         {
@@ -137,35 +141,6 @@ internal static class GoldScorer
 
     private static bool SameSet(ImmutableArray<string> a, ImmutableArray<string> b) =>
         a.Select(Key).ToHashSet().SetEquals(b.Select(Key));
-
-    private static ((int, int) Actor, (int, int) Action) ActorAction(List<Achievement> predicted, ImmutableArray<GoldAchievement> gold)
-    {
-        var used = new bool[predicted.Count];
-        int actorRight = 0, actorTotal = 0, actionRight = 0, actionTotal = 0;
-        foreach (var g in gold)
-        {
-            var i = predicted.FindIndex(p => p.Value == g.Value && p.Unit == g.Unit && !used[predicted.IndexOf(p)]);
-            if (i < 0)
-            {
-                continue;
-            }
-
-            used[i] = true;
-            if (g.Actor is not null)
-            {
-                actorTotal++;
-                actorRight += predicted[i].Actor == g.Actor ? 1 : 0;
-            }
-
-            if (g.Action is not null)
-            {
-                actionTotal++;
-                actionRight += predicted[i].Action == g.Action ? 1 : 0;
-            }
-        }
-
-        return ((actorRight, actorTotal), (actionRight, actionTotal));
-    }
 
     /// <summary>Bag-of-characters recall of the source without its gold boilerplate, against title + body + metadata.</summary>
     private static double ContentKept(Article article, GoldRecord gold, string sourceText)

@@ -32,6 +32,7 @@ internal static class Program
             "prune-ner" => Ner.PruneNerCommand.Run(args[1..]),
             "train-entities" => EntityLearning.TrainEntitiesCommand.Run(args[1..]),
             "train-page" => PageLearning.TrainPageCommand.Run(args[1..]),
+            "train-achievements" => AchievementLearning.TrainAchievementsCommand.Run(args[1..]),
             "bench-page-model" => PageLearning.BenchPageModelCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };

@@ -5,7 +5,7 @@ using Extract.Json;
 
 namespace Extract.Cli.Commands;
 
-/// <summary><c>extract summarize FILE.jsonl…</c>: achievement totals per actor, unit and action, and per month.</summary>
+/// <summary><c>extract summarize FILE.jsonl…</c>: achievement totals per resolved actor and unit, per actor, unit and action, and per month.</summary>
 internal static class SummarizeCommand
 {
     public static Command Create()
@@ -48,6 +48,7 @@ internal static class SummarizeCommand
         }
 
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{articles.Count} article(s), {articles.Sum(a => a.Achievements.Length)} achievement(s), {skipped} line(s) skipped"));
+        Table(stdout, "by actor and unit", AchievementSummary.Sum(articles, AchievementGrouping.Actor), top, t => [t.Actor ?? "-"]);
         Table(stdout, "by actor, unit and action", AchievementSummary.Sum(articles, AchievementGrouping.Actor | AchievementGrouping.Action), top, t => [t.Actor ?? "-", t.Action ?? "-"]);
         Table(stdout, "by month and unit", AchievementSummary.Sum(articles, AchievementGrouping.Month), top, t => [t.Month ?? "-"]);
         return articles.Count > 0 ? 0 : 1;

@@ -5,12 +5,20 @@ namespace Extract.Recognition.Achievements;
 /// <summary>
 /// Every quantity that measures effort or result becomes an achievement: value, unit and approx from the
 /// quantity, text the shortest clause carrying it, actor and action from the clause and paragraph, and the
-/// date in scope. Lists in one clause give one achievement per quantity.
+/// date in scope. Lists in one clause give one achievement per quantity. Which quantities count is the learned decision's
+/// (<see cref="AchievementDecisionModel"/>) when given, else the rule filter's.
 /// </summary>
+/// <param name="decision">The learned decision over candidate quantities; null: the rule filter decides.</param>
 /// <param name="maxClauseLength">The longest clause text: a clause without punctuation that is longer is cut to this many characters around its quantity.</param>
-internal sealed class AchievementRecognizer(int maxClauseLength = 200) : IRecognizer
+internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, int maxClauseLength = 200) : IRecognizer
 {
     private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':'];
+
+    /// <summary>The recogniser with the embedded learned decision (it beats the rule filter under CV: models/achievements/score.json).</summary>
+    public AchievementRecognizer()
+        : this(AchievementDecisionModel.Default)
+    {
+    }
 
     public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
@@ -23,11 +31,16 @@ internal sealed class AchievementRecognizer(int maxClauseLength = 200) : IRecogn
         var names = new SpanIndex(found.Places.Select(p => p.Span));
         var organizations = new SpanIndex(found.Organizations.Select(o => o.Span));
         var context = new AchievementContext.Index(document, found, maxClauseLength);
-        foreach (var quantity in found.Quantities.OrderBy(q => q.Span.Start))
+        var actors = new ActorResolver(document, found);
+        var learned = decision?.Kept(AchievementCandidates.For(document, found, maxClauseLength));
+        var quantities = found.Quantities.OrderBy(q => q.Span.Start).ToList();
+
+        for (var index = 0; index < quantities.Count; index++)
         {
+            var quantity = quantities[index];
             cancellationToken.ThrowIfCancellationRequested();
             var clause = ClauseAround(body, quantity.Span, maxClauseLength);
-            if (!AchievementFilter.IsAchievement(quantity, body, clause)
+            if (!(learned?.Contains(quantity.Span) ?? AchievementFilter.IsAchievement(quantity, body, clause))
                 || names.AnyContains(quantity.Span)
                 || organizations.AnyStartsBeforeAndCovers(quantity.Span.Start))
             {
@@ -36,6 +49,7 @@ internal sealed class AchievementRecognizer(int maxClauseLength = 200) : IRecogn
 
             var paragraph = ParagraphOf(document, quantity.Span);
             var window = new TextSpan(Math.Max(clause.Start, previousEnd), quantity.Span.Start);
+            var continuesList = previousEnd > 0 && previousEnd >= clause.Start - 1;
             previousEnd = quantity.Span.End;
             achievements.Add(new Achievement
             {
@@ -43,8 +57,8 @@ internal sealed class AchievementRecognizer(int maxClauseLength = 200) : IRecogn
                 Value = quantity.Value / 1.000000000000000000000000000000000m, // drop trailing zeros: 22.16万 → 221600, not 221600.00
                 Unit = quantity.Unit,
                 Approx = quantity.Approx,
-                Actor = context.Actor(quantity.Span, paragraph),
-                Action = AchievementContext.Action(document, window, quantity.Span, clause),
+                Actor = actors.Actor(quantity.Span),
+                Action = ActionResolver.Action(document, window, quantity.Span, clause, NextStart(quantities, quantity.Span.End, body.Length), continuesList),
                 Date = context.Date(quantity.Span, paragraph),
                 Span = clause,
             });
@@ -83,6 +97,26 @@ internal sealed class AchievementRecognizer(int maxClauseLength = 200) : IRecogn
         }
 
         return new TextSpan(Math.Min(start, span.Start), Math.Max(end, span.End));
+    }
+
+    /// <summary>Where the first quantity at or after <paramref name="end"/> starts (binary search: quantities are in start order), else <paramref name="fallback"/>.</summary>
+    private static int NextStart(List<QuantityMention> quantities, int end, int fallback)
+    {
+        int low = 0, high = quantities.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (quantities[middle].Span.Start >= end)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low < quantities.Count ? quantities[low].Span.Start : fallback;
     }
 
     /// <summary>The paragraph holding <paramref name="span"/> (binary search: paragraphs are in body order), else the whole body.</summary>

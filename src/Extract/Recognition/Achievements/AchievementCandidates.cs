@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+
+namespace Extract.Recognition.Achievements;
+
+/// <summary>
+/// Every quantity that could be an achievement, with the rule filter's verdict and the features a learned decision
+/// reads (unit class, governing verb class, clause position, negation, a named subject, scope and stock words).
+/// The training tool builds its rows here, so training and use read the same features.
+/// </summary>
+internal static partial class AchievementCandidates
+{
+    /// <summary>How many features <see cref="Features"/> lays out.</summary>
+    public const int Count = 34;
+
+    /// <summary>The layout's version: a model trained on another layout is refused at load.</summary>
+    public const int Version = 1;
+
+    private static readonly char[] SentenceBreaks = ['。', '！', '？', '!', '?', '\n', '；', ';'];
+
+    /// <summary>
+    /// One candidate: the quantity, its clause, the rule filter's verdict, the features, and whether ANNOTATION.md rules it
+    /// out whatever the clause says (Vetoed: distances, ages, percentages, ordinals, points in time, 其他N名 referring back).
+    /// </summary>
+    public sealed record Candidate(QuantityMention Quantity, TextSpan Clause, bool RuleVerdict, float[] Features)
+    {
+        /// <summary>True when the candidate is never an achievement; the learned decision only weighs the others.</summary>
+        public bool Vetoed { get; init; }
+    }
+
+    /// <summary>The candidate quantities of a document in body order (numbers inside names left out).</summary>
+    public static List<Candidate> For(DocumentText document, Mentions found, int maxClauseLength = 200)
+    {
+        var body = document.Body;
+        var actors = new ActorResolver(document, found);
+        var candidates = new List<Candidate>();
+        var previousEnd = 0;
+        foreach (var quantity in found.Quantities.OrderBy(q => q.Span.Start))
+        {
+            if (found.Places.Any(n => n.Span.Start <= quantity.Span.Start && quantity.Span.End <= n.Span.End)
+                || found.Organizations.Any(o => o.Span.Start < quantity.Span.Start && quantity.Span.Start < o.Span.End))
+            {
+                continue;
+            }
+
+            var clause = AchievementRecognizer.ClauseAround(body, quantity.Span, maxClauseLength);
+            var verdict = AchievementFilter.IsAchievement(quantity, body, clause);
+            var window = new TextSpan(Math.Max(clause.Start, previousEnd), quantity.Span.Start);
+            previousEnd = quantity.Span.End;
+            var features = Features(document, quantity, clause, window, verdict, actors);
+            var vetoed = UnitClass(quantity.Unit) == 7 || quantity.IsOrdinal || quantity.Value <= 0
+                || (UnitClass(quantity.Unit) == 5 && features[28] > 0)
+                || RemainderRegex().IsMatch(body[clause.Start..quantity.Span.Start]);
+            candidates.Add(new Candidate(quantity, clause, verdict, features) { Vetoed = vetoed });
+        }
+
+        return candidates;
+    }
+
+    private static float[] Features(DocumentText document, QuantityMention quantity, TextSpan clause, TextSpan window, bool verdict, ActorResolver actors)
+    {
+        var body = document.Body;
+        var f = new float[Count];
+        var before = body[clause.Start..quantity.Span.Start];
+        var after = body[quantity.Span.End..clause.End];
+        var sentenceStart = quantity.Span.Start == 0 ? 0 : body.LastIndexOfAny(SentenceBreaks, quantity.Span.Start - 1) + 1;
+        f[0] = verdict ? 1 : 0;
+        f[1] = quantity.Approx ? 1 : 0;
+        f[2] = quantity.Text.Any(char.IsAsciiDigit) ? 0 : 1;
+        f[3] = (float)Math.Log10((double)Math.Max(quantity.Value, 0.001m));
+        f[4] = quantity.Value == 1 ? 1 : 0;
+        f[5 + UnitClass(quantity.Unit)] = 1; // 5..13
+        f[14 + ActionResolver.VerbClass(document, window, quantity.Span)] = 1; // 14..19
+        f[20] = before.Trim().Length == 0 ? 1 : 0;
+        f[21] = body[sentenceStart..quantity.Span.Start].Count(c => c is '，' or ',');
+        f[22] = NegationRegex().IsMatch(before + after) ? 1 : 0;
+        f[23] = actors.Actor(quantity.Span) is null ? 0 : 1;
+        f[24] = StockRegex().IsMatch(before) ? 1 : 0;
+        f[25] = before.Contains('每') ? 1 : 0;
+        f[26] = quantity.IsOrdinal ? 1 : 0;
+        f[27] = after.StartsWith('的') ? 1 : 0;
+        f[28] = RelativeRegex().IsMatch(after) ? 1 : 0;
+        f[29] = (float)quantity.Span.Start / Math.Max(1, body.Length);
+        f[30] = body[sentenceStart..quantity.Span.Start].Contains("其中", StringComparison.Ordinal) ? 1 : 0;
+        f[31] = ForecastRegex().IsMatch(before) ? 1 : 0;
+        f[32] = ScopeRegex().IsMatch(before + after) ? 1 : 0;
+        f[33] = before.Length;
+        return f;
+    }
+
+    /// <summary>0 people, 1 counts of things, 2 events and rounds, 3 area/weight/volume, 4 money, 5 time, 6 households, 7 distance/age/percent, 8 other.</summary>
+    private static int UnitClass(string unit) => unit switch
+    {
+        "人" or "名" or "人次" or "位" or "余人" => 0,
+        "个" or "件" or "份" or "张" or "条" or "套" or "台" or "辆" or "箱" or "袋" or "瓶" or "盒" or "册" or "本" or "家" or "处" or "项" or "支" => 1,
+        "次" or "场" or "轮" or "期" or "批" or "单" or "笔" or "起" or "车次" => 2,
+        "平方米" or "亩" or "吨" or "斤" or "公斤" or "千克" or "立方米" or "方" => 3,
+        "元" => 4,
+        "小时" or "个小时" or "天" or "分钟" or "个月" or "周" or "日" or "年" => 5,
+        "户" => 6,
+        "米" or "公里" or "千米" or "厘米" or "毫米" or "里" or "岁" or "周岁" or "%" or "‰" or "度" or "℃" or "倍" or "分" or "秒" or "点" or "时" or "号" or "届" or "级" => 7,
+        _ => 8,
+    };
+
+    [GeneratedRegex(@"(?:其他|其余|另外)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RemainderRegex();
+
+    [GeneratedRegex(@"尚未|尚有|仍有|没有|未能|不足|无", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NegationRegex();
+
+    [GeneratedRegex(@"(?:有|共有|现有|拥有|辖|常住|户籍|人口)[^，,]{0,8}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex StockRegex();
+
+    [GeneratedRegex(@"^(?:后|前|内|以内|之内|以来|之后|以后|左右)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RelativeRegex();
+
+    [GeneratedRegex(@"预计|计划|将|力争|目标", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ForecastRegex();
+
+    [GeneratedRegex(@"收入|产量|面积|人口|受灾|受损|损失|涉及|影响|居民|产值|销售", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ScopeRegex();
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.IO.Compression;
+using Extract.Learning;
+using Extract.Resources;
+using Extract.Segmentation.Resources;
+using Microsoft.ML.Data;
+
+namespace Extract.Recognition.Achievements;
+
+/// <summary>A candidate quantity as the achievement decision reads it (training rows use the same class).</summary>
+internal sealed class AchievementCandidateRow
+{
+    /// <summary>The candidate's features, laid out by <see cref="AchievementCandidates"/>.</summary>
+    [VectorType(AchievementCandidates.Count)]
+    public float[] Features { get; set; } = new float[AchievementCandidates.Count];
+
+    /// <summary>Training only: true when a gold achievement of the article has this (value, unit).</summary>
+    public bool Label { get; set; }
+
+    /// <summary>Training only: the row's weight.</summary>
+    public float Weight { get; set; } = 1;
+}
+
+/// <summary>The achievement decision's output.</summary>
+internal sealed class AchievementCandidateScore
+{
+    /// <summary>Calibrated probability that the candidate is an achievement.</summary>
+    public float Probability { get; set; }
+}
+
+/// <summary>
+/// Which quantities are achievements, learned (models/achievements/achievements.zip: FastTree binary over
+/// <see cref="AchievementCandidates"/>' features, the rule filter's verdict among them, with the layout version and the
+/// threshold in <c>extract-decision.txt</c>). Loaded once from the embedded resource; immutable and shared.
+/// </summary>
+internal sealed class AchievementDecisionModel
+{
+    /// <summary>The embedded resource's logical name.</summary>
+    public const string ResourceName = "Extract.Models.achievements.zip";
+
+    /// <summary>The zip entry beside ML.NET's own that holds the layout version and the threshold.</summary>
+    public const string DecisionEntry = "extract-decision.txt";
+
+    private static readonly Lazy<AchievementDecisionModel> Shared = new(
+        () => ResourceLoading.Guard(() =>
+        {
+            using var stream = EmbeddedResource.Open(ResourceName);
+            return FromStream(stream, ResourceName);
+        }),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly LearnedModel<AchievementCandidateRow, AchievementCandidateScore> _model;
+
+    private AchievementDecisionModel(LearnedModel<AchievementCandidateRow, AchievementCandidateScore> model, float threshold, float addThreshold)
+    {
+        _model = model;
+        Threshold = threshold;
+        AddThreshold = addThreshold;
+    }
+
+    /// <summary>The embedded model, loaded on first use.</summary>
+    public static AchievementDecisionModel Default => Shared.Value;
+
+    /// <summary>A candidate the rule filter keeps stays an achievement when its probability is at least this.</summary>
+    public float Threshold { get; }
+
+    /// <summary>A candidate the rule filter rejects becomes an achievement when its probability is at least this (above 1: never).</summary>
+    public float AddThreshold { get; }
+
+    /// <summary>Reads a model saved by <c>train-achievements</c>; throws naming <paramref name="name"/> when it is not one of this layout.</summary>
+    public static AchievementDecisionModel FromStream(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        float threshold;
+        float addThreshold;
+        try
+        {
+            buffer.Position = 0;
+            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
+            var entry = zip.GetEntry(DecisionEntry) ?? throw new InvalidDataException($"no {DecisionEntry}");
+            using var reader = new StreamReader(entry.Open());
+            var values = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(l => l.Split('=', 2))
+                .Where(p => p.Length == 2)
+                .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+            if (!values.TryGetValue("version", out var version) || version != AchievementCandidates.Version.ToString(CultureInfo.InvariantCulture))
+            {
+                throw new InvalidDataException($"feature layout {version ?? "missing"}, this build reads {AchievementCandidates.Version}");
+            }
+
+            threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
+            addThreshold = values.TryGetValue("add-threshold", out var add) ? float.Parse(add, CultureInfo.InvariantCulture) : threshold;
+            if (threshold is not (>= 0 and <= 1) || addThreshold < 0)
+            {
+                throw new InvalidDataException($"threshold {threshold} is not a probability");
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or FormatException)
+        {
+            throw new InvalidOperationException($"Model resource '{name}' is not an achievement-decision model of this build: {e.Message}; retrain it with train-achievements.", e);
+        }
+
+        buffer.Position = 0;
+        var model = LearnedModel<AchievementCandidateRow, AchievementCandidateScore>.FromStream(buffer, name);
+        if (model.InputSchema.GetColumnOrNull(nameof(AchievementCandidateRow.Features)) is not { Type: VectorDataViewType { Size: AchievementCandidates.Count } })
+        {
+            throw new InvalidOperationException($"Model resource '{name}' does not read {AchievementCandidates.Count} achievement features; retrain it with train-achievements.");
+        }
+
+        return new AchievementDecisionModel(model, threshold, addThreshold);
+    }
+
+    /// <summary>The decision entry <c>train-achievements</c> adds to the zip ML.NET saves.</summary>
+    public static string DecisionText(float threshold, float addThreshold) =>
+        string.Create(CultureInfo.InvariantCulture, $"version={AchievementCandidates.Version}\nthreshold={threshold:R}\nadd-threshold={addThreshold:R}\n");
+
+    /// <summary>The spans of the quantities the model keeps among <paramref name="candidates"/>.</summary>
+    public HashSet<TextSpan> Kept(IReadOnlyList<AchievementCandidates.Candidate> candidates)
+    {
+        var kept = new HashSet<TextSpan>();
+        if (candidates.Count == 0)
+        {
+            return kept;
+        }
+
+        var scores = _model.Transform(candidates.Select(c => new AchievementCandidateRow { Features = c.Features })).ToList();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (!candidates[i].Vetoed && scores[i].Probability >= (candidates[i].RuleVerdict ? Threshold : AddThreshold))
+            {
+                kept.Add(candidates[i].Quantity.Span);
+            }
+        }
+
+        return kept;
+    }
+}

@@ -1,0 +1,215 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Extract.Tokens;
+
+namespace Extract.Recognition.Achievements;
+
+/// <summary>
+/// The action of an achievement (ANNOTATION.md "Achievements", corpus/entities/ACTORS.md): the verb governing the
+/// quantity and its object as written, shortest form. Before the number: from the governing verb (after adverbials, the
+/// subject and a prepositional phrase: 为独居老人送药送菜 → 送药送菜) to the number; a light verb before an activity gives
+/// the activity (完成核酸采样 → 核酸采样); a helper verb + N people + a verb phrase gives the inner verb phrase
+/// (带动186户农户入社 → 入社); 上门 / 入户 before an object is dropped. A number that opens its clause takes the verb
+/// phrase after it (860余名党员干部下沉零陵 → 下沉零陵). Null when no verb governs the quantity.
+/// </summary>
+internal static partial class ActionResolver
+{
+    private const int MaxLength = 16;
+
+    /// <summary>
+    /// The action for the quantity at <paramref name="quantity"/>; <paramref name="window"/> runs from the clause start (or the
+    /// previous quantity) to the number; <paramref name="continuesList"/> when the previous clause or phrase ended with an achievement.
+    /// </summary>
+    public static string? Action(DocumentText document, TextSpan window, TextSpan quantity, TextSpan clause, int nextQuantityStart, bool continuesList)
+    {
+        var tokens = document.Tokens;
+        if (tokens.IsDefaultOrEmpty)
+        {
+            return AchievementContext.Action(document, window, quantity, clause);
+        }
+
+        var body = document.Body;
+        var before = Tokens(tokens, window.Start, quantity.Start);
+        var afterEnd = Math.Min(clause.End, nextQuantityStart);
+        var after = Tokens(tokens, quantity.End, afterEnd);
+        var start = GoverningVerb(before);
+        if (start is null && continuesList && Shorten(body[window.Start..quantity.Start]) is { Length: >= 2 and <= 8 } phrase && !phrase.Contains('、'))
+        {
+            // The tagger missed the verb (张贴/nr 宣传海报): a short phrase before the number is the action as written.
+            return HoldRegex().IsMatch(phrase) ? null : phrase;
+        }
+
+        if (start is null)
+        {
+            // The number opens the clause (or follows only its subject): the verb phrase after it.
+            var verb = after.FindIndex(IsVerbAfter);
+            return verb < 0 ? null : Shorten(body[after[verb].Start..afterEnd]);
+        }
+
+        var (index, helper) = start.Value;
+        if (HoldRegex().IsMatch(before[index].Word))
+        {
+            return null; // 有队员156名: a description, not an action
+        }
+
+        if (helper)
+        {
+            // 组织1492人次累计值守 / 带动186户农户入社: the verb phrase after the people counted.
+            var inner = after.FindIndex(IsVerbAfter);
+            if (inner >= 0)
+            {
+                return Shorten(body[after[inner].Start..afterEnd]);
+            }
+        }
+
+        // 结对帮扶X学校的25个班级: the number counts the head of a modified object, so the verb alone is the action.
+        var governed = body[before[index].Start..quantity.Start];
+        var verbEnd = before[index].End - before[index].Start;
+        return governed.IndexOf('的', verbEnd) > 0 ? Shorten(governed[..verbEnd]) : Shorten(governed);
+    }
+
+    /// <summary>The class of the verb that governs the number before it: 0 none, 1 helper, 2 light, 3 having, 4 approach, 5 other.</summary>
+    public static int VerbClass(DocumentText document, TextSpan window, TextSpan quantity)
+    {
+        if (document.Tokens.IsDefaultOrEmpty)
+        {
+            return 0;
+        }
+
+        var before = Tokens(document.Tokens, window.Start, quantity.Start);
+        if (GoverningVerb(before) is not { } verb)
+        {
+            return 0;
+        }
+
+        var word = before[verb.Index].Word;
+        return verb.Helper ? 1
+            : verb.Index > 0 && LightRegex().IsMatch(before[verb.Index - 1].Word) ? 2
+            : HoldRegex().IsMatch(word) ? 3
+            : verb.Index > 0 && ApproachRegex().IsMatch(before[verb.Index - 1].Word) ? 4
+            : 5;
+    }
+
+    /// <summary>
+    /// The index of the verb that governs the number among the tokens before it, and whether it is a helper verb
+    /// taking the counted people as its object: the first verb after the last preposition's noun phrase, with light
+    /// verbs (完成, 开展) and helpers (协助, 组织) followed by another verb skipped.
+    /// </summary>
+    private static (int Index, bool Helper)? GoverningVerb(List<WordToken> before)
+    {
+        var from = 0;
+        for (var i = before.Count - 1; i >= 0; i--)
+        {
+            if (before[i].Tag == "p" && !AgentPrepositionRegex().IsMatch(before[i].Word))
+            {
+                // 为独居老人送药送菜: the verb after the preposition's object.
+                // 从请缨的党员中选派: a localiser closes the phrase; else its first noun does.
+                var localiser = before.FindIndex(i + 1, t => t.Tag == "f");
+                var noun = before.FindIndex(i + 1, t => t.Tag.StartsWith('n') || t.Tag is "r" or "j" or "l");
+                from = localiser >= 0 ? localiser + 1 : noun < 0 ? before.Count : noun + 1;
+                break;
+            }
+        }
+
+        for (var i = from; i < before.Count; i++)
+        {
+            var token = before[i];
+            if (!IsVerb(token) || AdverbialRegex().IsMatch(token.Word))
+            {
+                continue;
+            }
+
+            var nextVerb = before.FindIndex(i + 1, IsVerb);
+            if (HelperRegex().IsMatch(token.Word))
+            {
+                if (nextVerb >= 0)
+                {
+                    continue;
+                }
+
+                return (i, true);
+            }
+
+            if (LightRegex().IsMatch(token.Word) && i + 1 < before.Count)
+            {
+                // 完成核酸采样 → 核酸采样; 完成 alone before the number stays (已完成11项 → 完成).
+                return (i + 1, false);
+            }
+
+            if (ApproachRegex().IsMatch(token.Word) && nextVerb >= 0)
+            {
+                continue; // 上门采集核酸 → 采集核酸
+            }
+
+            return (i, false);
+        }
+
+        return null;
+    }
+
+    /// <summary>A verb after the number; the tagger reads some verbs as adjectives there (清理/a 河道).</summary>
+    private static bool IsVerbAfter(WordToken token) => (IsVerb(token) || token.Tag == "a") && !AdverbialRegex().IsMatch(token.Word);
+
+    private static bool IsVerb(WordToken token) => token.Tag.StartsWith('v') && token.Tag != "vn";
+
+    private static List<WordToken> Tokens(ImmutableArray<WordToken> tokens, int start, int end)
+    {
+        var list = new List<WordToken>();
+        foreach (var token in tokens)
+        {
+            if (token.Start >= end)
+            {
+                break;
+            }
+
+            if (token.Start >= start && token.End <= end)
+            {
+                list.Add(token);
+            }
+        }
+
+        return list;
+    }
+
+    private static string? Shorten(string phrase)
+    {
+        var text = FillerRegex().Replace(phrase.Trim(), "");
+        text = TrailingRegex().Replace(text, "");
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return text.Length <= MaxLength ? text : text[..MaxLength];
+    }
+
+    /// <summary>Verbs of having: the quantity describes a stock, no action (有, 拥有, 现有).</summary>
+    [GeneratedRegex(@"^(?:有|拥有|现有|共有|已有)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HoldRegex();
+
+    /// <summary>Helper or causative verbs whose object is the people who do the inner verb phrase (组织N人值守).</summary>
+    [GeneratedRegex(@"^(?:组织|带动|帮助|协助|邀请|统筹|发动|安排|指导|督促|促成|协调|动员|带领|带着|吸引|引导)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HelperRegex();
+
+    /// <summary>Light verbs that give the activity they govern (完成物资配送 → 物资配送).</summary>
+    [GeneratedRegex(@"^(?:完成|开展|进行|实施|实现)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LightRegex();
+
+    /// <summary>Manner verbs dropped before the verb they lead to (上门采集核酸).</summary>
+    [GeneratedRegex(@"^(?:上门|入户|深入|前往|来到|走进|赶赴)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ApproachRegex();
+
+    /// <summary>Verb-tagged adverbials that never govern the number (累计, 共计, 达到).</summary>
+    [GeneratedRegex(@"^(?:累计|共计|合计|总计|达到|达|超过|超|约|近|据统计|截至|截止|已经|先后|共有)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AdverbialRegex();
+
+    /// <summary>Prepositions that introduce the agent, not a phrase to skip (由).</summary>
+    [GeneratedRegex(@"^(?:由|经)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AgentPrepositionRegex();
+
+    [GeneratedRegex(@"^(?:累计|共计|合计|总计|先后|已经|已|共|又|还|均|都|再|仍|也|并|了|就|便|则|,|，|、|“|”)+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FillerRegex();
+
+    [GeneratedRegex(@"(?:累计|共计|合计|总计|共|达到|达|约|近|超过|超|了|等|的|各类|各|近|,|，|、)+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TrailingRegex();
+}

@@ -1,0 +1,326 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Extract.Tokens;
+
+namespace Extract.Recognition.Achievements;
+
+/// <summary>
+/// The actor of each achievement from the clause (ANNOTATION.md "Achievements", corpus/entities/ACTORS.md): the
+/// subject of the quantity's clause; else the subject carried over from an earlier clause of the sentence; else the
+/// subject of the latest earlier sentence of the paragraph; else the article's topic body. A subject is a recognised
+/// person, organisation or place, or a back-reference (该支部, 社区党委, 全村, 他们) resolved to the named body it
+/// stands for, at the head of its clause: nothing before it but adverbials (no verb, no preposition but 由).
+/// Speakers (X说) are not subjects. Built once per document from the final entity mentions.
+/// </summary>
+internal sealed partial class ActorResolver
+{
+    private static readonly char[] SentenceBreaks = ['。', '！', '？', '!', '?', '\n', '；', ';'];
+    private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':'];
+
+    private readonly string _body;
+    private readonly ImmutableArray<WordToken> _tokens;
+    private readonly ImmutableArray<TextSpan> _paragraphs;
+    private readonly List<Reference> _references;
+    private readonly string? _topic;
+
+    private enum ReferenceKind
+    {
+        Person,
+        Body,
+        Pronoun,
+    }
+
+    /// <summary>A span that can name the actor: a recognised name, or a back-reference already resolved to one (Name null: a pronoun resolved by position).</summary>
+    private sealed record Reference(int Start, int End, string? Name, ReferenceKind Kind);
+
+    public ActorResolver(DocumentText document, Mentions found)
+    {
+        _body = document.Body;
+        _tokens = document.Tokens.IsDefault ? [] : document.Tokens;
+        _paragraphs = document.Paragraphs;
+        var named = new List<Reference>();
+        named.AddRange(found.Organizations.Select(o => new Reference(o.Span.Start, o.Span.End, o.Name, ReferenceKind.Body)));
+        named.AddRange(found.Places.Select(p => new Reference(p.Span.Start, p.Span.End, p.Name, ReferenceKind.Body)));
+        named.AddRange(found.People.Where(p => p.Span is not null).Select(p => new Reference(p.Span!.Value.Start, p.Span.Value.End, p.Name, ReferenceKind.Person)));
+
+        // Outermost names only: 紫荆湾社区 inside 紫荆湾社区党委 is part of the longer name.
+        named = [.. named
+            .Where(r => !named.Any(o => o != r && o.Start <= r.Start && r.End <= o.End && o.End - o.Start > r.End - r.Start))
+            .DistinctBy(r => (r.Start, r.End))
+            .OrderBy(r => r.Start)];
+        _references = [.. named];
+        foreach (Match match in BackReferenceRegex().Matches(_body))
+        {
+            var (start, end) = (match.Index, match.Index + match.Length);
+            if (named.Any(r => r.Start < end && start < r.End))
+            {
+                continue;
+            }
+
+            if (match.Groups["pronoun"].Success)
+            {
+                _references.Add(new Reference(start, end, null, ReferenceKind.Pronoun));
+                continue;
+            }
+
+            var suffix = match.Groups["that"].Success ? match.Groups["that"].Value
+                : match.Groups["whole"].Success ? match.Groups["whole"].Value
+                : match.Value;
+            var name = ResolveSuffix(named, suffix, start);
+            if (name is not null)
+            {
+                _references.Add(new Reference(start, end, name, ReferenceKind.Body));
+            }
+        }
+
+        _references.Sort((a, b) => a.Start.CompareTo(b.Start));
+        _topic = Topic(named);
+    }
+
+    /// <summary>The actor credited with the quantity at <paramref name="quantity"/>, or null when nothing named is in scope.</summary>
+    public string? Actor(TextSpan quantity)
+    {
+        var subject = SubjectBefore(quantity.Start, depth: 0);
+        if (subject is not null)
+        {
+            return subject;
+        }
+
+        // An unnamed agent heading the clause (临时党支部组织…, 志愿者们…) with no body named before it in the paragraph:
+        // the article credits no named actor there (null), rather than its topic.
+        var clauseStart = Math.Max(ParagraphOf(quantity.Start).Start, LastBreak(SentenceBreaks, quantity.Start));
+        return UnnamedAgent(clauseStart, quantity.Start) ? null : _topic;
+    }
+
+    /// <summary>True when a clause of [start, end) opens, after adverbials, with an unnamed agent (党支部, 志愿者, 工作人员).</summary>
+    private bool UnnamedAgent(int start, int end)
+    {
+        var clauseStart = start;
+        while (clauseStart < end)
+        {
+            var clauseEnd = _body.IndexOfAny(ClauseBreaks, clauseStart, end - clauseStart);
+            clauseEnd = clauseEnd < 0 ? end : clauseEnd;
+            var first = _tokens.FirstOrDefault(t => t.Start >= clauseStart && t.End <= clauseEnd && !(t.Tag is "t" or "d" or "c" or "f" or "m" or "x" or "uj" or "ul") && !AdverbialRegex().IsMatch(t.Word));
+            if (first.Word is not null && UnnamedAgentRegex().IsMatch(_body.AsSpan(first.Start, clauseEnd - first.Start)))
+            {
+                return true;
+            }
+
+            clauseStart = clauseEnd + 1;
+        }
+
+        return false;
+    }
+
+    private string? SubjectBefore(int position, int depth)
+    {
+        if (depth > 4)
+        {
+            return null;
+        }
+
+        var paragraph = ParagraphOf(position);
+        var sentenceStart = Math.Max(paragraph.Start, LastBreak(SentenceBreaks, position));
+
+        // The quantity's clause, then the earlier clauses of its sentence, latest first.
+        var clauseEnd = position;
+        var clauseStart = Math.Max(sentenceStart, LastBreak(ClauseBreaks, position));
+        while (true)
+        {
+            var subject = ClauseSubject(clauseStart, clauseEnd);
+            if (subject is not null)
+            {
+                return Resolve(subject, depth);
+            }
+
+            if (clauseStart <= sentenceStart)
+            {
+                break;
+            }
+
+            clauseEnd = clauseStart - 1;
+            clauseStart = Math.Max(sentenceStart, LastBreak(ClauseBreaks, clauseEnd));
+        }
+
+        // Earlier sentences of the paragraph, latest first: the first clause subject of each.
+        var end = sentenceStart - 1;
+        while (end > paragraph.Start)
+        {
+            var start = Math.Max(paragraph.Start, LastBreak(SentenceBreaks, end));
+            var subject = SentenceSubject(start, end);
+            if (subject is not null)
+            {
+                return Resolve(subject, depth);
+            }
+
+            end = start - 1;
+        }
+
+        return null;
+    }
+
+    private string? Resolve(Reference subject, int depth) =>
+        subject.Kind == ReferenceKind.Pronoun ? SubjectBefore(subject.Start, depth + 1) : subject.Name;
+
+    private Reference? SentenceSubject(int start, int end)
+    {
+        var clauseStart = start;
+        while (clauseStart < end)
+        {
+            var clauseEnd = _body.IndexOfAny(ClauseBreaks, clauseStart, end - clauseStart);
+            if (clauseEnd < 0)
+            {
+                clauseEnd = end;
+            }
+
+            var subject = ClauseSubject(clauseStart, clauseEnd);
+            if (subject is not null)
+            {
+                return subject;
+            }
+
+            clauseStart = clauseEnd + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>The first reference in [start, end) with only adverbials before it in the clause, not a speaker.</summary>
+    private Reference? ClauseSubject(int start, int end)
+    {
+        foreach (var reference in _references)
+        {
+            if (reference.Start < start)
+            {
+                continue;
+            }
+
+            if (reference.End > end)
+            {
+                break;
+            }
+
+            if (!HeadOfClause(start, reference.Start))
+            {
+                return null;
+            }
+
+            if (reference.Kind == ReferenceKind.Person && IsSpeaker(reference))
+            {
+                continue;
+            }
+
+            // 市司法局警务管理科蒋文锋: a body naming a person's post qualifies the person, who is the subject; 龙溪街道党工委副书记
+            // 敖志强介绍: a speaker's post is not the subject either.
+            var next = _references.FirstOrDefault(r => r.Start >= reference.End && r.Kind == ReferenceKind.Person && r.Start - reference.End <= 30);
+            if (reference.Kind == ReferenceKind.Body && next is not null && next.End <= end
+                && _body.IndexOfAny(ClauseBreaks, reference.End, next.Start - reference.End) < 0 && HeadOfClause(reference.End, next.Start))
+            {
+                if (IsSpeaker(next))
+                {
+                    continue;
+                }
+
+                return next;
+            }
+
+            return reference;
+        }
+
+        return null;
+    }
+
+    private bool IsSpeaker(Reference person) =>
+        SpeakerRegex().IsMatch(_body.AsSpan(person.End, Math.Min(12, _body.Length - person.End)));
+
+    /// <summary>True when [start, position) holds no verb and no preposition (但 由 / 经), only time words, adverbs and the like.</summary>
+    private bool HeadOfClause(int start, int position)
+    {
+        if (_tokens.IsEmpty)
+        {
+            return position - start <= 8;
+        }
+
+        foreach (var token in _tokens)
+        {
+            if (token.Start < start)
+            {
+                continue;
+            }
+
+            if (token.End > position)
+            {
+                break;
+            }
+
+            var tag = token.Tag;
+            if ((tag.StartsWith('v') || tag == "p") && !AdverbialRegex().IsMatch(token.Word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The named body a back-reference stands for: the latest name before it ending with the suffix (社区党委 →
+    /// 紫荆湾社区党委), else the most mentioned such name in the document.
+    /// </summary>
+    private static string? ResolveSuffix(List<Reference> named, string suffix, int position)
+    {
+        var bodies = named.Where(r => r.Kind == ReferenceKind.Body && r.Name!.Length > suffix.Length && r.Name.EndsWith(suffix, StringComparison.Ordinal)).ToList();
+        var before = bodies.LastOrDefault(r => r.End <= position);
+        if (before is not null)
+        {
+            return before.Name;
+        }
+
+        return bodies.GroupBy(r => r.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Start).FirstOrDefault()?.Key;
+    }
+
+    /// <summary>The article's topic: the subject of its first sentence that has one, else its most mentioned body.</summary>
+    private string? Topic(List<Reference> named)
+    {
+        return named.Where(r => r.Kind == ReferenceKind.Body)
+            .GroupBy(r => r.Name)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.First().Start)
+            .FirstOrDefault()?.Key;
+    }
+
+    private TextSpan ParagraphOf(int position)
+    {
+        foreach (var paragraph in _paragraphs)
+        {
+            if (paragraph.Start <= position && position <= paragraph.End)
+            {
+                return paragraph;
+            }
+        }
+
+        return new TextSpan(0, _body.Length);
+    }
+
+    private int LastBreak(char[] breaks, int position) =>
+        position <= 0 ? 0 : _body.LastIndexOfAny(breaks, Math.Min(position, _body.Length) - 1) + 1;
+
+    /// <summary>
+    /// Back-references: pronouns for the subject in scope (他们, 队员们); 该 + a body noun (该支部, 该局); a generic body
+    /// (社区党委, 公司, 集团) or a whole place (全村, 村里) for the named one ending the same way.
+    /// </summary>
+    [GeneratedRegex(@"(?<pronoun>他们|她们|大家|队员们|志愿者们|党员们|同志们)|该(?<that>支部|局|院|所|公司|集团|中心|村|镇|乡|大队|校|委)|(?<whole>(?:社区|街道|村|镇|乡)(?:党委|党工委|党总支|党支部|居委会|村委会)|公司党委|集团公司|集团|公司|医院)|全(?<whole>村|镇|乡|区|县)|(?<whole>村|镇|乡)里", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BackReferenceRegex();
+
+    /// <summary>Unnamed agents that open a clause: party cells, volunteers, staff, teams without a name.</summary>
+    [GeneratedRegex(@"^[^，。；！？,;!?]{0,4}?(?:党支部|党总支|党小组|志愿者|志愿服务队|服务队|突击队|工作队|党员|干部|工作人员|医护人员|队员|民警|干警|网格员)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UnnamedAgentRegex();
+
+    /// <summary>What follows a speaker: a quoting verb within a few characters (X说, X笑着说, X介绍).</summary>
+    [GeneratedRegex(@"^[^，。；！？,;!?“”]{0,4}?(?:说|表示|介绍|告诉|坦言|感慨|感叹|回忆|称|指出|强调)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpeakerRegex();
+
+    /// <summary>Verb-tagged words that open a clause as adverbials (据统计, 截至) and the agent prepositions 由 / 经.</summary>
+    [GeneratedRegex(@"^(?:据统计|据了解|据悉|据介绍|截至|截止|由|经|共|累计|先后|已)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AdverbialRegex();
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Extract.Calendar;
+using Extract.Recognition;
+using Extract.Recognition.Achievements;
+using Extract.Recognition.Numbers;
+using Extract.Segmentation;
+using Extract.Tokens;
+
+namespace Extract.Tests.Recognition.Achievements;
+
+/// <summary>The learned achievement decision: it loads, refuses what is not one, and never keeps a vetoed quantity.</summary>
+public sealed class AchievementDecisionModelTests
+{
+    private static (DocumentText Document, Mentions Found) Analyse(string body)
+    {
+        var tokens = PosSegmenter.Default.Tokenize(body).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToImmutableArray();
+        var document = new DocumentText(body, [new TextSpan(0, body.Length)], tokens, new ReferenceDates(null, null, null, null));
+        return (document, new QuantityRecognizer().Recognize(document, Mentions.Empty, CancellationToken.None));
+    }
+
+    [Fact]
+    public void The_embedded_model_loads_with_probability_thresholds()
+    {
+        var model = AchievementDecisionModel.Default;
+        model.Threshold.Should().BeInRange(0, 1);
+        model.AddThreshold.Should().BeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public void A_stream_that_is_not_a_model_is_refused_with_its_name()
+    {
+        var act = () => AchievementDecisionModel.FromStream(new MemoryStream([1, 2, 3]), "bogus.zip");
+        act.Should().Throw<Exception>().WithMessage("*bogus.zip*");
+    }
+
+    [Fact]
+    public void Distances_percentages_and_points_in_time_are_vetoed_whatever_the_model_scores()
+    {
+        var (document, found) = Analyse("志愿者步行3公里送药，完成率达到95%，8小时后配送物资300份。");
+        var candidates = AchievementCandidates.For(document, found);
+        candidates.Where(c => c.Vetoed).Select(c => c.Quantity.Unit).Should().Contain(["公里", "%", "小时"]);
+        var kept = AchievementDecisionModel.Default.Kept(candidates);
+        kept.Should().NotIntersectWith(candidates.Where(c => c.Vetoed).Select(c => c.Quantity.Span));
+    }
+
+    [Fact]
+    public void A_delivered_count_credited_to_a_body_is_kept()
+    {
+        const string body = "东湖村组织志愿者配送生活物资1200份。";
+        var (document, found) = Analyse(body);
+        var place = body.IndexOf("东湖村", StringComparison.Ordinal);
+        found = found with { Places = [new PlaceMention(new TextSpan(place, place + 3), "东湖村", PlaceLevel.Village, null, [])] };
+        var candidates = AchievementCandidates.For(document, found);
+        AchievementDecisionModel.Default.Kept(candidates).Should().Contain(candidates.Single(c => c.Quantity.Unit == "份").Quantity.Span);
+    }
+}

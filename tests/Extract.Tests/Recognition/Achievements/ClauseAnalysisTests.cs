@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Extract.Calendar;
+using Extract.Recognition;
+using Extract.Recognition.Achievements;
+using Extract.Recognition.Numbers;
+using Extract.Segmentation;
+using Extract.Tokens;
+
+namespace Extract.Tests.Recognition.Achievements;
+
+/// <summary>Actor and action from the clause (ActorResolver, ActionResolver) on segmenter-tagged text.</summary>
+public sealed class ClauseAnalysisTests
+{
+    private static ImmutableArray<Achievement> Run(string body, params (string Name, bool IsPlace)[] bodies)
+    {
+        var tokens = PosSegmenter.Default.Tokenize(body).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToImmutableArray();
+        var document = new DocumentText(body, [new TextSpan(0, body.Length)], tokens, new ReferenceDates(null, null, null, null));
+        var quantities = new QuantityRecognizer().Recognize(document, Mentions.Empty, CancellationToken.None).Quantities;
+        var found = Mentions.Empty with
+        {
+            Quantities = quantities,
+            Organizations = [.. bodies.Where(b => !b.IsPlace).SelectMany(b => Spans(body, b.Name)).Select(s => new OrganizationMention(s, body[s.Start..s.End], OrganizationKind.Other))],
+            Places = [.. bodies.Where(b => b.IsPlace).SelectMany(b => Spans(body, b.Name)).Select(s => new PlaceMention(s, body[s.Start..s.End], PlaceLevel.Township, null, []))],
+        };
+        return new AchievementRecognizer().Recognize(document, found, CancellationToken.None).Achievements;
+    }
+
+    private static IEnumerable<TextSpan> Spans(string body, string name)
+    {
+        for (var i = body.IndexOf(name, StringComparison.Ordinal); i >= 0; i = body.IndexOf(name, i + name.Length, StringComparison.Ordinal))
+        {
+            yield return new TextSpan(i, i + name.Length);
+        }
+    }
+
+    [Fact]
+    public void The_subject_carries_over_from_an_earlier_clause_of_the_sentence()
+    {
+        var achievement = Run("当晚，青禾社区党委召开紧急会议，成立临时党支部，下设4个党小组。", ("青禾社区党委", false)).Single();
+        achievement.Actor.Should().Be("青禾社区党委");
+        achievement.Action.Should().Be("下设");
+    }
+
+    [Fact]
+    public void A_place_acting_as_a_body_heads_its_clause_and_a_helper_verb_gives_the_inner_verb_phrase()
+    {
+        var achievement = Run("柳林镇组织200余名志愿者清理河道。", ("柳林镇", true)).Single();
+        achievement.Actor.Should().Be("柳林镇");
+        achievement.Action.Should().Be("清理河道");
+    }
+
+    [Fact]
+    public void A_back_reference_resolves_to_the_named_body_and_a_speaker_is_not_the_subject()
+    {
+        var achievements = Run("青禾社区党委成立于2010年。社区党委书记介绍，社区党委共招募志愿者85名。", ("青禾社区党委", false));
+        var achievement = achievements.Single(a => a.Unit == "名");
+        achievement.Actor.Should().Be("青禾社区党委");
+        achievement.Action.Should().Be("招募志愿者");
+    }
+
+    [Fact]
+    public void A_prepositional_phrase_before_the_verb_is_dropped()
+    {
+        var achievement = Run("东湖村为困难群众送菜送药300余次。", ("东湖村", true)).Single();
+        achievement.Actor.Should().Be("东湖村");
+        achievement.Action.Should().Be("送菜送药");
+    }
+
+    [Fact]
+    public void No_named_body_in_scope_gives_a_null_actor()
+    {
+        var achievement = Run("志愿者们配送生活物资300份。").Single();
+        achievement.Actor.Should().BeNull();
+        achievement.Action.Should().Be("配送生活物资");
+    }
+}
