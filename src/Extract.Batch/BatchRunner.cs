@@ -79,7 +79,7 @@ public sealed class BatchRunner
 
                 var record = new ArticleRecord(
                     admitted.ContentHash,
-                    admitted.LoadError is { } error ? ExtractionResult.Failure(admitted.Id, error) : result);
+                    admitted.LoadError is { } error ? ExtractionResult.Failure(admitted.Id, error, ExtractionErrorKind.InvalidInput, "input") : result);
                 batch.Add(record);
                 _options.Record?.Invoke(record);
                 if (output is not null)

@@ -46,7 +46,7 @@ public sealed class PostgresArticleStore : IArticleStore, IAsyncDisposable
             }
             else if (Convert.ToInt32(version, CultureInfo.InvariantCulture) != RecordSchema.Version)
             {
-                throw new InvalidDataException($"the database has schema version {version}; this library reads version {RecordSchema.Version}");
+                throw new InvalidDataException(Tables.RefusalMessage("the database", version));
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -77,7 +77,7 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
         }
         else if (Convert.ToInt32(version, CultureInfo.InvariantCulture) != RecordSchema.Version)
         {
-            throw new InvalidDataException($"the store has schema version {version}; this library reads version {RecordSchema.Version}");
+            throw new InvalidDataException(Tables.RefusalMessage("the store", version));
         }
     }
 
@@ -337,6 +337,11 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            foreach (var table in Tables.All)
+            {
+                await RequireColumnsAsync(table, files[table.Name], cancellationToken).ConfigureAwait(false);
+            }
+
             using var transaction = _write.BeginTransaction();
             var incoming = $"(SELECT id FROM read_parquet({files[Tables.Articles.Name]}))";
             foreach (var table in Tables.All)
@@ -354,6 +359,26 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    // A folder exported by a store of an older schema version lacks columns: say so rather than fail in the binder.
+    private async Task RequireColumnsAsync(Table table, string file, CancellationToken cancellationToken)
+    {
+        using var command = _write.CreateCommand();
+        command.CommandText = $"DESCRIBE SELECT * FROM read_parquet({file})";
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in await RecordReader.RowsAsync(command, cancellationToken).ConfigureAwait(false))
+        {
+            present.Add((string)row[0]!);
+        }
+
+        var missing = table.Columns.Select(c => c.Name).Where(c => !present.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"{table.Name}.parquet lacks {string.Join(", ", missing)}: it was exported from a store of another schema version; "
+                + $"this library imports version {RecordSchema.Version} only");
         }
     }
 

@@ -34,6 +34,10 @@ public sealed class FleetTests
         var sources = TestDocuments.Sources(25);
         var records = sources.Select(s => new ArticleRecord(ContentHash.Of(s), extractor.Extract(s))).ToList();
         records.Add(new ArticleRecord("", ExtractionResult.Failure("zz-broken", "document too large")));
+        records.Add(new ArticleRecord("", ExtractionResult.Failure("zz-slow", "over its time budget", ExtractionErrorKind.Timeout, "recognition")));
+        var cut = records.First(r => r.Result.IsSuccess);
+        records.Add(new ArticleRecord(cut.ContentHash, ExtractionResult.Success(cut.Result.Article! with { Id = "zz-truncated", Truncated = true })));
+        records.Should().Contain(r => r.Result.IsSuccess && (r.Result.Article!.People.Any(p => p.TitleMentions.Length > 0) || r.Result.Article.Places.Any(p => p.TitleMentions.Length > 0)), "the title mention columns are exercised");
 
         await store.WriteAsync(records);
         await store.WriteAsync(records.Take(7).ToArray());
@@ -46,6 +50,25 @@ public sealed class FleetTests
         // Reopening an existing database keeps it (the schema is there, same version).
         await using var again = await PostgresArticleStore.OpenAsync(await Services.FreshPostgresAsync());
         (await again.CountAsync()).Should().Be(0);
+    }
+
+    [ServiceFact]
+    public async Task A_version_1_database_is_refused_not_migrated()
+    {
+        var connection = await Services.FreshPostgresAsync();
+        await using (await PostgresArticleStore.OpenAsync(connection))
+        {
+        }
+
+        await using (var database = new Npgsql.NpgsqlConnection(connection))
+        {
+            await database.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("UPDATE schema_version SET version = 1", database);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var open = async () => await PostgresArticleStore.OpenAsync(connection);
+        (await open.Should().ThrowAsync<InvalidDataException>()).WithMessage("the database has schema version 1;*not migrated*new store*");
     }
 
     [ServiceFact]

@@ -50,7 +50,10 @@ public sealed class BatchRunnerTests : IDisposable
         seen.Select(r => ArticleJson.Serialize(r.Result)).Should().Equal(lines, "the callback sees every record, in order");
         seen[0].ContentHash.Should().Be(ContentHash.Of(sources[0]));
         seen[1].ContentHash.Should().BeEmpty("an unread document has no content hash");
-        lines[1].Should().Be(ArticleJson.SerializeError("missing.html", "cannot read the document: missing.html is gone"));
+        // As the CLI writes an unreadable input: kind invalid-input, stage input.
+        seen[1].Result.ErrorKind.Should().Be(ExtractionErrorKind.InvalidInput);
+        seen[1].Result.Stage.Should().Be("input");
+        lines[1].Should().Be(ArticleJson.Serialize(ExtractionResult.Failure("missing.html", "cannot read the document: missing.html is gone", ExtractionErrorKind.InvalidInput, "input")));
         progress.Failed.Should().Be(1);
     }
 

@@ -24,6 +24,10 @@ public sealed class StoreTests : IDisposable
             .Select(s => new ArticleRecord(ContentHash.Of(s), extractor.Extract(s)))
             .ToList();
         records.Add(new ArticleRecord(ContentHash.Of(ArticleSource.FromText("zz-broken", "")), ExtractionResult.Failure("zz-broken", "document too large")));
+        records.Add(new ArticleRecord("", ExtractionResult.Failure("zz-slow", "over its time budget", ExtractionErrorKind.Timeout, "recognition")));
+        records.Add(new ArticleRecord("", ExtractionResult.Failure("zz-unread", "not valid Unicode", ExtractionErrorKind.InvalidInput, null)));
+        var cut = records.First(r => r.Result.IsSuccess);
+        records.Add(new ArticleRecord(cut.ContentHash, ExtractionResult.Success(cut.Result.Article! with { Id = "zz-truncated", Truncated = true })));
         return records;
     });
 
@@ -74,24 +78,36 @@ public sealed class StoreTests : IDisposable
         Convert.ToInt32(command.ExecuteScalar()).Should().Be(RecordSchema.Version);
     }
 
-    [Fact]
-    public async Task A_store_of_another_schema_version_is_refused()
+    // A store file whose schema_version row says <paramref name="version"/>.
+    private async Task<string> StoreOfVersionAsync(int version)
     {
         var path = StorePath();
         await using (await DuckDbArticleStore.OpenAsync(path))
         {
         }
 
-        using (var connection = new DuckDBConnection($"Data Source={path}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE schema_version SET version = {RecordSchema.Version + 1}";
-            command.ExecuteNonQuery();
-        }
+        using var connection = new DuckDBConnection($"Data Source={path}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE schema_version SET version = {version}";
+        command.ExecuteNonQuery();
+        return path;
+    }
 
+    [Fact]
+    public async Task A_store_of_another_schema_version_is_refused()
+    {
+        var path = await StoreOfVersionAsync(RecordSchema.Version + 1);
         var open = async () => await DuckDbArticleStore.OpenAsync(path);
         (await open.Should().ThrowAsync<InvalidDataException>()).WithMessage($"*version {RecordSchema.Version + 1}*");
+    }
+
+    [Fact]
+    public async Task A_version_1_store_is_refused_not_migrated_and_the_message_says_what_to_do()
+    {
+        var path = await StoreOfVersionAsync(1);
+        var open = async () => await DuckDbArticleStore.OpenAsync(path);
+        (await open.Should().ThrowAsync<InvalidDataException>()).WithMessage("*schema version 1;*not migrated*new store*");
     }
 
     [Fact]
@@ -101,6 +117,11 @@ public sealed class StoreTests : IDisposable
         await store.WriteAsync(Records.Value);
         Records.Value.Should().Contain(r => r.Result.IsSuccess && r.Result.Article!.Achievements.Length > 0);
         Records.Value.Should().Contain(r => r.Result.IsSuccess && r.Result.Article!.People.Length > 0 && r.Result.Article.Places.Length > 0);
+        var lines = Expected(Records.Value);
+        lines.Should().Contain(l => l.Contains("\"titleMentions\"", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.Contains("\"titleSpan\"", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.Contains("\"truncated\":true", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.Contains("\"kind\":\"timeout\",\"stage\":\"recognition\"", StringComparison.Ordinal));
         (await LinesAsync(store)).Should().Equal(Expected(Records.Value));
     }
 
@@ -170,6 +191,34 @@ public sealed class StoreTests : IDisposable
         await copy.WriteAsync(Records.Value.Take(5).ToArray());
         await copy.ImportParquetAsync(parquet);
         (await LinesAsync(copy)).Should().Equal(Expected(Records.Value));
+    }
+
+    [Fact]
+    public async Task Parquet_exported_without_the_version_2_columns_is_refused_and_the_store_is_left_as_it_was()
+    {
+        var parquet = Path.Combine(_dir, "parquet");
+        await using (var store = await DuckDbArticleStore.OpenAsync(StorePath()))
+        {
+            await store.WriteAsync(Records.Value);
+            await store.ExportParquetAsync(parquet);
+        }
+
+        // An export of a version 1 store: the people table without its title mention columns.
+        var people = Path.Combine(parquet, "people.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"COPY (SELECT * EXCLUDE (title_mention_starts, title_mention_ends) FROM read_parquet('{people}')) TO '{people}.old' (FORMAT parquet)";
+            command.ExecuteNonQuery();
+        }
+
+        File.Move(people + ".old", people, overwrite: true);
+        await using var copy = await DuckDbArticleStore.OpenAsync(StorePath("copy.duckdb"));
+        await copy.WriteAsync(Records.Value.Take(5).ToArray());
+        var import = async () => await copy.ImportParquetAsync(parquet);
+        (await import.Should().ThrowAsync<InvalidDataException>()).WithMessage("people.parquet lacks title_mention_starts, title_mention_ends*schema version*");
+        (await LinesAsync(copy)).Should().Equal(Expected(Records.Value.Take(5)));
     }
 
     [Theory]

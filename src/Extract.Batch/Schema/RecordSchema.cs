@@ -14,7 +14,7 @@ namespace Extract.Batch;
 public static class RecordSchema
 {
     /// <summary>The schema version this library writes and reads; a store created with another version is refused.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The tables, parents first.</summary>
     public static ImmutableArray<string> TableNames { get; } = [.. Tables.All.Select(t => t.Name)];
@@ -83,7 +83,7 @@ internal sealed record Table(string Name, ImmutableArray<Column> Columns)
     };
 }
 
-/// <summary>Schema version 1.</summary>
+/// <summary>Schema version 2 (version 1 lacked the error kind and stage, <c>truncated</c>, title mentions and title spans).</summary>
 internal static class Tables
 {
     public static readonly Table Articles = new("articles",
@@ -91,6 +91,8 @@ internal static class Tables
         new("id", ColumnType.Text, NotNull: true),
         new("content_hash", ColumnType.Text, NotNull: true),
         new("error", ColumnType.Text),
+        new("error_kind", ColumnType.Text),
+        new("error_stage", ColumnType.Text),
         new("url", ColumnType.Text),
         new("title", ColumnType.Text),
         new("outlet", ColumnType.Text),
@@ -101,6 +103,7 @@ internal static class Tables
         new("removed", ColumnType.TextList),
         new("keywords", ColumnType.TextList),
         new("is_article", ColumnType.Bool),
+        new("truncated", ColumnType.Bool),
     ]);
 
     public static readonly Table People = new("people",
@@ -112,6 +115,8 @@ internal static class Tables
         new("organization", ColumnType.Text),
         new("mention_starts", ColumnType.IntList),
         new("mention_ends", ColumnType.IntList),
+        new("title_mention_starts", ColumnType.IntList),
+        new("title_mention_ends", ColumnType.IntList),
     ]);
 
     public static readonly Table Organizations = new("organizations",
@@ -122,6 +127,8 @@ internal static class Tables
         new("kind", ColumnType.Text, NotNull: true),
         new("mention_starts", ColumnType.IntList),
         new("mention_ends", ColumnType.IntList),
+        new("title_mention_starts", ColumnType.IntList),
+        new("title_mention_ends", ColumnType.IntList),
     ]);
 
     public static readonly Table Places = new("places",
@@ -134,6 +141,8 @@ internal static class Tables
         new("path", ColumnType.TextList),
         new("mention_starts", ColumnType.IntList),
         new("mention_ends", ColumnType.IntList),
+        new("title_mention_starts", ColumnType.IntList),
+        new("title_mention_ends", ColumnType.IntList),
     ]);
 
     public static readonly Table Dates = new("dates",
@@ -144,6 +153,8 @@ internal static class Tables
         new("value", ColumnType.Text, NotNull: true),
         new("span_start", ColumnType.Int),
         new("span_end", ColumnType.Int),
+        new("title_span_start", ColumnType.Int),
+        new("title_span_end", ColumnType.Int),
     ]);
 
     public static readonly Table Achievements = new("achievements",
@@ -160,6 +171,8 @@ internal static class Tables
         new("date", ColumnType.Text),
         new("span_start", ColumnType.Int),
         new("span_end", ColumnType.Int),
+        new("title_span_start", ColumnType.Int),
+        new("title_span_end", ColumnType.Int),
     ]);
 
     /// <summary>Parents first.</summary>
@@ -169,6 +182,18 @@ internal static class Tables
     public static readonly ImmutableArray<Table> Items = [People, Organizations, Places, Dates, Achievements];
 
     public const string VersionTable = "schema_version";
+
+    /// <summary>
+    /// Why a store of another version is refused. A version 1 store is not migrated: its records were extracted without
+    /// the fields version 2 added, and a resumed run would keep them (same content hash), so its export would silently
+    /// differ from what <c>extract</c> writes today. Extracting into a new store is the honest way forward.
+    /// </summary>
+    public static string RefusalMessage(string store, object version) =>
+        $"{store} has schema version {version}; this library reads and writes version {RecordSchema.Version} only. "
+        + (Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) < RecordSchema.Version
+            ? "It is not migrated: its records lack fields the record gained since (error kind and stage, truncated, title mentions and spans), "
+                + "and a resumed run would keep them; extract into a new store instead."
+            : "It was written by a newer library; open it with that version.");
 
     public static string CreateVersionTableSql(SqlDialect dialect) =>
         $"CREATE TABLE IF NOT EXISTS {VersionTable} (version INTEGER NOT NULL, applied_at {(dialect == SqlDialect.DuckDb ? "TIMESTAMPTZ" : "timestamptz")} NOT NULL DEFAULT now())";
