@@ -201,6 +201,10 @@ public sealed class CliUserErrorTests : IDisposable
         { "summarize missing file", ["summarize", "{dir}/missing.jsonl"], "not found" },
         { "eval-seg missing data", ["eval-seg", "--data", "{dir}/nosighan"], "not found" },
         { "bench missing path", ["bench", "{dir}/missing.txt"], "not found" },
+        { "resume without a store", ["--resume", "{file}"], "--db" },
+        { "shard not i/n", ["--shard", "two", "{file}"], "--shard" },
+        { "shard index past the count", ["--shard", "2/2", "{file}"], "--shard" },
+        { "empty standard input", ["-"], "no input documents" },
     };
 
     [Theory]

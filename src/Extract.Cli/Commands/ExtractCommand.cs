@@ -217,8 +217,8 @@ internal static class ExtractCommand
             var inputs = Inputs.Enumerate(paths, settings.MaxInputLength, w => { lock (warnings) { warnings.Add(w); } }, cancellationToken);
             var runner = new BatchRunner(extractor, runOptions);
             final = progress is null
-                ? await runner.RunAsync(ToBatch(inputs, loadErrors, cancellationToken), null, store, cancellationToken).ConfigureAwait(false)
-                : await progress.RunAsync(() => runner.RunAsync(ToBatch(inputs, loadErrors, cancellationToken), null, store, cancellationToken)).ConfigureAwait(false);
+                ? await runner.RunAsync(ToBatch(inputs, loadErrors, batch?.Shard is not null, cancellationToken), null, store, cancellationToken).ConfigureAwait(false)
+                : await progress.RunAsync(() => runner.RunAsync(ToBatch(inputs, loadErrors, batch?.Shard is not null, cancellationToken), null, store, cancellationToken)).ConfigureAwait(false);
             FlushWarnings();
             writer?.End();
         }
@@ -328,14 +328,46 @@ internal static class ExtractCommand
         }
     }
 
-    /// <summary>The CLI's inputs as batch inputs; a reading error is remembered (in order) so its record keeps the CLI's kind and id.</summary>
+    /// <summary>
+    /// The CLI's inputs as batch inputs; a reading error is remembered (in order) so its record keeps the CLI's kind and
+    /// id. With <paramref name="idFromContent"/> (a shard), each document is read here, so the shard is chosen by the id
+    /// the document carries (a JSONL line's "id"), not by its place in a file.
+    /// </summary>
     private static async IAsyncEnumerable<BatchInput> ToBatch(
         IAsyncEnumerable<InputItem> items,
         System.Collections.Concurrent.ConcurrentQueue<(string InputId, InputException Error)> loadErrors,
+        bool idFromContent,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
+            if (idFromContent)
+            {
+                ArticleSource? source = null;
+                InputException? error = null;
+                try
+                {
+                    source = item.Load();
+                }
+                catch (InputException e)
+                {
+                    error = e;
+                }
+
+                if (source is not null)
+                {
+                    yield return BatchInput.From(source);
+                    continue;
+                }
+
+                yield return BatchInput.Deferred(item.Id, () =>
+                {
+                    loadErrors.Enqueue((item.Id, error!));
+                    throw error!;
+                });
+                continue;
+            }
+
             yield return BatchInput.Deferred(item.Id, () =>
             {
                 try
