@@ -175,4 +175,29 @@ public sealed class BatchCliTests : IDisposable
         ids.Should().HaveCountLessThan(3000).And.OnlyHaveUniqueItems();
         ids.Should().Equal(Enumerable.Range(0, ids.Count).Select(i => $"doc-{i}"), "finished records are written in input order");
     }
+
+    [Fact]
+    public async Task Export_and_summarize_read_the_store_a_db_run_wrote()
+    {
+        var crawl = Crawl(15);
+        var db = Path.Combine(_dir, "export.duckdb");
+        var records = Path.Combine(_dir, "records.jsonl");
+        (await Run([crawl, "--db", db, "-o", records, "--quiet"])).Code.Should().Be(0);
+
+        var exported = await Run(["export", "--db", db, "--jsonl", "-"]);
+        exported.Code.Should().Be(0, exported.Err);
+        Ids(exported.Out).Should().BeEquivalentTo(Ids(File.ReadAllText(records)));
+
+        var parquet = Path.Combine(_dir, "parquet");
+        (await Run(["export", "--db", db, "--parquet", parquet])).Code.Should().Be(0);
+        File.Exists(Path.Combine(parquet, "articles.parquet")).Should().BeTrue();
+        File.Exists(Path.Combine(parquet, "achievements.parquet")).Should().BeTrue();
+
+        var fromStore = await Run(["summarize", db]);
+        var fromJsonl = await Run(["summarize", records]);
+        fromStore.Code.Should().Be(0, fromStore.Err);
+        fromStore.Out.Should().StartWith("15 record(s)");
+        var tables = (string s) => s[s.IndexOf("\n\n== ", StringComparison.Ordinal)..];
+        tables(fromStore.Out).Should().Be(tables(fromJsonl.Out), "DuckDB sums the same achievements as the JSON Lines summary");
+    }
 }

@@ -205,6 +205,10 @@ public sealed class CliUserErrorTests : IDisposable
         { "shard not i/n", ["--shard", "two", "{file}"], "--shard" },
         { "shard index past the count", ["--shard", "2/2", "{file}"], "--shard" },
         { "empty standard input", ["-"], "no input documents" },
+        { "export without a store", ["export", "--jsonl", "-"], "--db" },
+        { "export without a target", ["export", "--db", "{dir}/x.duckdb"], "--parquet" },
+        { "export missing store", ["export", "--db", "{dir}/missing.duckdb", "--jsonl", "-"], "not found" },
+        { "summarize a file that is not a store", ["summarize", "{file}.duckdb"], "cannot open the store" },
     };
 
     [Theory]
@@ -213,6 +217,7 @@ public sealed class CliUserErrorTests : IDisposable
     {
         var file = Path.Combine(_dir, "doc.txt");
         File.WriteAllText(file, "城南街道开展志愿服务\n志愿者服务群众9人次。");
+        File.WriteAllText(file + ".duckdb", "not a database");
         Directory.CreateDirectory(Path.Combine(_dir, "empty"));
         var cli = Path.Combine(AppContext.BaseDirectory, "Extract.Cli.dll");
         var start = new ProcessStartInfo("dotnet", [cli, .. args.Select(a => a.Replace("{file}", file, StringComparison.Ordinal).Replace("{dir}", _dir, StringComparison.Ordinal))])
