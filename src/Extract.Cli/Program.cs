@@ -39,6 +39,8 @@ internal static class Program
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SummarizeCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(FleetCommands.Enqueue());
+        root.Subcommands.Add(FleetCommands.Worker());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SegmentCommands.Segment());
         root.Subcommands.Add(SegmentCommands.EvalSeg());

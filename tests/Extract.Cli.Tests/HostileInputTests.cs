@@ -208,6 +208,9 @@ public sealed class CliUserErrorTests : IDisposable
         { "export without a store", ["export", "--jsonl", "-"], "--db" },
         { "export without a target", ["export", "--db", "{dir}/x.duckdb"], "--parquet" },
         { "export missing store", ["export", "--db", "{dir}/missing.duckdb", "--jsonl", "-"], "not found" },
+        { "enqueue without redis", ["enqueue", "{file}"], "--redis" },
+        { "enqueue missing path", ["enqueue", "{dir}/missing.jsonl", "--redis", "127.0.0.1:1"], "not found" },
+        { "worker without servers", ["worker"], "--redis" },
         { "summarize a file that is not a store", ["summarize", "{file}.duckdb"], "cannot open the store" },
     };
 
