@@ -19,9 +19,12 @@ internal static class ExtractCommand
           extract seeds/                                 a folder → JSON Lines on standard output
           extract crawl.jsonl -o records.jsonl --jobs 4  JSON Lines in ({"id", "url", "html"|"text"}) → a file
           extract page.html --format json --reference-date 2022-11-20
+          crawler | extract - --db crawl.duckdb          JSON Lines on stdin → a DuckDB store (then extract export, summarize)
+          extract crawl.jsonl --db crawl.duckdb --resume --shard 0/4   continue a killed run, this machine's quarter
           extract eval --gold seeds --verbose            per-field scores against annotated articles
 
-        Exit codes: 0 all documents extracted, 1 none, 2 user error, 3 cannot start, 4 some documents failed.
+        Exit codes: 0 all documents extracted, 1 none, 2 user error, 3 cannot start, 4 some documents failed,
+        130/143 stopped by SIGINT/SIGTERM (the records finished are written).
         """;
 
     public static RootCommand Create()
