@@ -119,6 +119,21 @@ public sealed class BatchCliTests : IDisposable
     }
 
     [Fact]
+    public void Off_a_terminal_a_report_is_one_line_with_the_eta_once_the_count_ahead_is_known()
+    {
+        using var stderr = new StringWriter();
+        var reporter = new ProgressReporter(stderr, terminal: false);
+        reporter.Report(new BatchProgress { Processed = 50, Elapsed = TimeSpan.FromSeconds(5) });
+        reporter.Total = 150;
+        reporter.Report(new BatchProgress { Processed = 100, Elapsed = TimeSpan.FromSeconds(10) });
+        reporter.Report(new BatchProgress { Processed = 150, Elapsed = TimeSpan.FromSeconds(15), Final = true });
+
+        stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            "extract: 50 documents, 10.0 docs/s, 0 failed",
+            "extract: 100 documents, 10.0 docs/s, 0 failed, ETA 0:00:05");
+    }
+
+    [Fact]
     public async Task Sigterm_mid_run_keeps_whole_records_and_exits_143_without_a_stack_trace()
     {
         var crawl = Crawl(3000, sentences: 20);

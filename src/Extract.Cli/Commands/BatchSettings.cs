@@ -15,6 +15,14 @@ internal sealed record BatchSettings(string? Db, bool Resume, Shard? Shard, Prog
 internal sealed class ProgressReporter(TextWriter stderr, bool terminal)
 {
     private ProgressTask? _task;
+    private long _total = -1;
+
+    /// <summary>The number of input documents once a count ahead of the run has finished (for the ETA); null before.</summary>
+    public long? Total
+    {
+        get => Interlocked.Read(ref _total) is >= 0 and var total ? total : null;
+        set => Interlocked.Exchange(ref _total, value ?? -1);
+    }
 
     /// <summary>Runs <paramref name="run"/>, with the live bar around it on a terminal.</summary>
     public async Task<BatchProgress> RunAsync(Func<Task<BatchProgress>> run)
@@ -45,6 +53,11 @@ internal sealed class ProgressReporter(TextWriter stderr, bool terminal)
         if (progress.Final)
         {
             return; // the command's summary line follows
+        }
+
+        if (progress.Total is null && Total is { } known)
+        {
+            progress = progress with { Total = known };
         }
 
         var line = Line(progress);

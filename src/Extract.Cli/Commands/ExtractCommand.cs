@@ -213,6 +213,31 @@ internal static class ExtractCommand
             Record = OnRecord,
         };
 
+        // The ETA needs the total: count the documents ahead of the run (not on stdin, which is read once).
+        using var counting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (progress is not null && !paths.Contains(Inputs.StandardInput))
+        {
+            _ = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        var total = 0L;
+                        await foreach (var _ in Inputs.Enumerate(paths, settings.MaxInputLength, null, counting.Token).ConfigureAwait(false))
+                        {
+                            total++;
+                        }
+
+                        progress.Total = total;
+                    }
+                    catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or UnauthorizedAccessException)
+                    {
+                        // No total, no ETA: the run itself reports what it cannot read.
+                    }
+                },
+                CancellationToken.None);
+        }
+
         BatchProgress final;
         try
         {
@@ -227,6 +252,7 @@ internal static class ExtractCommand
         }
         finally
         {
+            await counting.CancelAsync().ConfigureAwait(false);
             if (file is not null)
             {
                 await file.DisposeAsync().ConfigureAwait(false);
