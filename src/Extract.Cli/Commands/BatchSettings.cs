@@ -50,14 +50,22 @@ internal sealed class ProgressReporter(TextWriter stderr, bool terminal)
     /// <summary>One report from the runner (its own thread).</summary>
     public void Report(BatchProgress progress)
     {
-        if (progress.Final)
-        {
-            return; // the command's summary line follows
-        }
-
         if (progress.Total is null && Total is { } known)
         {
             progress = progress with { Total = known };
+        }
+
+        if (progress.Final)
+        {
+            if (_task is { } done)
+            {
+                done.Description = Markup.Escape(Line(progress));
+                done.IsIndeterminate = false;
+                done.MaxValue = Math.Max(1, progress.Seen);
+                done.Value = done.MaxValue;
+            }
+
+            return; // the command's summary line follows
         }
 
         var line = Line(progress);

@@ -75,7 +75,10 @@ internal static class ExtractCommand
                 parse.GetValue(db),
                 parse.GetValue(resume),
                 shardValue,
-                parse.GetValue(quiet) ? null : new ProgressReporter(Console.Error, terminal: !Console.IsErrorRedirected));
+                // The live bar only when records do not go to the same terminal (its redraws would cut through them).
+                parse.GetValue(quiet) ? null : new ProgressReporter(
+                    Console.Error,
+                    terminal: !Console.IsErrorRedirected && (Console.IsOutputRedirected || parse.GetValue(output) is not null || parse.GetValue(db) is not null)));
 
             using var stop = new Stop(cancellationToken);
             var code = await RunAsync(
