@@ -215,4 +215,42 @@ public sealed class BatchCliTests : IDisposable
         var tables = (string s) => s[s.IndexOf("\n\n== ", StringComparison.Ordinal)..];
         tables(fromStore.Out).Should().Be(tables(fromJsonl.Out), "DuckDB sums the same achievements as the JSON Lines summary");
     }
+
+    [Fact]
+    public async Task A_db_run_killed_outright_and_resumed_leaves_the_same_store_as_an_uninterrupted_run()
+    {
+        var crawl = Crawl(1500, sentences: 10);
+        var killed = Path.Combine(_dir, "killed.duckdb");
+        var start = new ProcessStartInfo("dotnet", [Cli, crawl, "--db", killed, "--jobs", "1"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using (var process = Process.Start(start)!)
+        {
+            var committed = new TaskCompletionSource();
+            process.ErrorDataReceived += (_, e) =>
+            {
+                // A progress line past two batches: at least one batch is committed to the store.
+                if (e.Data is { } line && line.StartsWith("extract: ", StringComparison.Ordinal) && line.Contains(" documents, ", StringComparison.Ordinal)
+                    && long.Parse(line["extract: ".Length..line.IndexOf(' ', "extract: ".Length)], System.Globalization.CultureInfo.InvariantCulture) >= 600)
+                {
+                    committed.TrySetResult();
+                }
+            };
+            process.BeginErrorReadLine();
+            _ = process.StandardOutput.ReadToEndAsync();
+            (await Task.WhenAny(committed.Task, Task.Delay(180_000))).Should().Be(committed.Task);
+            process.HasExited.Should().BeFalse("1,500 documents on one worker outlast 600");
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(60_000).Should().BeTrue();
+        }
+
+        var resumed = await Run([crawl, "--db", killed, "--resume", "--quiet"]);
+        resumed.Code.Should().Be(0, resumed.Err);
+        resumed.Err.Should().MatchRegex(@"[1-9]\d* already stored \(resume\)");
+
+        var whole = Path.Combine(_dir, "whole.duckdb");
+        (await Run([crawl, "--db", whole, "--quiet"])).Code.Should().Be(0);
+        var fromKilled = await Run(["export", "--db", killed, "--jsonl", "-"]);
+        var fromWhole = await Run(["export", "--db", whole, "--jsonl", "-"]);
+        Ids(fromKilled.Out).Should().HaveCount(1500).And.OnlyHaveUniqueItems();
+        fromKilled.Out.Should().Be(fromWhole.Out);
+    }
 }
