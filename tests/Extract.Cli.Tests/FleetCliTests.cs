@@ -108,4 +108,46 @@ public sealed class FleetCliTests : IDisposable
 
         ids.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(expected);
     }
+
+    [FleetFact]
+    public async Task A_waiting_worker_stops_on_sigterm_with_exit_143_and_no_stack_trace()
+    {
+        var pg = await FleetServices.FreshPostgresAsync();
+        var stream = "cli-test:" + Guid.NewGuid().ToString("N")[..12];
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Extract.Cli.dll"), "worker", "--redis", FleetServices.Redis!, "--pg", pg, "--stream", stream, "--consumer", "cli-waiting"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+
+        // The worker is under way once the consumer group it creates at start exists.
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(FleetServices.Redis!);
+        var joined = false;
+        for (var i = 0; i < 600 && !joined && !process.HasExited; i++)
+        {
+            await Task.Delay(100);
+            try
+            {
+                joined = (await redis.GetDatabase().StreamGroupInfoAsync(stream)).Any(g => g.Name == "extract");
+            }
+            catch (StackExchange.Redis.RedisServerException)
+            {
+                // The stream or group does not exist yet.
+            }
+        }
+
+        joined.Should().BeTrue("the worker creates the consumer group");
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit(10_000);
+        }
+
+        process.WaitForExit(60_000).Should().BeTrue();
+        var err = await stderr;
+        process.ExitCode.Should().Be(143, err);
+        err.Should().Contain("stopped").And.NotContain("   at ").And.NotContain("Exception");
+    }
 }

@@ -8,7 +8,7 @@ namespace Extract.Cli.Commands;
 
 /// <summary>
 /// <c>extract enqueue PATH…|- --redis CONN [--stream S]</c> and <c>extract worker --redis CONN --pg CONN [--stream S]
-/// [--group G] [--consumer C] [--max-attempts N] [--exit-when-drained]</c>: the fleet on Redis Streams and PostgreSQL.
+/// [--group G] [--consumer C] [--max-attempts N] [--dead-letter S] [--exit-when-drained] [--jobs N]</c>: the fleet on Redis Streams and PostgreSQL.
 /// </summary>
 internal static class FleetCommands
 {
@@ -33,9 +33,10 @@ internal static class FleetCommands
         var group = new Option<string>("--group") { Description = "The consumer group", DefaultValueFactory = _ => Defaults.Group, HelpName = "G" };
         var consumer = new Option<string?>("--consumer") { Description = "This worker's consumer name (default: host-pid)", HelpName = "C" };
         var maxAttempts = new Option<int>("--max-attempts") { Description = "Deliveries before a document goes to the dead-letter stream", DefaultValueFactory = _ => Defaults.MaxAttempts, HelpName = "N" };
+        var deadLetter = new Option<string>("--dead-letter") { Description = "The stream a document goes to after --max-attempts deliveries", DefaultValueFactory = _ => Defaults.DeadLetterStream, HelpName = "S" };
         var drained = new Option<bool>("--exit-when-drained") { Description = "Stop when nothing is new or pending (default: wait for more)" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents of a read extracted in parallel", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
-        var command = new Command("worker", "Extract documents from the Redis Stream into PostgreSQL (at-least-once, idempotent upsert)") { redis, pg, stream, group, consumer, maxAttempts, drained, jobs };
+        var command = new Command("worker", "Extract documents from the Redis Stream into PostgreSQL (at-least-once, idempotent upsert)") { redis, pg, stream, group, consumer, maxAttempts, deadLetter, drained, jobs };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = Defaults with
@@ -44,6 +45,7 @@ internal static class FleetCommands
                 Group = parse.GetValue(group)!,
                 Consumer = parse.GetValue(consumer) ?? Defaults.Consumer,
                 MaxAttempts = parse.GetValue(maxAttempts),
+                DeadLetterStream = parse.GetValue(deadLetter)!,
                 ExitWhenDrained = parse.GetValue(drained),
             };
             using var stop = new Stop(cancellationToken);
