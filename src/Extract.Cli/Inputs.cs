@@ -33,7 +33,10 @@ internal static class Inputs
     private static readonly string[] Extensions = [".html", ".htm", ".txt", ".jsonl"];
 
     /// <summary>Paths that do not exist, for argument errors before any work starts.</summary>
-    public static IEnumerable<string> Missing(IEnumerable<string> paths) => paths.Where(p => !File.Exists(p) && !Directory.Exists(p));
+    public static IEnumerable<string> Missing(IEnumerable<string> paths) => paths.Where(p => p != StandardInput && !File.Exists(p) && !Directory.Exists(p));
+
+    /// <summary>The path that means JSON Lines on standard input, read as a stream (never whole).</summary>
+    public const string StandardInput = "-";
 
     /// <summary>The items of <paramref name="paths"/>; <paramref name="warn"/> hears about skipped duplicates and unreadable sidecars.</summary>
     /// <param name="paths">Files and folders as given.</param>
@@ -48,9 +51,24 @@ internal static class Inputs
     {
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);
         var seenDirectories = new HashSet<string>(StringComparer.Ordinal);
+        var stdinRead = false;
         foreach (var path in paths)
         {
-            if (Directory.Exists(path))
+            if (path == StandardInput)
+            {
+                if (stdinRead)
+                {
+                    warn?.Invoke("-: standard input already read, skipped");
+                    continue;
+                }
+
+                stdinRead = true;
+                await foreach (var item in FromJsonLines(Console.OpenStandardInput(), "stdin", maxLineBytes, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return item;
+                }
+            }
+            else if (Directory.Exists(path))
             {
                 var meta = LoadMeta(path, warn);
                 var files = new List<string>();
@@ -180,8 +198,17 @@ internal static class Inputs
             yield break;
         }
 
+        await foreach (var item in FromJsonLines(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true), Path.GetFileName(file), maxLineBytes, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
+
+    /// <summary>The documents of a JSON Lines stream (disposed at the end); a line's fallback id is <paramref name="name"/>:line.</summary>
+    private static async IAsyncEnumerable<InputItem> FromJsonLines(Stream stream, string name, int maxLineBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var lineNumber = 0;
-        await foreach (var line in ReadLines(file, maxLineBytes, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in ReadLines(stream, maxLineBytes, cancellationToken).ConfigureAwait(false))
         {
             lineNumber++;
             if (line.Bytes is { } bytes && IsBlank(bytes))
@@ -189,7 +216,7 @@ internal static class Inputs
                 continue;
             }
 
-            var fallbackId = $"{Path.GetFileName(file)}:{lineNumber}";
+            var fallbackId = $"{name}:{lineNumber}";
             if (line.Bytes is null)
             {
                 var length = line.Length;
@@ -265,9 +292,13 @@ internal static class Inputs
     private static bool IsBlank(byte[] bytes) => bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty || bytes.AsSpan().SequenceEqual((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
 
     /// <summary>A JSONL file's lines as bytes; a line over <paramref name="maxBytes"/> comes back as its length alone (its bytes are never held).</summary>
-    internal static async IAsyncEnumerable<(byte[]? Bytes, long Length)> ReadLines(string file, int maxBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
+    internal static IAsyncEnumerable<(byte[]? Bytes, long Length)> ReadLines(string file, int maxBytes, CancellationToken cancellationToken) =>
+        ReadLines(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true), maxBytes, cancellationToken);
+
+    /// <summary>A stream's lines as bytes (the stream is disposed at the end); see the file overload.</summary>
+    internal static async IAsyncEnumerable<(byte[]? Bytes, long Length)> ReadLines(Stream input, int maxBytes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        await using var stream = input;
         var buffer = new byte[1 << 16];
         var line = new ArrayBufferWriter<byte>();
         long length = 0;

@@ -38,6 +38,9 @@ internal static class Program
         var root = ExtractCommand.Create();
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SummarizeCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(FleetCommands.Enqueue());
+        root.Subcommands.Add(FleetCommands.Worker());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SegmentCommands.Segment());
         root.Subcommands.Add(SegmentCommands.EvalSeg());
@@ -61,7 +64,7 @@ internal static class Program
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }).ConfigureAwait(false);
         }
         catch (Extract.Segmentation.Resources.DamagedResourceException e)
         {

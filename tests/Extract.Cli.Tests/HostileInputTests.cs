@@ -201,6 +201,17 @@ public sealed class CliUserErrorTests : IDisposable
         { "summarize missing file", ["summarize", "{dir}/missing.jsonl"], "not found" },
         { "eval-seg missing data", ["eval-seg", "--data", "{dir}/nosighan"], "not found" },
         { "bench missing path", ["bench", "{dir}/missing.txt"], "not found" },
+        { "resume without a store", ["--resume", "{file}"], "--db" },
+        { "shard not i/n", ["--shard", "two", "{file}"], "--shard" },
+        { "shard index past the count", ["--shard", "2/2", "{file}"], "--shard" },
+        { "empty standard input", ["-"], "no input documents" },
+        { "export without a store", ["export", "--jsonl", "-"], "--db" },
+        { "export without a target", ["export", "--db", "{dir}/x.duckdb"], "--parquet" },
+        { "export missing store", ["export", "--db", "{dir}/missing.duckdb", "--jsonl", "-"], "not found" },
+        { "enqueue without redis", ["enqueue", "{file}"], "--redis" },
+        { "enqueue missing path", ["enqueue", "{dir}/missing.jsonl", "--redis", "127.0.0.1:1"], "not found" },
+        { "worker without servers", ["worker"], "--redis" },
+        { "summarize a file that is not a store", ["summarize", "{file}.duckdb"], "cannot open the store" },
     };
 
     [Theory]
@@ -209,6 +220,7 @@ public sealed class CliUserErrorTests : IDisposable
     {
         var file = Path.Combine(_dir, "doc.txt");
         File.WriteAllText(file, "城南街道开展志愿服务\n志愿者服务群众9人次。");
+        File.WriteAllText(file + ".duckdb", "not a database");
         Directory.CreateDirectory(Path.Combine(_dir, "empty"));
         var cli = Path.Combine(AppContext.BaseDirectory, "Extract.Cli.dll");
         var start = new ProcessStartInfo("dotnet", [cli, .. args.Select(a => a.Replace("{file}", file, StringComparison.Ordinal).Replace("{dir}", _dir, StringComparison.Ordinal))])

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
+using Extract.Batch;
+using Extract.Store;
 
 namespace Extract.Cli.Commands;
 
@@ -18,9 +19,12 @@ internal static class ExtractCommand
           extract seeds/                                 a folder → JSON Lines on standard output
           extract crawl.jsonl -o records.jsonl --jobs 4  JSON Lines in ({"id", "url", "html"|"text"}) → a file
           extract page.html --format json --reference-date 2022-11-20
+          crawler | extract - --db crawl.duckdb          JSON Lines on stdin → a DuckDB store (then extract export, summarize)
+          extract crawl.jsonl --db crawl.duckdb --resume --shard 0/4   continue a killed run, this machine's quarter
           extract eval --gold seeds --verbose            per-field scores against annotated articles
 
-        Exit codes: 0 all documents extracted, 1 none, 2 user error, 3 cannot start, 4 some documents failed.
+        Exit codes: 0 all documents extracted, 1 none, 2 user error, 3 cannot start, 4 some documents failed,
+        130/143 stopped by SIGINT/SIGTERM (the records finished are written).
         """;
 
     public static RootCommand Create()
@@ -38,8 +42,12 @@ internal static class ExtractCommand
         var maxClause = new Option<int>("--max-clause") { Description = "Longest achievement clause (characters)", DefaultValueFactory = _ => defaults.MaxClauseLength, HelpName = "N" };
         var maxEntity = new Option<int>("--max-entity") { Description = "Longest person, organisation or place name (characters)", DefaultValueFactory = _ => defaults.MaxEntityLength, HelpName = "N" };
         var maxMentions = new Option<int>("--max-mentions") { Description = "Mentions listed per name", DefaultValueFactory = _ => defaults.MaxMentionsPerName, HelpName = "N" };
+        var db = new Option<string?>("--db") { Description = "Write records to this DuckDB store (upsert by id); with no --out, to the store alone", HelpName = "FILE" };
+        var resume = new Option<bool>("--resume") { Description = "Skip documents the --db store already holds with the same content" };
+        var shard = new Option<string?>("--shard") { Description = "Only the documents whose stable id hash falls in shard i of n (0-based)", HelpName = "i/n" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on standard error (failures and the summary still)" };
 
-        var root = new RootCommand(Examples) { paths, output, format, jobs, referenceDate, entities, heuristicPage, timeout, maxBody, maxClause, maxEntity, maxMentions };
+        var root = new RootCommand(Examples) { paths, output, format, jobs, referenceDate, entities, heuristicPage, timeout, maxBody, maxClause, maxEntity, maxMentions, db, resume, shard, quiet };
         root.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(timeout);
@@ -49,7 +57,31 @@ internal static class ExtractCommand
                 return Program.UserError;
             }
 
-            return await RunAsync(
+            Shard? shardValue = null;
+            if (parse.GetValue(shard) is { } shardText)
+            {
+                try
+                {
+                    shardValue = Shard.Parse(shardText);
+                }
+                catch (FormatException e)
+                {
+                    await Console.Error.WriteLineAsync($"extract: --shard: {e.Message}").ConfigureAwait(false);
+                    return Program.UserError;
+                }
+            }
+
+            var batch = new BatchSettings(
+                parse.GetValue(db),
+                parse.GetValue(resume),
+                shardValue,
+                // The live bar only when records do not go to the same terminal (its redraws would cut through them).
+                parse.GetValue(quiet) ? null : new ProgressReporter(
+                    Console.Error,
+                    terminal: !Console.IsErrorRedirected && (Console.IsOutputRedirected || parse.GetValue(output) is not null || parse.GetValue(db) is not null)));
+
+            using var stop = new Stop(cancellationToken);
+            var code = await RunAsync(
                 parse.GetValue(paths) ?? [],
                 parse.GetValue(output),
                 CliOptions.Parse(parse.GetValue(format), OutputFormat.Jsonl),
@@ -57,7 +89,7 @@ internal static class ExtractCommand
                 parse.GetValue(referenceDate),
                 Console.Out,
                 Console.Error,
-                cancellationToken,
+                stop.Token,
                 defaults with
                 {
                     Entities = CliOptions.Parse(parse.GetValue(entities), defaults.Entities),
@@ -67,7 +99,9 @@ internal static class ExtractCommand
                     MaxClauseLength = parse.GetValue(maxClause),
                     MaxEntityLength = parse.GetValue(maxEntity),
                     MaxMentionsPerName = parse.GetValue(maxMentions),
-                }).ConfigureAwait(false);
+                },
+                batch).ConfigureAwait(false);
+            return stop.ExitCode ?? code;
         });
         return root;
     }
@@ -87,7 +121,8 @@ internal static class ExtractCommand
         TextWriter stdout,
         TextWriter stderr,
         CancellationToken cancellationToken,
-        ExtractorOptions? options = null)
+        ExtractorOptions? options = null,
+        BatchSettings? batch = null)
     {
         if (paths.Count == 0)
         {
@@ -119,6 +154,12 @@ internal static class ExtractCommand
             reference = parsed;
         }
 
+        if (batch?.Resume == true && batch.Db is null)
+        {
+            await stderr.WriteLineAsync("extract: --resume needs --db FILE (it skips the documents the store already holds)").ConfigureAwait(false);
+            return Program.UserError;
+        }
+
         StreamWriter? file = null;
         if (outputPath is not null)
         {
@@ -137,59 +178,96 @@ internal static class ExtractCommand
         var extractor = new ArticleExtractor(settings);
 
         // Load the models before the first document (a damaged build fails here, and the first document's time is its own).
-        extractor.Extract(ArticleSource.FromHtml("warm-up", "<html><body><p>3月20日，城南街道志愿者服务群众100人次。</p></body></html>"), cancellationToken);
+        extractor.Extract(ArticleSource.FromHtml("warm-up", "<html><body><p>3月20日，城南街道志愿者服务群众100人次。</p></body></html>"), CancellationToken.None);
 
-        var writer = new OutputWriter(file ?? stdout, format);
+        DuckDbArticleStore? store = null;
+        if (batch?.Db is { } db)
+        {
+            try
+            {
+                store = await DuckDbArticleStore.OpenAsync(db, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                if (file is not null)
+                {
+                    await file.DisposeAsync().ConfigureAwait(false);
+                }
+
+                await stderr.WriteLineAsync($"extract: cannot open the store {db}: {e.Message.Split('\n')[0]}").ConfigureAwait(false);
+                return Program.UserError;
+            }
+        }
+
+        // With a store and no --out, records go to the store alone.
+        var writer = file is null && store is not null ? null : new OutputWriter(file ?? stdout, format);
         var warnings = new List<string>();
         int ok = 0, failed = 0, duplicates = 0;
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        (string Id, TimeSpan Time) slowest = ("", TimeSpan.Zero);
+        var loadErrors = new System.Collections.Concurrent.ConcurrentQueue<(string InputId, InputException Error)>();
+        var batchSize = new BatchOptions().BatchSize;
+        var progress = batch?.Progress;
+        var runOptions = new BatchOptions
+        {
+            Shard = batch?.Shard,
+            Resume = batch?.Resume ?? false,
+            Progress = progress is null ? null : p => progress.Report(p),
+            Record = OnRecord,
+        };
+
+        // The ETA needs the total: count the documents ahead of the run (not on stdin, which is read once).
+        using var counting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (progress is not null && !paths.Contains(Inputs.StandardInput))
+        {
+            _ = Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        var total = 0L;
+                        await foreach (var _ in Inputs.Enumerate(paths, settings.MaxInputLength, null, counting.Token).ConfigureAwait(false))
+                        {
+                            total++;
+                        }
+
+                        progress.Total = total;
+                    }
+                    catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or IOException or UnauthorizedAccessException)
+                    {
+                        // No total, no ETA: the run itself reports what it cannot read.
+                    }
+                },
+                CancellationToken.None);
+        }
+
+        BatchProgress final;
         try
         {
-            writer.Begin();
+            writer?.Begin();
             var inputs = Inputs.Enumerate(paths, settings.MaxInputLength, w => { lock (warnings) { warnings.Add(w); } }, cancellationToken);
-            var results = OrderedParallel.Map(inputs, (item, ct) => Process(extractor, item, ct), jobs, cancellationToken);
-            await foreach (var (result, time) in results.ConfigureAwait(false))
-            {
-                await FlushWarnings().ConfigureAwait(false);
-                writer.Write(result);
-                if (time > slowest.Time)
-                {
-                    slowest = (result.Id, time);
-                }
-
-                if (!ids.Add(result.Id))
-                {
-                    duplicates++;
-                    await stderr.WriteLineAsync($"extract: duplicate id '{result.Id}' (record {ok + failed + 1})").ConfigureAwait(false);
-                }
-
-                if (result.IsSuccess)
-                {
-                    ok++;
-                }
-                else
-                {
-                    failed++;
-                    var kind = Json.ArticleJson.Name(result.ErrorKind ?? ExtractionErrorKind.Internal);
-                    kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
-                    await stderr.WriteLineAsync($"extract: {result.Id}: {result.Error}").ConfigureAwait(false);
-                }
-            }
-
-            await FlushWarnings().ConfigureAwait(false);
-            writer.End();
+            var runner = new BatchRunner(extractor, runOptions);
+            final = progress is null
+                ? await runner.RunAsync(ToBatch(inputs, loadErrors, batch?.Shard is not null, cancellationToken), null, store, cancellationToken).ConfigureAwait(false)
+                : await progress.RunAsync(() => runner.RunAsync(ToBatch(inputs, loadErrors, batch?.Shard is not null, cancellationToken), null, store, cancellationToken)).ConfigureAwait(false);
+            FlushWarnings();
+            writer?.End();
         }
         finally
         {
+            await counting.CancelAsync().ConfigureAwait(false);
             if (file is not null)
             {
                 await file.DisposeAsync().ConfigureAwait(false);
             }
+
+            if (store is not null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
-        if (ok + failed == 0)
+        if (ok + failed == 0 && final.Skipped == 0 && final.OtherShards == 0 && !final.Cancelled)
         {
             await stderr.WriteLineAsync($"extract: no input documents in {string.Join(", ", paths)} (.html .htm .txt .jsonl files, or JSON)").ConfigureAwait(false);
             return Program.UserError;
@@ -206,44 +284,134 @@ internal static class ExtractCommand
             summary += string.Create(CultureInfo.InvariantCulture, $", {duplicates} duplicate id(s)");
         }
 
-        summary += string.Create(CultureInfo.InvariantCulture, $"; slowest {slowest.Id} {slowest.Time.TotalSeconds:0.00} s");
-        await stderr.WriteLineAsync(summary).ConfigureAwait(false);
-        return failed == 0 ? Program.Ok : ok == 0 ? Program.NothingExtracted : Program.SomeFailed;
+        if (final.Skipped > 0)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $", {final.Skipped} already stored (resume)");
+        }
 
-        async Task FlushWarnings()
+        if (final.OtherShards > 0)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $", {final.OtherShards} in other shards");
+        }
+
+        summary += string.Create(CultureInfo.InvariantCulture, $"; {final.Elapsed.TotalSeconds:0.0} s, {final.DocumentsPerSecond:0.0} docs/s");
+        if (final.Cancelled)
+        {
+            summary += "; stopped early: the records above are complete";
+        }
+
+        await stderr.WriteLineAsync(summary).ConfigureAwait(false);
+        return failed == 0 ? Program.Ok : ok + final.Skipped == 0 ? Program.NothingExtracted : Program.SomeFailed;
+
+        void OnRecord(ArticleRecord record)
+        {
+            FlushWarnings();
+            var result = record.Result;
+            if (!result.IsSuccess && loadErrors.TryPeek(out var head) && head.InputId == result.Id && loadErrors.TryDequeue(out head))
+            {
+                // The CLI's own reading error (its kind and the line's id), not the runner's generic one.
+                result = ExtractionResult.Failure(head.Error.Id, head.Error.Message, head.Error.Kind, "input");
+            }
+
+            writer?.Write(result);
+            if (!ids.Add(result.Id))
+            {
+                duplicates++;
+                stderr.WriteLine($"extract: duplicate id '{result.Id}' (record {ok + failed + 1})");
+            }
+
+            if (result.IsSuccess)
+            {
+                ok++;
+            }
+            else
+            {
+                failed++;
+                var kind = Json.ArticleJson.Name(result.ErrorKind ?? ExtractionErrorKind.Internal);
+                kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+                stderr.WriteLine($"extract: {result.Id}: {result.Error}");
+            }
+
+            if ((ok + failed) % batchSize == 0)
+            {
+                // Before the runner commits this batch to the store: every stored record is also in the output.
+                (file ?? stdout).Flush();
+            }
+        }
+
+        void FlushWarnings()
         {
             string[] pending;
             lock (warnings)
             {
+                if (warnings.Count == 0)
+                {
+                    return;
+                }
+
                 pending = [.. warnings];
                 warnings.Clear();
             }
 
             foreach (var warning in pending)
             {
-                await stderr.WriteLineAsync($"extract: {warning}").ConfigureAwait(false);
+                stderr.WriteLine($"extract: {warning}");
             }
         }
     }
 
-    /// <summary>Loads and extracts one item; a document that cannot be read is its own error record, never an exception.</summary>
-    private static (ExtractionResult Result, TimeSpan Time) Process(ArticleExtractor extractor, InputItem item, CancellationToken cancellationToken)
+    /// <summary>
+    /// The CLI's inputs as batch inputs; a reading error is remembered (in order) so its record keeps the CLI's kind and
+    /// id. With <paramref name="idFromContent"/> (a shard), each document is read here, so the shard is chosen by the id
+    /// the document carries (a JSONL line's "id"), not by its place in a file.
+    /// </summary>
+    private static async IAsyncEnumerable<BatchInput> ToBatch(
+        IAsyncEnumerable<InputItem> items,
+        System.Collections.Concurrent.ConcurrentQueue<(string InputId, InputException Error)> loadErrors,
+        bool idFromContent,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        ArticleSource source;
-        try
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            source = item.Load();
-        }
-        catch (InputException e)
-        {
-            return (ExtractionResult.Failure(e.Id, e.Message, e.Kind, "input"), clock.Elapsed);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (ExtractionResult.Failure(item.Id, e.Message, ExtractionErrorKind.InvalidInput, "input"), clock.Elapsed);
-        }
+            if (idFromContent)
+            {
+                ArticleSource? source = null;
+                InputException? error = null;
+                try
+                {
+                    source = item.Load();
+                }
+                catch (InputException e)
+                {
+                    error = e;
+                }
 
-        return (extractor.Extract(source, cancellationToken), clock.Elapsed);
+                if (source is not null)
+                {
+                    yield return BatchInput.From(source);
+                    continue;
+                }
+
+                yield return BatchInput.Deferred(item.Id, () =>
+                {
+                    loadErrors.Enqueue((item.Id, error!));
+                    throw error!;
+                });
+                continue;
+            }
+
+            yield return BatchInput.Deferred(item.Id, () =>
+            {
+                try
+                {
+                    return item.Load();
+                }
+                catch (InputException e)
+                {
+                    loadErrors.Enqueue((item.Id, e));
+                    throw;
+                }
+            });
+        }
     }
 }
