@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using Extract.Learning;
 using Extract.Resources;
 using Extract.Segmentation.Resources;
@@ -39,7 +38,7 @@ internal sealed class AchievementDecisionModel
     public const string ResourceName = "Extract.Models.achievements.zip";
 
     /// <summary>The zip entry beside ML.NET's own that holds the layout version and the threshold.</summary>
-    public const string DecisionEntry = "extract-decision.txt";
+    public const string DecisionEntry = Learning.DecisionEntry.Name;
 
     private static readonly Lazy<AchievementDecisionModel> Shared = new(
         () => ResourceLoading.Guard(() =>
@@ -77,19 +76,7 @@ internal sealed class AchievementDecisionModel
         float addThreshold;
         try
         {
-            buffer.Position = 0;
-            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
-            var entry = zip.GetEntry(DecisionEntry) ?? throw new InvalidDataException($"no {DecisionEntry}");
-            using var reader = new StreamReader(entry.Open());
-            var values = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(l => l.Split('=', 2))
-                .Where(p => p.Length == 2)
-                .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-            if (!values.TryGetValue("version", out var version) || version != AchievementCandidates.Version.ToString(CultureInfo.InvariantCulture))
-            {
-                throw new InvalidDataException($"feature layout {version ?? "missing"}, this build reads {AchievementCandidates.Version}");
-            }
-
+            var values = Learning.DecisionEntry.Read(buffer, AchievementCandidates.Version);
             threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
             addThreshold = values.TryGetValue("add-threshold", out var add) ? float.Parse(add, CultureInfo.InvariantCulture) : threshold;
             if (threshold is not (>= 0 and <= 1) || addThreshold < 0)

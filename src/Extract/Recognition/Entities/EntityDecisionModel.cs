@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.IO.Compression;
 using Extract.Recognition.Entities;
 using Extract.Resources;
 using Extract.Segmentation.Resources;
@@ -21,7 +20,7 @@ internal sealed class EntityDecisionModel
     public const string ResourceName = "Extract.Models.entities.zip";
 
     /// <summary>The zip entry, beside ML.NET's own, that holds the layout version and the threshold.</summary>
-    public const string DecisionEntry = "extract-decision.txt";
+    public const string DecisionEntry = Learning.DecisionEntry.Name;
 
     private static readonly Lazy<EntityDecisionModel> Shared = new(
         () => ResourceLoading.Guard(() =>
@@ -69,19 +68,7 @@ internal sealed class EntityDecisionModel
         float keptThreshold;
         try
         {
-            buffer.Position = 0;
-            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
-            var entry = zip.GetEntry(DecisionEntry) ?? throw new InvalidDataException($"no {DecisionEntry}");
-            using var reader = new StreamReader(entry.Open());
-            var values = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(l => l.Split('=', 2))
-                .Where(p => p.Length == 2)
-                .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-            if (!values.TryGetValue("version", out var version) || version != EntityCandidateFeatures.Version.ToString(CultureInfo.InvariantCulture))
-            {
-                throw new InvalidDataException($"feature layout {(version ?? "missing")}, this build reads {EntityCandidateFeatures.Version}");
-            }
-
+            var values = Learning.DecisionEntry.Read(buffer, EntityCandidateFeatures.Version);
             threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
             keptThreshold = values.TryGetValue("kept-threshold", out var kept) ? float.Parse(kept, CultureInfo.InvariantCulture) : threshold;
             if (!(threshold is >= 0 and <= 1) || !(keptThreshold is >= 0 and <= 1))
