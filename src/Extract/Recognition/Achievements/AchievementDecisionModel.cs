@@ -112,15 +112,47 @@ internal sealed class AchievementDecisionModel
             return kept;
         }
 
-        var scores = _model.Transform(candidates.Select(c => new AchievementCandidateRow { Features = c.Features })).ToList();
+        var probabilities = Probabilities(candidates);
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (!candidates[i].Vetoed && scores[i].Probability >= (candidates[i].RuleVerdict ? Threshold : AddThreshold))
+            if (!candidates[i].Vetoed && probabilities[i] >= (candidates[i].RuleVerdict ? Threshold : AddThreshold))
             {
                 kept.Add(candidates[i].Quantity.Span);
             }
         }
 
         return kept;
+    }
+
+    /// <summary>True when <see cref="Probabilities"/> reads the trees directly (a FastTree binary model), not through ML.NET.</summary>
+    public bool ScoresDirectly => _model.Trees is not null;
+
+    /// <summary>
+    /// The probability of every candidate, in order: the tree ensemble scored directly over the document's batch
+    /// (<see cref="FastTreeScorer"/>, as the entity decision does) when the model is a FastTree binary one, else through
+    /// ML.NET's <see cref="LearnedModel{TInput, TOutput}.Transform"/>, which builds a data view per call.
+    /// </summary>
+    public float[] Probabilities(IReadOnlyList<AchievementCandidates.Candidate> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return _model.Trees is { } trees ? ScoreTrees(trees, candidates) : ScoreWithTransform(candidates);
+    }
+
+    /// <summary>The same probabilities through ML.NET (the reference the direct scorer is tested against).</summary>
+    public float[] ScoreWithTransform(IReadOnlyList<AchievementCandidates.Candidate> candidates) =>
+        candidates.Count == 0 ? [] : [.. _model.Transform(candidates.Select(c => new AchievementCandidateRow { Features = c.Features })).Select(s => s.Probability)];
+
+    private static float[] ScoreTrees(FastTreeScorer trees, IReadOnlyList<AchievementCandidates.Candidate> candidates)
+    {
+        const int Stride = AchievementCandidates.Count;
+        var rows = new float[candidates.Count * Stride];
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            candidates[i].Features.AsSpan(0, Stride).CopyTo(rows.AsSpan(i * Stride, Stride));
+        }
+
+        var probabilities = new float[candidates.Count];
+        trees.Probabilities(rows, candidates.Count, Stride, probabilities);
+        return probabilities;
     }
 }

@@ -34,6 +34,24 @@ public sealed class AchievementDecisionModelTests
     }
 
     [Fact]
+    public void Scoring_the_trees_directly_gives_ml_net_s_probabilities()
+    {
+        var (document, found) = Analyse("社区组织志愿者120名，配送生活物资1200份，上门采集核酸5463人次，累计服务800余小时，发放宣传单3000份。");
+        var candidates = AchievementCandidates.For(document, found);
+        candidates.Should().HaveCountGreaterThan(3);
+        AchievementDecisionModel.Default.ScoresDirectly.Should().BeTrue("the shipped model is a FastTree binary model");
+
+        var direct = AchievementDecisionModel.Default.Probabilities(candidates);
+        var reference = AchievementDecisionModel.Default.ScoreWithTransform(candidates);
+
+        direct.Should().HaveCount(reference.Length);
+        for (var i = 0; i < direct.Length; i++)
+        {
+            direct[i].Should().BeApproximately(reference[i], 1e-5f);
+        }
+    }
+
+    [Fact]
     public void Distances_percentages_and_points_in_time_are_vetoed_whatever_the_model_scores()
     {
         var (document, found) = Analyse("志愿者步行3公里送药，完成率达到95%，8小时后配送物资300份。");
