@@ -28,16 +28,18 @@ internal static partial class AchievementCandidates
     }
 
     /// <summary>The candidate quantities of a document in body order (numbers inside names left out).</summary>
-    public static List<Candidate> For(DocumentText document, Mentions found, int maxClauseLength = 200)
+    public static List<Candidate> For(DocumentText document, Mentions found, int maxClauseLength = 200) =>
+        For(document, found, new ActorResolver(document, found), new NamedSpans(found), maxClauseLength);
+
+    /// <summary>The candidates, reading the actor resolver and the names the recogniser built for the same document.</summary>
+    public static List<Candidate> For(DocumentText document, Mentions found, ActorResolver actors, NamedSpans names, int maxClauseLength)
     {
         var body = document.Body;
-        var actors = new ActorResolver(document, found);
         var candidates = new List<Candidate>();
         var previousEnd = 0;
         foreach (var quantity in found.Quantities.OrderBy(q => q.Span.Start))
         {
-            if (found.Places.Any(n => n.Span.Start <= quantity.Span.Start && quantity.Span.End <= n.Span.End)
-                || found.Organizations.Any(o => o.Span.Start < quantity.Span.Start && quantity.Span.Start < o.Span.End))
+            if (names.Hold(quantity.Span))
             {
                 continue;
             }

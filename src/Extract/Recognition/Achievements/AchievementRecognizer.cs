@@ -26,13 +26,11 @@ internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, 
         var body = document.Body;
         var previousEnd = 0;
 
-        // A number inside a name (四家子镇, 三台子街道, 12355青少年服务台) counts nothing; an organisation span that starts
-        // with the number (6所乡村学校) is more likely the rules reading too far than a name.
-        var names = new SpanIndex(found.Places.Select(p => p.Span));
-        var organizations = new SpanIndex(found.Organizations.Select(o => o.Span));
+        // A number inside a name counts nothing (NamedSpans); the learned decision's candidates read the same names and actors.
+        var names = new NamedSpans(found);
         var context = new AchievementContext.Index(document, found, maxClauseLength);
         var actors = new ActorResolver(document, found);
-        var learned = decision?.Kept(AchievementCandidates.For(document, found, maxClauseLength));
+        var learned = decision?.Kept(AchievementCandidates.For(document, found, actors, names, maxClauseLength));
         var quantities = found.Quantities.OrderBy(q => q.Span.Start).ToList();
 
         for (var index = 0; index < quantities.Count; index++)
@@ -41,8 +39,7 @@ internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, 
             cancellationToken.ThrowIfCancellationRequested();
             var clause = ClauseAround(body, quantity.Span, maxClauseLength);
             if (!(learned?.Contains(quantity.Span) ?? AchievementFilter.IsAchievement(quantity, body, clause))
-                || names.AnyContains(quantity.Span)
-                || organizations.AnyStartsBeforeAndCovers(quantity.Span.Start))
+                || names.Hold(quantity.Span))
             {
                 continue;
             }
@@ -139,57 +136,5 @@ internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, 
         }
 
         return found >= 0 && paragraphs[found].End >= span.End ? paragraphs[found] : new TextSpan(0, document.Body.Length);
-    }
-
-    /// <summary>Spans sorted by start with the running maximum of their ends: "does any span cover this point" in O(log n).</summary>
-    private sealed class SpanIndex
-    {
-        private readonly int[] _starts;
-        private readonly int[] _maxEnds;
-
-        public SpanIndex(IEnumerable<TextSpan> spans)
-        {
-            var sorted = spans.OrderBy(s => s.Start).ToArray();
-            _starts = [.. sorted.Select(s => s.Start)];
-            _maxEnds = new int[sorted.Length];
-            for (var i = 0; i < sorted.Length; i++)
-            {
-                _maxEnds[i] = Math.Max(sorted[i].End, i == 0 ? int.MinValue : _maxEnds[i - 1]);
-            }
-        }
-
-        /// <summary>True when a span starts at or before <paramref name="span"/> and ends at or after it.</summary>
-        public bool AnyContains(TextSpan span)
-        {
-            var last = UpperBound(span.Start) - 1;
-            return last >= 0 && _maxEnds[last] >= span.End;
-        }
-
-        /// <summary>True when a span starts before <paramref name="point"/> and ends after it.</summary>
-        public bool AnyStartsBeforeAndCovers(int point)
-        {
-            var last = UpperBound(point - 1) - 1;
-            return last >= 0 && _maxEnds[last] > point;
-        }
-
-        /// <summary>The number of spans starting at or before <paramref name="value"/>.</summary>
-        private int UpperBound(int value)
-        {
-            int low = 0, high = _starts.Length;
-            while (low < high)
-            {
-                var middle = (low + high) >>> 1;
-                if (_starts[middle] <= value)
-                {
-                    low = middle + 1;
-                }
-                else
-                {
-                    high = middle;
-                }
-            }
-
-            return low;
-        }
     }
 }
