@@ -309,7 +309,7 @@ public sealed class ArticleExtractor
         }
 
         // Bounds on what one document can put in its record: a name longer than any real one is a misreading, and a name
-        // repeated without end lists its first mentions only.
+        // repeated without end lists its first mentions only (the assembler keeps them).
         var maxName = Options.MaxEntityLength;
         mentions = mentions with
         {
@@ -317,16 +317,7 @@ public sealed class ArticleExtractor
             Organizations = [.. mentions.Organizations.Where(o => o.Name.Length <= maxName && o.Span.Length <= maxName)],
             Places = [.. mentions.Places.Where(p => p.Name.Length <= maxName && p.Span.Length <= maxName)],
         };
-        var article = _assembler.Assemble(source.Id, source.Url, clean, mentions, document.BodyStart) with { Truncated = clean.Truncated };
-        var cap = Options.MaxMentionsPerName;
-        return article.People.Any(p => p.Mentions.Length > cap) || article.Organizations.Any(o => o.Mentions.Length > cap) || article.Places.Any(p => p.Mentions.Length > cap)
-            ? article with
-            {
-                People = [.. article.People.Select(p => p.Mentions.Length > cap ? p with { Mentions = p.Mentions[..cap] } : p)],
-                Organizations = [.. article.Organizations.Select(o => o.Mentions.Length > cap ? o with { Mentions = o.Mentions[..cap] } : o)],
-                Places = [.. article.Places.Select(p => p.Mentions.Length > cap ? p with { Mentions = p.Mentions[..cap] } : p)],
-            }
-            : article;
+        return _assembler.Assemble(source.Id, source.Url, clean, mentions, document.BodyStart, Options.MaxMentionsPerName) with { Truncated = clean.Truncated };
     }
 
     /// <summary>The stage a document is in, for its error result.</summary>

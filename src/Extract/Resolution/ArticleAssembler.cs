@@ -12,9 +12,13 @@ namespace Extract.Resolution;
 /// </summary>
 internal sealed class ArticleAssembler
 {
-    public Article Assemble(string id, string? url, CleanText text, Mentions mentions, int bodyStart = 0)
+    /// <summary>
+    /// The record of one document; each person, organisation and place lists at most <paramref name="maxMentionsPerName"/>
+    /// body mentions, its first ones (a name repeated without end is a bound, not more information).
+    /// </summary>
+    public Article Assemble(string id, string? url, CleanText text, Mentions mentions, int bodyStart = 0, int maxMentionsPerName = int.MaxValue)
     {
-        var split = new TitleSplit(bodyStart);
+        var split = new TitleSplit(bodyStart, maxMentionsPerName);
         return new Article
         {
             Id = id,
@@ -148,8 +152,11 @@ internal sealed class ArticleAssembler
         return [.. titleOnly, .. body];
     }
 
-    /// <summary>Tells title spans (before <see cref="BodyStart"/>) from body ones, which it shifts to body offsets.</summary>
-    private readonly record struct TitleSplit(int BodyStart)
+    /// <summary>
+    /// Tells title spans (before <see cref="BodyStart"/>) from body ones, which it shifts to body offsets; a name keeps
+    /// its first <see cref="MaxBodyMentions"/> body spans.
+    /// </summary>
+    private readonly record struct TitleSplit(int BodyStart, int MaxBodyMentions)
     {
         /// <summary>(in the title, the span in its own part's offsets); the span is null when it runs across the line break.</summary>
         public (bool InTitle, TextSpan? Span) Place(TextSpan span) =>
@@ -158,11 +165,11 @@ internal sealed class ArticleAssembler
             : span.Start >= BodyStart ? (false, new TextSpan(span.Start - BodyStart, span.End - BodyStart))
             : (false, null);
 
-        public ImmutableArray<TextSpan> Body(IEnumerable<TextSpan?> spans) => Spans(spans, inTitle: false);
+        public ImmutableArray<TextSpan> Body(IEnumerable<TextSpan?> spans) => Spans(spans, inTitle: false, MaxBodyMentions);
 
-        public ImmutableArray<TextSpan> Title(IEnumerable<TextSpan?> spans) => BodyStart == 0 ? [] : Spans(spans, inTitle: true);
+        public ImmutableArray<TextSpan> Title(IEnumerable<TextSpan?> spans) => BodyStart == 0 ? [] : Spans(spans, inTitle: true, int.MaxValue);
 
-        private ImmutableArray<TextSpan> Spans(IEnumerable<TextSpan?> spans, bool inTitle)
+        private ImmutableArray<TextSpan> Spans(IEnumerable<TextSpan?> spans, bool inTitle, int max)
         {
             var split = this;
             return [.. spans.Where(s => s.HasValue)
@@ -170,7 +177,8 @@ internal sealed class ArticleAssembler
                 .Where(p => p.InTitle == inTitle && p.Span.HasValue)
                 .Select(p => p.Span!.Value)
                 .Distinct()
-                .OrderBy(s => s.Start)];
+                .OrderBy(s => s.Start)
+                .Take(max)];
         }
     }
 }
