@@ -54,8 +54,8 @@ public sealed record Article
     public ImmutableArray<Achievement> Achievements { get; init; } = [];
 
     /// <summary>
-    /// True when the clean body was longer than <see cref="ExtractorOptions.MaxBodyLength"/> and was cut: the body and
-    /// everything found in it stop there.
+    /// True when the clean body was longer than <see cref="ExtractorOptions.MaxBodyLength"/>, or the page's markup longer
+    /// than <see cref="ExtractorOptions.MaxMarkupLength"/>, and was cut: the body and everything found in it stop there.
     /// </summary>
     public bool Truncated { get; init; }
 

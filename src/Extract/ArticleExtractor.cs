@@ -62,12 +62,12 @@ public sealed class ArticleExtractor
         }
 
         if (options.MaxInputLength <= 0 || options.MaxDomDepth <= 0 || options.MaxDegreeOfParallelism <= 0 || options.KeywordCount < 0
-            || options.MaxBodyLength <= 0 || options.MaxClauseLength <= 0 || options.MaxEntityLength <= 0 || options.MaxMentionsPerName <= 0
+            || options.MaxBodyLength <= 0 || options.MaxMarkupLength <= 0 || options.MaxClauseLength <= 0 || options.MaxEntityLength <= 0 || options.MaxMentionsPerName <= 0
             || (options.DocumentTimeout <= TimeSpan.Zero && options.DocumentTimeout != Timeout.InfiniteTimeSpan))
         {
             throw new ArgumentOutOfRangeException(
                 nameof(options),
-                "MaxInputLength, MaxDomDepth, MaxDegreeOfParallelism, MaxBodyLength, MaxClauseLength, MaxEntityLength, MaxMentionsPerName and DocumentTimeout must be positive (DocumentTimeout may be infinite); KeywordCount not negative.");
+                "MaxInputLength, MaxDomDepth, MaxMarkupLength, MaxDegreeOfParallelism, MaxBodyLength, MaxClauseLength, MaxEntityLength, MaxMentionsPerName and DocumentTimeout must be positive (DocumentTimeout may be infinite); KeywordCount not negative.");
         }
 
         Options = options;
@@ -243,6 +243,10 @@ public sealed class ArticleExtractor
         cancellationToken.ThrowIfCancellationRequested();
         stage.Name = "text";
         var clean = Truncate(_text.Process(page, cancellationToken), Options.MaxBodyLength);
+        if (page.Truncated)
+        {
+            clean = clean with { Truncated = true };
+        }
         cancellationToken.ThrowIfCancellationRequested();
 
         // The headline is read like the body's first paragraph. Recognisers read simplified characters; the conversion

@@ -6,7 +6,7 @@ public sealed record ExtractorOptions
     /// <summary>
     /// The defaults: 16 MiB input cap, DOM depth 512, parallelism = processor count, learned page blocks, and the bounds
     /// that keep one hostile document from stopping a batch: 30 s per document, 50,000-character body, 200-character
-    /// clauses, 40-character entity names, 1,000 mentions per name.
+    /// clauses, 40-character entity names, 1,000 mentions per name, 1,000,000 characters of markup per page.
     /// </summary>
     public static ExtractorOptions Default { get; } = new();
 
@@ -50,6 +50,16 @@ public sealed record ExtractorOptions
 
     /// <summary>HTML nested deeper than this is flattened below this depth rather than walked.</summary>
     public int MaxDomDepth { get; init; } = 512;
+
+    /// <summary>
+    /// The most markup (UTF-16 code units, after decoding) the page stage parses. A longer page first loses its script
+    /// and style bodies and comments, which never reach the text; one still longer is cut before the last tag within
+    /// this length and its record says <see cref="Article.Truncated"/>. Parsing costs memory in proportion to the
+    /// markup, and the record reads at most <see cref="MaxBodyLength"/> characters of it. Real news pages, scripts
+    /// and all, stay under the default of 1,000,000 (a million characters of markup carry far more than a body's worth
+    /// of text).
+    /// </summary>
+    public int MaxMarkupLength { get; init; } = 1_000_000;
 
     /// <summary>How many documents the batch API processes at once.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;

@@ -7,7 +7,7 @@ namespace Extract.Cli.Commands;
 
 /// <summary>
 /// The root action: <c>extract PATH… [--out FILE] [--format jsonl|json|csv] [--jobs N] [--reference-date YYYY-MM-DD]
-/// [--entities learned|merged|rules|tagger] [--heuristic-page] [--timeout S] [--max-body N] [--max-clause N]
+/// [--entities learned|merged|rules|tagger] [--heuristic-page] [--timeout S] [--max-body N] [--max-markup N] [--max-clause N]
 /// [--max-entity N] [--max-mentions N]</c>.
 /// </summary>
 internal static class ExtractCommand
@@ -39,6 +39,7 @@ internal static class ExtractCommand
         var heuristicPage = new Option<bool>("--heuristic-page") { Description = "Pick a page's article blocks with the hand-written scorer alone (no page model)" };
         var timeout = new Option<double>("--timeout") { Description = "Time budget per document in seconds (0: none); a document over it is an error record of kind timeout", DefaultValueFactory = _ => defaults.DocumentTimeout.TotalSeconds, HelpName = "SECONDS" };
         var maxBody = new Option<int>("--max-body") { Description = "Longest body analysed (characters); a longer one is cut and the record says truncated", DefaultValueFactory = _ => defaults.MaxBodyLength, HelpName = "N" };
+        var maxMarkup = new Option<int>("--max-markup") { Description = "Most HTML parsed per page (characters, after dropping scripts and styles); a longer page is cut and the record says truncated", DefaultValueFactory = _ => defaults.MaxMarkupLength, HelpName = "N" };
         var maxClause = new Option<int>("--max-clause") { Description = "Longest achievement clause (characters)", DefaultValueFactory = _ => defaults.MaxClauseLength, HelpName = "N" };
         var maxEntity = new Option<int>("--max-entity") { Description = "Longest person, organisation or place name (characters)", DefaultValueFactory = _ => defaults.MaxEntityLength, HelpName = "N" };
         var maxMentions = new Option<int>("--max-mentions") { Description = "Mentions listed per name", DefaultValueFactory = _ => defaults.MaxMentionsPerName, HelpName = "N" };
@@ -47,13 +48,13 @@ internal static class ExtractCommand
         var shard = new Option<string?>("--shard") { Description = "Only the documents whose stable id hash falls in shard i of n (0-based)", HelpName = "i/n" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on standard error (failures and the summary still)" };
 
-        var root = new RootCommand(Examples) { paths, output, format, jobs, referenceDate, entities, heuristicPage, timeout, maxBody, maxClause, maxEntity, maxMentions, db, resume, shard, quiet };
+        var root = new RootCommand(Examples) { paths, output, format, jobs, referenceDate, entities, heuristicPage, timeout, maxBody, maxMarkup, maxClause, maxEntity, maxMentions, db, resume, shard, quiet };
         root.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(timeout);
-            if (seconds < 0 || double.IsNaN(seconds) || parse.GetValue(maxBody) < 1 || parse.GetValue(maxClause) < 1 || parse.GetValue(maxEntity) < 1 || parse.GetValue(maxMentions) < 1)
+            if (seconds < 0 || double.IsNaN(seconds) || parse.GetValue(maxBody) < 1 || parse.GetValue(maxMarkup) < 1 || parse.GetValue(maxClause) < 1 || parse.GetValue(maxEntity) < 1 || parse.GetValue(maxMentions) < 1)
             {
-                await Console.Error.WriteLineAsync("extract: --timeout must be 0 or more; --max-body, --max-clause, --max-entity and --max-mentions at least 1").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("extract: --timeout must be 0 or more; --max-body, --max-markup, --max-clause, --max-entity and --max-mentions at least 1").ConfigureAwait(false);
                 return Program.UserError;
             }
 
@@ -96,6 +97,7 @@ internal static class ExtractCommand
                     UseLearnedPageBlocks = !parse.GetValue(heuristicPage),
                     DocumentTimeout = seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(Math.Min(seconds, int.MaxValue / 1000.0)),
                     MaxBodyLength = parse.GetValue(maxBody),
+                    MaxMarkupLength = parse.GetValue(maxMarkup),
                     MaxClauseLength = parse.GetValue(maxClause),
                     MaxEntityLength = parse.GetValue(maxEntity),
                     MaxMentionsPerName = parse.GetValue(maxMentions),

@@ -46,18 +46,21 @@ internal sealed partial class HtmlPageExtractor
 
     public PageContent Extract(string html, string? url, ExtractorOptions options, CancellationToken cancellationToken)
     {
+        html = MarkupBudget.Fit(html, options.MaxMarkupLength, cancellationToken, out var cut);
         if (Layout(html, options, cancellationToken) is not { } layout)
         {
-            return new PageContent { IsArticle = false };
+            return new PageContent { IsArticle = false, Truncated = cut };
         }
 
         var model = options.UseLearnedPageBlocks ? _model ?? PageBlockModel.Default : null;
-        return Assemble(layout, url, model, cancellationToken);
+        return Assemble(layout, url, model, cancellationToken) with { Truncated = cut };
     }
 
     /// <summary>The page as blocks and lines, as the page stage sees it (the training tool builds its rows from the same); null without a document element.</summary>
     internal static PageLayout? Layout(string html, ExtractorOptions options, CancellationToken cancellationToken)
     {
+        html = MarkupBudget.Fit(html, options.MaxMarkupLength, cancellationToken, out _);
+
         // Parsing cost grows with nesting depth times tag count: flatten pathological nesting before the parser sees it.
         html = MarkupDepth.Flatten(html, Math.Max(1024, options.MaxDomDepth * 2), cancellationToken);
 

@@ -26,6 +26,9 @@ internal sealed record PageContent
     /// <summary>Lines the page stage dropped as boilerplate (navigation, related links…).</summary>
     public ImmutableArray<string> Removed { get; init; } = [];
 
+    /// <summary>True when the page's markup was cut at <see cref="ExtractorOptions.MaxMarkupLength"/>.</summary>
+    public bool Truncated { get; init; }
+
     /// <summary>False when the page is not an article (list page, index).</summary>
     public bool IsArticle { get; init; } = true;
 

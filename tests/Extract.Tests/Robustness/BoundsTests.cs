@@ -35,6 +35,38 @@ public sealed class BoundsTests
     }
 
     [Fact]
+    public void A_page_over_the_markup_cap_is_cut_and_the_record_says_truncated()
+    {
+        var paragraphs = string.Concat(Enumerable.Range(0, 300).Select(i => $"<p>城南街道组织志愿者走进辖区第{i}个小区，服务群众{i + 10}人次。</p>"));
+        var html = $"<html><head><title>某社区志愿服务纪实</title></head><body><h1>某社区志愿服务纪实</h1><div class=\"content\">{paragraphs}</div></body></html>";
+        var cap = html.Length / 3;
+
+        var whole = ArticleExtractor.Default.Extract(ArticleSource.FromHtml("whole", html)).Article!;
+        var cut = new ArticleExtractor(ExtractorOptions.Default with { MaxMarkupLength = cap }).Extract(ArticleSource.FromHtml("cut", html)).Article!;
+
+        whole.Truncated.Should().BeFalse();
+        cut.Truncated.Should().BeTrue();
+        cut.Body.Length.Should().BeLessThan(whole.Body.Length / 2);
+        whole.Body.Should().StartWith(cut.Body.TrimEnd());
+        cut.Achievements.Should().NotBeEmpty();
+        ArticleJson.Serialize(cut).Should().Contain("\"truncated\":true");
+    }
+
+    [Fact]
+    public void A_page_over_the_markup_cap_only_for_its_scripts_and_styles_loses_them_and_nothing_else()
+    {
+        var script = "<script>var s = '" + new string('x', 5000) + "</div>';</script><style>p { color: red; }" + new string(' ', 3000) + "</style><!-- " + new string('c', 2000) + " -->";
+        var html = $"<html><head><title>某社区志愿服务纪实</title>{script}</head><body><h1>某社区志愿服务纪实</h1><div><p>{Line}</p><p>{Line}</p></div></body></html>";
+        var options = ExtractorOptions.Default with { MaxMarkupLength = html.Length - script.Length + 100 };
+
+        var plain = ArticleExtractor.Default.Extract(ArticleSource.FromHtml("plain", html)).Article!;
+        var stripped = new ArticleExtractor(options).Extract(ArticleSource.FromHtml("stripped", html)).Article!;
+
+        stripped.Truncated.Should().BeFalse();
+        stripped.Should().BeEquivalentTo(plain, o => o.Excluding(a => a.Id));
+    }
+
+    [Fact]
     public void A_clause_without_punctuation_gives_achievement_texts_no_longer_than_the_clause_cap()
     {
         var text = "某社区志愿服务纪实\n" + string.Concat(Enumerable.Repeat("志愿者服务群众5人次", 400));
@@ -107,11 +139,13 @@ public sealed class BoundsTests
     [InlineData(1, 1, 0, 1, 1)]
     [InlineData(1, 1, 1, 0, 1)]
     [InlineData(1, 1, 1, 1, 0)]
-    public void Bounds_must_be_positive(int body, int clause, int entity, int mentions, int seconds)
+    [InlineData(1, 1, 1, 1, 1, 0)]
+    public void Bounds_must_be_positive(int body, int clause, int entity, int mentions, int seconds, int markup = 1)
     {
         var options = ExtractorOptions.Default with
         {
             MaxBodyLength = body, MaxClauseLength = clause, MaxEntityLength = entity, MaxMentionsPerName = mentions, DocumentTimeout = TimeSpan.FromSeconds(seconds),
+            MaxMarkupLength = markup,
         };
         var create = () => new ArticleExtractor(options);
         create.Should().Throw<ArgumentOutOfRangeException>();
