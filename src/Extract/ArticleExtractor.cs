@@ -93,7 +93,11 @@ public sealed class ArticleExtractor
     /// (too large, binary, over <see cref="ExtractorOptions.DocumentTimeout"/>, a defect); only cancellation of
     /// <paramref name="cancellationToken"/> throws.
     /// </summary>
-    public ExtractionResult Extract(ArticleSource source, CancellationToken cancellationToken = default)
+    public ExtractionResult Extract(ArticleSource source, CancellationToken cancellationToken = default) =>
+        ExtractTimed(source, null, cancellationToken);
+
+    /// <summary>As <see cref="Extract(ArticleSource, CancellationToken)"/>, adding each stage's time and allocation to <paramref name="timings"/>.</summary>
+    internal ExtractionResult ExtractTimed(ArticleSource source, StageTimings? timings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -102,7 +106,7 @@ public sealed class ArticleExtractor
             budget.CancelAfter(Options.DocumentTimeout);
         }
 
-        var stage = new StageTracker();
+        var stage = new StageTracker(timings);
         try
         {
             return ExtractionResult.Success(Run(source, stage, budget.Token));
@@ -127,6 +131,10 @@ public sealed class ArticleExtractor
         {
             // A defect in one stage must not lose the rest of a batch: report it against this document.
             return ExtractionResult.Failure(source.Id, $"internal error: {e.GetType().Name}: {e.Message}", ExtractionErrorKind.Internal, stage.Name);
+        }
+        finally
+        {
+            timings?.Stop();
         }
     }
 
@@ -234,22 +242,23 @@ public sealed class ArticleExtractor
 
     private (CleanText Clean, DocumentText Document) Prepare(ArticleSource source, StageTracker stage, CancellationToken cancellationToken)
     {
-        stage.Name = "decode";
+        stage.Enter("decode");
         var decoded = _decoder.Decode(source, Options, cancellationToken);
-        stage.Name = "page";
+        stage.Enter("page");
         var page = decoded.IsHtml
             ? _page.Extract(decoded.Content, source.Url, Options, cancellationToken)
             : PageContent.FromPlainText(decoded.Content);
         cancellationToken.ThrowIfCancellationRequested();
-        stage.Name = "text";
+        stage.Enter("text");
         var clean = Truncate(_text.Process(page, cancellationToken), Options.MaxBodyLength);
         cancellationToken.ThrowIfCancellationRequested();
 
         // The headline is read like the body's first paragraph. Recognisers read simplified characters; the conversion
         // keeps every offset, so mentions map back to the page's own text.
-        stage.Name = "tokens";
+        stage.Enter("tokens", "simplified");
         var (text, bodyStart, paragraphs) = DocumentText.Compose(clean.Title, clean.Body, clean.Paragraphs);
         var analysis = TraditionalChinese.Default.ToSimplified(text);
+        stage.Enter("tokens");
         var tokens = _tokens.Tokenize(analysis, cancellationToken);
         var document = new DocumentText(
             analysis,
@@ -294,15 +303,15 @@ public sealed class ArticleExtractor
     {
         var (clean, document) = Prepare(source, stage, cancellationToken);
         var mentions = Mentions.Empty;
-        stage.Name = "recognition";
         foreach (var recognizer in _recognizers)
         {
+            stage.Enter("recognition", recognizer.GetType().Name);
             cancellationToken.ThrowIfCancellationRequested();
             mentions = recognizer.Recognize(document, mentions, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        stage.Name = "record";
+        stage.Enter("record");
         if (document.Original is { } original)
         {
             mentions = SurfaceForms.Restore(mentions, original);
@@ -321,8 +330,15 @@ public sealed class ArticleExtractor
     }
 
     /// <summary>The stage a document is in, for its error result.</summary>
-    private sealed class StageTracker
+    private sealed class StageTracker(StageTimings? timings = null)
     {
-        public string Name { get; set; } = "decode";
+        public string Name { get; private set; } = "decode";
+
+        /// <summary>Enters <paramref name="name"/>; <paramref name="part"/> names it finer for the timings (a recogniser).</summary>
+        public void Enter(string name, string? part = null)
+        {
+            Name = name;
+            timings?.Enter(part ?? name);
+        }
     }
 }
