@@ -71,6 +71,7 @@ public sealed class ArticleExtractor
         }
 
         Options = options;
+        Preload(options, decision is null, tagger is null);
         _tokens = new TokenStage(Segmenter(options));
         _text = new TextStage(Surnames.Default);
         _recognizers = [
@@ -169,6 +170,41 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(source);
         return Task.Run(() => Extract(source, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads the shared embedded models this extractor will read side by side (each is built once per process, on
+    /// first use): the dictionary, the name tagger, the gazetteer and lexicons, and the two ML.NET decisions are
+    /// independent, so on more than one core the start costs about the longest of them instead of their sum. A load
+    /// that fails throws its own exception, as it would on first use. The page-block model is left to the first page.
+    /// </summary>
+    private static void Preload(ExtractorOptions options, bool sharedDecision, bool sharedTagger)
+    {
+        var loads = new List<Action>
+        {
+            () => _ = (options.UserWords.IsDefaultOrEmpty ? PosSegmenter.Default : null, TfidfExtractor.Default),
+            () => _ = (Gazetteer.Default, EntityLexicons.Default, CommonWords.Default, Surnames.Default, TraditionalChinese.Default, UnitLexicon.Default),
+            () => _ = AchievementDecisionModel.Default,
+        };
+        if (sharedTagger && options.Entities != EntityStrategy.Rules)
+        {
+            loads.Add(() => _ = NameTagger.Default);
+        }
+
+        if (sharedDecision && options.Entities == EntityStrategy.Learned)
+        {
+            loads.Add(() => _ = EntityDecisionModel.Default);
+        }
+
+        try
+        {
+            Parallel.Invoke([.. loads]);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
     }
 
     /// <summary>The shared POS segmenter, or one of this extractor's own with <see cref="ExtractorOptions.UserWords"/> loaded.</summary>

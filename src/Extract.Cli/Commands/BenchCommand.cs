@@ -82,6 +82,7 @@ internal static class BenchCommand
         await stdout.WriteLineAsync(string.Create(inv, $"single-threaded      {documents / single:0.0} docs/s, {megabytes / single:0.00} MB/s; {documents / singleCpu:0.0} docs per CPU-second (process CPU time, JIT and GC threads included)")).ConfigureAwait(false);
         await stdout.WriteLineAsync(string.Create(inv, $"parallel ({jobs} jobs)    {documents / parallel:0.0} docs/s, {megabytes / parallel:0.00} MB/s")).ConfigureAwait(false);
         await stdout.WriteLineAsync(string.Create(inv, $"peak working set     {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MiB")).ConfigureAwait(false);
+        await BenchAnchors.WriteAsync(extractor, sources, repeat, documents / single, stdout, cancellationToken).ConfigureAwait(false);
         if (stages)
         {
             await WriteStagesAsync(extractor, sources, repeat, stdout, cancellationToken).ConfigureAwait(false);
