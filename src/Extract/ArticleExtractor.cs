@@ -71,6 +71,7 @@ public sealed class ArticleExtractor
         }
 
         Options = options;
+        Preload(options, decision is null, tagger is null);
         _tokens = new TokenStage(Segmenter(options));
         _text = new TextStage(Surnames.Default);
         _recognizers = [
@@ -93,7 +94,11 @@ public sealed class ArticleExtractor
     /// (too large, binary, over <see cref="ExtractorOptions.DocumentTimeout"/>, a defect); only cancellation of
     /// <paramref name="cancellationToken"/> throws.
     /// </summary>
-    public ExtractionResult Extract(ArticleSource source, CancellationToken cancellationToken = default)
+    public ExtractionResult Extract(ArticleSource source, CancellationToken cancellationToken = default) =>
+        ExtractTimed(source, null, cancellationToken);
+
+    /// <summary>As <see cref="Extract(ArticleSource, CancellationToken)"/>, adding each stage's time and allocation to <paramref name="timings"/>.</summary>
+    internal ExtractionResult ExtractTimed(ArticleSource source, StageTimings? timings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -102,7 +107,7 @@ public sealed class ArticleExtractor
             budget.CancelAfter(Options.DocumentTimeout);
         }
 
-        var stage = new StageTracker();
+        var stage = new StageTracker(timings);
         try
         {
             return ExtractionResult.Success(Run(source, stage, budget.Token));
@@ -127,6 +132,10 @@ public sealed class ArticleExtractor
         {
             // A defect in one stage must not lose the rest of a batch: report it against this document.
             return ExtractionResult.Failure(source.Id, $"internal error: {e.GetType().Name}: {e.Message}", ExtractionErrorKind.Internal, stage.Name);
+        }
+        finally
+        {
+            timings?.Stop();
         }
     }
 
@@ -161,6 +170,41 @@ public sealed class ArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(source);
         return Task.Run(() => Extract(source, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads the shared embedded models this extractor will read side by side (each is built once per process, on
+    /// first use): the dictionary, the name tagger, the gazetteer and lexicons, and the two ML.NET decisions are
+    /// independent, so on more than one core the start costs about the longest of them instead of their sum. A load
+    /// that fails throws its own exception, as it would on first use. The page-block model is left to the first page.
+    /// </summary>
+    private static void Preload(ExtractorOptions options, bool sharedDecision, bool sharedTagger)
+    {
+        var loads = new List<Action>
+        {
+            () => _ = (options.UserWords.IsDefaultOrEmpty ? PosSegmenter.Default : null, TfidfExtractor.Default),
+            () => _ = (Gazetteer.Default, EntityLexicons.Default, CommonWords.Default, Surnames.Default, TraditionalChinese.Default, UnitLexicon.Default),
+            () => _ = AchievementDecisionModel.Default,
+        };
+        if (sharedTagger && options.Entities != EntityStrategy.Rules)
+        {
+            loads.Add(() => _ = NameTagger.Default);
+        }
+
+        if (sharedDecision && options.Entities == EntityStrategy.Learned)
+        {
+            loads.Add(() => _ = EntityDecisionModel.Default);
+        }
+
+        try
+        {
+            Parallel.Invoke([.. loads]);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
     }
 
     /// <summary>The shared POS segmenter, or one of this extractor's own with <see cref="ExtractorOptions.UserWords"/> loaded.</summary>
@@ -234,14 +278,14 @@ public sealed class ArticleExtractor
 
     private (CleanText Clean, DocumentText Document) Prepare(ArticleSource source, StageTracker stage, CancellationToken cancellationToken)
     {
-        stage.Name = "decode";
+        stage.Enter("decode");
         var decoded = _decoder.Decode(source, Options, cancellationToken);
-        stage.Name = "page";
+        stage.Enter("page");
         var page = decoded.IsHtml
             ? _page.Extract(decoded.Content, source.Url, Options, cancellationToken)
             : PageContent.FromPlainText(decoded.Content);
         cancellationToken.ThrowIfCancellationRequested();
-        stage.Name = "text";
+        stage.Enter("text");
         var clean = Truncate(_text.Process(page, cancellationToken), Options.MaxBodyLength);
         if (page.Truncated)
         {
@@ -251,9 +295,10 @@ public sealed class ArticleExtractor
 
         // The headline is read like the body's first paragraph. Recognisers read simplified characters; the conversion
         // keeps every offset, so mentions map back to the page's own text.
-        stage.Name = "tokens";
+        stage.Enter("tokens", "simplified");
         var (text, bodyStart, paragraphs) = DocumentText.Compose(clean.Title, clean.Body, clean.Paragraphs);
         var analysis = TraditionalChinese.Default.ToSimplified(text);
+        stage.Enter("tokens");
         var tokens = _tokens.Tokenize(analysis, cancellationToken);
         var document = new DocumentText(
             analysis,
@@ -298,15 +343,15 @@ public sealed class ArticleExtractor
     {
         var (clean, document) = Prepare(source, stage, cancellationToken);
         var mentions = Mentions.Empty;
-        stage.Name = "recognition";
         foreach (var recognizer in _recognizers)
         {
+            stage.Enter("recognition", recognizer.GetType().Name);
             cancellationToken.ThrowIfCancellationRequested();
             mentions = recognizer.Recognize(document, mentions, cancellationToken);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        stage.Name = "record";
+        stage.Enter("record");
         if (document.Original is { } original)
         {
             mentions = SurfaceForms.Restore(mentions, original);
@@ -325,8 +370,15 @@ public sealed class ArticleExtractor
     }
 
     /// <summary>The stage a document is in, for its error result.</summary>
-    private sealed class StageTracker
+    private sealed class StageTracker(StageTimings? timings = null)
     {
-        public string Name { get; set; } = "decode";
+        public string Name { get; private set; } = "decode";
+
+        /// <summary>Enters <paramref name="name"/>; <paramref name="part"/> names it finer for the timings (a recogniser).</summary>
+        public void Enter(string name, string? part = null)
+        {
+            Name = name;
+            timings?.Enter(part ?? name);
+        }
     }
 }

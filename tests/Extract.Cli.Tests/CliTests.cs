@@ -228,6 +228,30 @@ public sealed class BenchTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Stages_and_anchors_name_every_stage_and_both_anchors()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "a.txt"), "某社区志愿服务纪实\n3月20日，城南街道志愿者服务群众100人次。");
+        await File.WriteAllTextAsync(Path.Combine(folder, "b.html"), "<html><head><title>城南街道志愿服务</title></head><body><article><h1>城南街道志愿服务</h1><p>3月20日，城南街道志愿者服务群众100人次，张明说这是第一次。</p></article></body></html>");
+        try
+        {
+            using var stdout = new StringWriter();
+            (await BenchCommand.RunAsync([folder], 1, 1, stdout, CancellationToken.None, EntityStrategy.Learned, stages: true)).Should().Be(0);
+            var text = stdout.ToString();
+            text.Should().Contain("anchor jieba.NET").And.Contain("anchor SmartReader").And.Contain("over 1 HTML page(s)");
+            foreach (var stage in new[] { "decode", "page", "text", "tokens", "NameTagRecognizer", "EntityDecision", "AchievementRecognizer", "record", "json", "(sum of stages)" })
+            {
+                text.Should().Contain(stage);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
 
 public sealed class SegmentCommandTests
