@@ -7,6 +7,9 @@
   var rows = data.rows; // [id, title, outlet, publishedAt, url, authors, achievements, isArticle, error, kind, stage]
   var charts = {};
   var NO_DATE = 'no date';
+  var PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc', '#2f4554', '#c4a35a', '#61a0a8'];
+  var NEUTRAL = { 'other actions': '#b0b7c3', 'other outlets': '#b0b7c3', '(no action)': '#7b8794', '(no outlet)': '#7b8794' };
+  function colored(series) { var k = 0; series.forEach(function (x) { x.itemStyle = { color: NEUTRAL[x.name] || PALETTE[k++ % PALETTE.length] }; }); return series; }
 
   function fmt(n) { return Number(n).toLocaleString('en-US', { maximumFractionDigits: 2 }); }
   function el(tag, text, cls) { var e = document.createElement(tag); if (text !== undefined && text !== null) e.textContent = text; if (cls) e.className = cls; return e; }
@@ -107,10 +110,10 @@
       animation: false,
       tooltip: { trigger: 'item', formatter: function (p) { return p.seriesName + '<br>' + p.name + ': ' + fmt(p.value) + ' ' + unit + ' (' + p.data.count + ' figure(s), ' + p.data.rows.length + ' article(s))'; } },
       legend: { type: 'scroll', top: 0 },
-      grid: { left: 70, right: 20, top: 40, bottom: 40 },
+      grid: { left: 70, right: 20, top: 56, bottom: 40 },
       xAxis: { type: 'category', data: monthList },
       yAxis: { type: 'value', name: unit },
-      series: series
+      series: colored(series)
     }, true);
 
     var perActor = data.byActor.filter(function (t) { return t.unit === unit; })
@@ -140,9 +143,14 @@
       animation: false,
       tooltip: { formatter: function (p) { return p.data.name + ' ' + p.data.code + '<br>' + p.data.articles + ' article(s) name it or a place within it'; } },
       series: [{
-        type: 'sunburst', data: data.places.map(node), radius: ['12%', '95%'], nodeClick: false, sort: null,
-        label: { rotate: 'radial', minAngle: 6, fontSize: 11 },
-        levels: [{}, { label: { rotate: 'tangential' } }, {}, { label: { position: 'outside', padding: 2 } }]
+        type: 'treemap', data: data.places.map(node), nodeClick: false, roam: false, breadcrumb: { show: false }, sort: 'desc',
+        top: 4, left: 4, right: 4, bottom: 4, label: { show: true, formatter: '{b}' },
+        upperLabel: { show: true, height: 20, color: '#fff' },
+        levels: [
+          { itemStyle: { borderColor: '#fff', borderWidth: 0, gapWidth: 3 } },
+          { itemStyle: { borderColor: '#e4e7eb', borderWidth: 3, gapWidth: 1 }, upperLabel: { show: true } },
+          { colorSaturation: [0.35, 0.6], itemStyle: { borderColorSaturation: 0.7, gapWidth: 1, borderWidth: 1 }, upperLabel: { show: true } }
+        ]
       }]
     }, true);
   }
@@ -205,13 +213,13 @@
       animation: false,
       tooltip: { trigger: 'item', formatter: function (p) { return p.seriesName + '<br>' + p.name + ': ' + p.value + ' document(s)'; } },
       legend: { type: 'scroll', top: 0 },
-      grid: { left: 50, right: 20, top: 40, bottom: 40 },
+      grid: { left: 50, right: 20, top: 56, bottom: 40 },
       xAxis: { type: 'category', data: monthList },
       yAxis: { type: 'value', name: 'documents', minInterval: 1 },
-      series: shown.map(function (o) {
+      series: colored(shown.map(function (o) {
         return { name: o, type: 'bar', stack: 'total', emphasis: { focus: 'series' },
           data: monthList.map(function (m) { var list = cells[o + '\u0000' + m] || []; return { value: list.length, rows: list, caption: o + ' · ' + m }; }) };
-      })
+      }))
     }, true);
   }
 
