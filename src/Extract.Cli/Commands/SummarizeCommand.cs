@@ -46,10 +46,10 @@ internal static class SummarizeCommand
     {
         var files = new Argument<string[]>("files") { Description = "JSON Lines written by extract, or one .duckdb store written with --db", Arity = ArgumentArity.OneOrMore };
         var top = new Option<int?>("--top") { Description = $"Rows per table (default {DefaultTop} for a table, every row for csv and json)", HelpName = "N" };
-        var format = new Option<SummaryFormat>("--format") { Description = "table (for people), csv or json (for machines)", DefaultValueFactory = _ => SummaryFormat.Table };
+        var format = CliOptions.Enum("--format", "table (for people), csv or json (for machines)", SummaryFormat.Table);
         var command = new Command("summarize", "Sum achievements across extracted records") { files, top, format };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(files)!, parse.GetValue(top), parse.GetValue(format), Console.Out, Console.Error, cancellationToken));
+            RunAsync(parse.GetValue(files)!, parse.GetValue(top), CliOptions.Parse(parse.GetValue(format), SummaryFormat.Table), Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
