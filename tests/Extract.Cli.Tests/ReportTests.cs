@@ -59,7 +59,7 @@ internal static class ReportCorpus
                 .Select(file => ArticleSource.FromBytes(folder.Replace(Path.DirectorySeparatorChar, '/') + "/" + Path.GetFileNameWithoutExtension(file), File.ReadAllBytes(file), isHtml: false)))
             .ToList();
         var records = new List<ArticleRecord>();
-        await foreach (var result in new ArticleExtractor(ExtractorOptions.Default with { MaxDegreeOfParallelism = 2 }).ExtractAsync(sources))
+        await foreach (var result in ArticleExtractor.Default.ExtractAsync(sources))
         {
             records.Add(new ArticleRecord(new string('0', 64), result));
         }
