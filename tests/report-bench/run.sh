@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The bar of issue 25: the report of 10,000 records builds in ≤ 10 s and opens in Chromium without errors.
 # Extracts corpus/entities once, repeats its records with new ids (r1-a01, r2-a01, …) up to N records, times
-# `extract report` over them, then opens the page in headless Chromium and prints what the page script recorded.
+# `extract report` over them as JSON Lines and as a DuckDB store (written by store.cs), then opens the page in headless
+# Chromium and prints what the page script recorded.
 # Usage: tests/report-bench/run.sh   Environment: N (records, default 10000), CHROMIUM (default: chromium on the PATH),
 # KEEP=1 keeps the work folder. Prints the figures; the time depends on the machine's other load.
 set -euo pipefail
@@ -25,7 +26,12 @@ echo "input: $(wc -l <"$WORK/report-input.jsonl") records ($per from corpus/enti
 TIMEFORMAT='%R s wall clock, %U s user CPU, %S s system CPU'
 times=$({ time "$CLI" report "$WORK/report-input.jsonl" -o "$WORK/report.html" 2>"$WORK/report.err"; } 2>&1)
 cat "$WORK/report.err"
-echo "report: $times, process start included (bar: ≤ 10 s wall clock); page $(du -h "$WORK/report.html" | cut -f1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "report (JSON Lines): $times, process start included (bar: ≤ 10 s wall clock); page $(du -h "$WORK/report.html" | cut -f1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+dotnet run tests/report-bench/store.cs -c Release -- "$WORK/entities.jsonl" "$WORK/records.duckdb" "$N"
+times=$({ time "$CLI" report "$WORK/records.duckdb" -o "$WORK/report-store.html" 2>"$WORK/report.err"; } 2>&1)
+cat "$WORK/report.err"
+echo "report (store): $times, process start included (bar: ≤ 10 s wall clock); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)}
 if [[ -z "$CHROMIUM" ]]; then

@@ -1,8 +1,41 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Extract.Cli.Commands;
 using Extract.Json;
 
 namespace Extract.Cli.Report;
+
+/// <summary>A person as the corpus model counts them: name, roles, the body a role names, and how often named.</summary>
+internal sealed record CorpusPerson(string Name, ImmutableArray<string> Roles, string? Organization, int Mentions);
+
+/// <summary>An organisation as the corpus model counts it: name, kind (as the record writes it) and how often named.</summary>
+internal sealed record CorpusOrganization(string Name, string Kind, int Mentions);
+
+/// <summary>
+/// What the corpus model reads of an article: no body and no offsets, so a store can give it without rebuilding records.
+/// <see cref="Achievements"/> and <see cref="Places"/> carry the fields the model reads (an achievement's text and a
+/// place's mentions may be empty).
+/// </summary>
+internal sealed record CorpusArticle(
+    string? Title,
+    string? Outlet,
+    string? PublishedAt,
+    string? Url,
+    int Authors,
+    bool IsArticle,
+    ImmutableArray<Achievement> Achievements,
+    ImmutableArray<CorpusPerson> People,
+    ImmutableArray<CorpusOrganization> Organizations,
+    ImmutableArray<Place> Places)
+{
+    /// <summary>The parts of a whole article the model reads.</summary>
+    public static CorpusArticle Of(Article article) => new(
+        article.Title, article.Outlet, article.PublishedAt, article.Url, article.Authors.Length, article.IsArticle,
+        article.Achievements,
+        [.. article.People.Select(p => new CorpusPerson(p.Name, p.Roles, p.Organization, p.Mentions.Length + p.TitleMentions.Length))],
+        [.. article.Organizations.Select(o => new CorpusOrganization(o.Name, ArticleJson.Name(o.Kind), o.Mentions.Length + o.TitleMentions.Length))],
+        article.Places);
+}
 
 /// <summary>One record read back: an article, or the error record that stood in for a document.</summary>
 /// <param name="Id">The document id.</param>
@@ -10,11 +43,11 @@ namespace Extract.Cli.Report;
 /// <param name="Error">The error message of an error record.</param>
 /// <param name="Kind">The error record's <c>kind</c> (<c>invalid-input</c>, <c>timeout</c>…), null when it names none.</param>
 /// <param name="Stage">The error record's <c>stage</c>, null when it names none.</param>
-internal sealed record CorpusRecord(string Id, Article? Article, string? Error = null, string? Kind = null, string? Stage = null)
+internal sealed record CorpusRecord(string Id, CorpusArticle? Article, string? Error = null, string? Kind = null, string? Stage = null)
 {
-    /// <summary>The record of an extraction result (as a store gives it back).</summary>
+    /// <summary>The record of an extraction result.</summary>
     public static CorpusRecord Of(ExtractionResult result) => result.IsSuccess
-        ? new CorpusRecord(result.Id, result.Article)
+        ? new CorpusRecord(result.Id, CorpusArticle.Of(result.Article))
         : new CorpusRecord(result.Id, null, result.Error ?? "", result.ErrorKind is { } kind ? ArticleJson.Name(kind) : null, result.Stage);
 }
 
@@ -69,14 +102,9 @@ internal static class CorpusInput
             return Program.UserError;
         }
 
-        await using (store.ConfigureAwait(false))
-        {
-            await foreach (var record in store.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                model.Add(CorpusRecord.Of(record.Result));
-            }
-        }
-
+        // Opening through the store checks the schema version; the rows are then read with plain queries.
+        await store.DisposeAsync().ConfigureAwait(false);
+        await StoreReader.ReadAsync(paths[0], model, cancellationToken).ConfigureAwait(false);
         return null;
     }
 
@@ -108,7 +136,7 @@ internal static class CorpusInput
         try
         {
             var article = ArticleJson.Deserialize(line);
-            return new CorpusRecord(article.Id, article);
+            return new CorpusRecord(article.Id, CorpusArticle.Of(article));
         }
         catch (JsonException)
         {

@@ -140,7 +140,7 @@ internal sealed class CorpusModel
             return;
         }
 
-        Rows.Add(new DocumentRow(article.Id, article.Title, article.Outlet, article.PublishedAt, article.Url, article.Authors.Length,
+        Rows.Add(new DocumentRow(record.Id, article.Title, article.Outlet, article.PublishedAt, article.Url, article.Authors,
             article.Achievements.Length, article.IsArticle, null, null, null));
         foreach (var a in article.Achievements)
         {
@@ -154,7 +154,7 @@ internal sealed class CorpusModel
         foreach (var person in article.People)
         {
             var tally = Tally(_people, person.Name, row);
-            tally.Mentions += person.Mentions.Length + person.TitleMentions.Length;
+            tally.Mentions += person.Mentions;
             foreach (var role in person.Roles.Distinct(StringComparer.Ordinal))
             {
                 tally.Roles[role] = tally.Roles.GetValueOrDefault(role) + 1;
@@ -169,15 +169,15 @@ internal sealed class CorpusModel
         foreach (var organization in article.Organizations)
         {
             var tally = Tally(_organizations, organization.Name, row);
-            tally.Mentions += organization.Mentions.Length + organization.TitleMentions.Length;
-            var kind = Json.ArticleJson.Name(organization.Kind);
+            tally.Mentions += organization.Mentions;
+            var kind = organization.Kind;
             tally.Roles[kind] = tally.Roles.GetValueOrDefault(kind) + 1;
         }
 
         AddDivisions(article, row);
     }
 
-    private void AddDivisions(Article article, int row)
+    private void AddDivisions(CorpusArticle article, int row)
     {
         var ends = new List<List<DivisionNode>>();
         foreach (var place in article.Places)
