@@ -14,11 +14,7 @@ internal sealed record DocumentRow(
     bool IsArticle,
     string? Error,
     string? Kind,
-    string? Stage)
-{
-    /// <summary>YYYY-MM of the publish date, null when there is none.</summary>
-    public string? Month => CorpusModel.MonthOf(PublishedAt);
-}
+    string? Stage);
 
 /// <summary>One achievement figure, with the row of the document it comes from.</summary>
 internal sealed record Figure(int Row, string Unit, string? Action, string? Actor, string? Month, decimal Value, bool Approx);

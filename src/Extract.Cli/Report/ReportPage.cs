@@ -42,9 +42,6 @@ internal sealed record ReportInfo(ImmutableArray<string> Inputs, string Version,
 /// </summary>
 internal static class ReportPage
 {
-    /// <summary>Bars in the per-actor chart (per unit).</summary>
-    public const int TopActors = 20;
-
     /// <summary>People and organisations listed.</summary>
     public const int TopNames = 30;
 
