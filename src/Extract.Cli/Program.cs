@@ -38,6 +38,7 @@ internal static class Program
         var root = ExtractCommand.Create();
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(SummarizeCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(FleetCommands.Enqueue());
         root.Subcommands.Add(FleetCommands.Worker());

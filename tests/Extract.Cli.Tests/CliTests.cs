@@ -181,35 +181,6 @@ public sealed class CliTests : IDisposable
     }
 }
 
-public sealed class SummarizeTests
-{
-    [Fact]
-    public void Prints_totals_and_skips_error_lines()
-    {
-        var file = Path.GetTempFileName();
-        try
-        {
-            var article = new Article
-            {
-                Id = "a",
-                PublishedAt = "2022-11-20",
-                Achievements = [new Achievement { Text = "配送生活物资500余份", Value = 500, Unit = "份", Approx = true, Action = "配送生活物资", Actor = "市税务局" }],
-            };
-            File.WriteAllLines(file, [Extract.Json.ArticleJson.Serialize(article), Extract.Json.ArticleJson.SerializeError("b", "too large")]);
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            SummarizeCommand.Run([file], 10, stdout, stderr).Should().Be(0);
-            var text = stdout.ToString();
-            text.Should().Contain("1 article(s), 1 achievement(s), 1 line(s) skipped");
-            text.Should().Contain("500+ 份").And.Contain("市税务局  配送生活物资").And.Contain("2022-11");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-}
-
 public sealed class BenchTests
 {
     [Fact]

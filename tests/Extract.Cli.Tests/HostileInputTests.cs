@@ -212,6 +212,12 @@ public sealed class CliUserErrorTests : IDisposable
         { "enqueue missing path", ["enqueue", "{dir}/missing.jsonl", "--redis", "127.0.0.1:1"], "not found" },
         { "worker without servers", ["worker"], "--redis" },
         { "summarize a file that is not a store", ["summarize", "{file}.duckdb"], "cannot open the store" },
+        { "summarize an unknown format", ["summarize", "{file}", "--format", "xml"], "xml" },
+        { "summarize top zero", ["summarize", "{file}", "--top", "0"], "--top" },
+        { "report without an output", ["report", "{file}"], "--out" },
+        { "report missing file", ["report", "{dir}/missing.jsonl", "-o", "{dir}/report.html"], "not found" },
+        { "report a file that is not a store", ["report", "{file}.duckdb", "-o", "{dir}/report.html"], "cannot open the store" },
+        { "report into a missing folder", ["report", "{file}", "-o", "/missing-dir/report.html"], "cannot write" },
     };
 
     [Theory]
