@@ -168,7 +168,7 @@ public sealed class HtmlPageExtractorTests
     }
 
     [Fact]
-    public void Large_page_under_the_cap_is_extracted()
+    public void Large_page_under_the_caps_is_extracted_whole_and_over_the_markup_cap_is_cut()
     {
         var builder = new StringBuilder("<html><body><div class=\"content\">");
         for (var i = 0; i < 40_000; i++)
@@ -177,11 +177,19 @@ public sealed class HtmlPageExtractorTests
         }
 
         builder.Append("</div></body></html>");
+        var html = builder.ToString();
+        var roomy = ExtractorOptions.Default with { MaxMarkupLength = html.Length };
 
-        var page = Extract(builder.ToString());
+        var whole = new HtmlPageExtractor().Extract(html, null, roomy, CancellationToken.None);
+        var cut = Extract(html);
 
-        page.IsArticle.Should().BeTrue();
-        page.Lines.Length.Should().Be(40_000);
+        html.Length.Should().BeGreaterThan(ExtractorOptions.Default.MaxMarkupLength);
+        whole.IsArticle.Should().BeTrue();
+        whole.Truncated.Should().BeFalse();
+        whole.Lines.Length.Should().Be(40_000);
+        cut.IsArticle.Should().BeTrue();
+        cut.Truncated.Should().BeTrue();
+        cut.Lines.Length.Should().BeInRange(1, 40_000 - 1);
     }
 
     [Fact]
