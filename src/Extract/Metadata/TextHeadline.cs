@@ -49,6 +49,9 @@ internal static partial class TextHeadline
         return first >= 0 ? TitleAt(content, first) : null;
     }
 
+    /// <summary>A series label above a headline (某集团抗击疫情系列报道之三): the article's, not the site's, so it stays in the body.</summary>
+    public static bool IsSeriesLabel(string line) => SeriesLabelRegex().IsMatch(line);
+
     /// <summary>True for a short line of a header that states a date and little else (康斯坦丁 2015-07-02 14:41:12 0人参与评论).</summary>
     public static bool IsDateline(string line) => line.Length <= 80 && PublishDate.FromLine(line) is not null && !line.Contains('。');
 
@@ -60,7 +63,7 @@ internal static partial class TextHeadline
     {
         for (var i = 0; i < content.Count; i++)
         {
-            if (IsRunningText(content[i]) && (content[i].Length >= 50 || (i + 1 < content.Count && IsRunningText(content[i + 1]))))
+            if (IsRunningText(content[i]) && (content[i].Length >= 40 || (i + 1 < content.Count && IsRunningText(content[i + 1]))))
             {
                 return i;
             }

@@ -95,8 +95,10 @@ internal sealed partial class TextStage
         {
             // What stands above the headline is the site's (navigation, channel lists, login links): it leaves the body.
             title = PageTitle.WithoutLabel(headline.Title);
-            removed.AddRange(content.Take(headline.Index));
+            var above = content.Take(headline.Index).ToList();
+            removed.AddRange(above.Where(l => !TextHeadline.IsSeriesLabel(l)));
             content.RemoveRange(0, headline.Index + headline.Lines);
+            content.InsertRange(0, above.Where(TextHeadline.IsSeriesLabel));
             titleIndex = 0;
             metas = [.. metas.Select(m => (m.Before <= headline.Index ? -1 : Math.Max(0, m.Before - headline.Index - headline.Lines), m.Line))];
             published ??= HeaderDateline(content, 0, removed, out publishedText);
@@ -199,6 +201,18 @@ internal sealed partial class TextStage
     {
         text = null;
         var body = TextHeadline.FirstParagraph(content);
+
+        // A count alone between the headline and the body (a share or comment counter) is the header's furniture.
+        for (var i = Math.Min(body, start + 8) - 1; i >= start; i--)
+        {
+            if (content[i].All(c => char.IsAsciiDigit(c) || c == ' '))
+            {
+                removed.Add(content[i]);
+                content.RemoveAt(i);
+                body--;
+            }
+        }
+
         for (var i = start; i < body && i < start + 4; i++)
         {
             if (TextHeadline.IsDateline(content[i]) && PublishDate.FromLine(content[i]) is { } date)
