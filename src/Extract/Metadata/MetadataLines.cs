@@ -108,12 +108,6 @@ internal static partial class MetadataLines
                     {
                         outlet ??= lead.Split(' ')[^1];
                     }
-                    else if (published is not null && fields.Count == 1 && dates[0].Index == 0 && lead.Length is >= 2 and <= 16 && !lead.Contains(' ')
-                        && LeadRegex().IsMatch(lead) && lead.Any(IsHan) && !surnames.IsPlausibleName(lead))
-                    {
-                        // A dateline that names its outlet after the date and nothing else (2019年11月25日 18:57 参考消息).
-                        outlet ??= lead;
-                    }
                     else if (!(fields.Count > 1 && (fields[1].OutletLed || (MetadataKeys.IsReporterRole(fields[1].Key) && lead.Length <= 16 && LeadRegex().IsMatch(lead)))))
                     {
                         // Without a key, only a date and a masthead make a dateline: anything else is a sentence with a date.

@@ -181,20 +181,4 @@ public sealed class MetadataGrammarTests
         Bylines.IsPerson("王建国", Surnames.Default).Should().BeTrue();
         Bylines.CleanOutlet("某某经济报道(广州)").Should().Be("某某经济报道");
     }
-
-    [Theory]
-    [InlineData("2019年11月25日 18:57 某某消息", "某某消息")]
-    [InlineData("2019-09-09 20:52 某某财经-自媒体综合", "某某财经-自媒体综合")]
-    public void A_dateline_that_names_its_outlet_after_the_date_gives_the_outlet(string line, string outlet)
-    {
-        var meta = Parse(line);
-        meta.Should().NotBeNull();
-        meta!.Outlet.Should().Be(outlet);
-    }
-
-    [Fact]
-    public void A_name_after_the_date_is_not_an_outlet()
-    {
-        Parse("2019年11月25日 18:57 张伟")?.Outlet.Should().BeNull();
-    }
 }
