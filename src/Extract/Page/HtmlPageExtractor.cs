@@ -223,11 +223,12 @@ internal sealed partial class HtmlPageExtractor
         }
 
         // After the article only a short, unlinked, keyed line outside furniture gives a date: related lists and footers
-        // are full of other dates.
+        // are full of other dates. The key is enough: a trailer's dateline often shares its line with a handle, counters
+        // and widgets (作者:网名 阅读(1660) 评论(5) 编辑 发表于:2005-07-31 12:30) that no metadata grammar reads as fields.
         for (var i = last + 1; i < Math.Min(lines.Length, last + 1 + FooterSearch); i++)
         {
             var line = lines[i];
-            if (!line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && PublishDate.IsKeyed(line.Text) && IsTrailingMetadata(line))
+            if (!line.InFurniture && line.LinkDensity <= 0.5 && line.Text.Length <= 60 && PublishDate.IsKeyed(line.Text))
             {
                 AddDate(line.Text, dates);
             }

@@ -63,9 +63,53 @@ internal static partial class PageTitle
             }
         }
 
+        // The headline part of <title> split at its separators (标题_栏目_站点, 站点 - 频道 - 标题): a visible line that is that
+        // part, as the page shows it. Only the longest parts count — site and column names are the short ones.
+        if ((SegmentLine(layout, titleTag) ?? SegmentLine(layout, ogTitle)) is { } segmentLine)
+        {
+            return segmentLine;
+        }
+
         // <title> and og:title often share the headline and differ in suffixes: their common stem is the title.
         var stripped = StripSiteSuffix(ogTitle) ?? StripSiteSuffix(titleTag);
         return stripped ?? headings.FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The visible line that is the longest part of <paramref name="title"/> split at its separators (or nearly: one holds
+    /// the other, four fifths of the length in common); null when no such line or the title has one part only.
+    /// </summary>
+    private static string? SegmentLine(PageLayout layout, string? title)
+    {
+        if (title is null)
+        {
+            return null;
+        }
+
+        var parts = SeparatorRegex().Split(title).Select(p => p.Trim()).Where(p => p.Length >= 6).ToList();
+        if (parts.Count == 0 || SeparatorRegex().Split(title).Length < 2)
+        {
+            return null;
+        }
+
+        var longest = parts.Max(p => p.Length);
+        parts = [.. parts.Where(p => p.Length * 5 >= longest * 4)];
+        foreach (var line in layout.Lines)
+        {
+            if (line.LinkDensity >= 0.5 || line.Text.Length is < 6 or > 100 || line.InFurniture)
+            {
+                continue;
+            }
+
+            var text = Clean(line.Text)!;
+            if (!NotHeadline(text) && parts.Exists(p => text == p || (p.Contains(text, StringComparison.Ordinal) && text.Length * 5 >= p.Length * 4)
+                || (text.Contains(p, StringComparison.Ordinal) && p.Length * 5 >= text.Length * 4)))
+            {
+                return text;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A line that repeats the title tag without being the headline: a breadcrumb or a dateline.</summary>
@@ -102,6 +146,10 @@ internal static partial class PageTitle
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WhitespaceRegex();
+
+    // The separators a <title> puts between headline, column and site: _ | ｜ » ——, and a dash with spaces around it.
+    [GeneratedRegex(@"[_|｜»]+|\s[-–—－―]{1,2}\s|--|——", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SeparatorRegex();
 
     [GeneratedRegex(@"^\s*(?:[【\[［][^】\]］]{1,12}[】\]］]|[\u4e00-\u9fffA-Za-z]{2,4}\s*[|｜])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LabelRegex();

@@ -79,10 +79,10 @@ internal static partial class BoilerplateRules
     [GeneratedRegex(@"版权所有|版权声明|免责声明|Copyright|All Rights Reserved|©|ICP备|ICP证|公网安备|网站标识码|主办单位[:：]|承办单位[:：]|技术支持[:：]|未经.{0,10}授权.{0,10}不得转载", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CopyrightRegex();
 
-    [GeneratedRegex(@"返回.{0,8}首页|返回顶部|返回列表|关闭窗口|打印本页|【\s*(?:打印|关闭|收藏|字体)|分享到|字体\s*[:：]?\s*[【\[]?\s*大|字号\s*[:：]?\s*[【\[]?\s*(?:大|T)|扫一扫|扫描二维码|扫码|长按识别|下载.{0,6}(?:APP|App|app|客户端)|^(?:打印|关闭|收藏|分享|返回|纠错|推荐)(?:\s+(?:打印|关闭|收藏|分享|返回|纠错|推荐))*$|网站地图|联系我们|关于我们", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"返回.{0,8}首页|返回顶部|返回列表|关闭窗口|打印本页|【\s*(?:打印|关闭|收藏|字体)|分享到|字体\s*[:：]?\s*[【\[]?\s*大|字号\s*[:：]?\s*[【\[]?\s*(?:大|T)|扫一扫|扫描二维码|扫码|长按识别|下载.{0,6}(?:APP|App|app|客户端)|^(?:打印|关闭|收藏|分享|返回|纠错|推荐)(?:\s+(?:打印|关闭|收藏|分享|返回|纠错|推荐))*$|网站地图|联系我们|关于我们|分享至|^(?:登录|注册|登录注册|注册登录|举报|我要评论|查看评论|缩小字体|放大字体)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WidgetRegex();
 
-    [GeneratedRegex(@"(?:浏览次数|阅读次数|点击数|点击量|访问量|浏览量|阅读量|访问次数)\s*[:：]?\s*\d*|^阅读\s*[:：]\s*\d+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:浏览次数|阅读次数|点击数|点击量|访问量|浏览量|阅读量|访问次数)\s*[:：]?\s*\d*|^阅读\s*[:：]\s*\d+$|^\d+\s*人参与(?:\s*\d+\s*条?评论)?$|^\d+\s*条?评论(?:\s*收藏)?$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CounterRegex();
 
     [GeneratedRegex(@"^\S*(?:微信图片_\d+|IMG_\d+|DSC_?\d+)\S*$|^\S+\.(?:jpe?g|png|gif|bmp|webp)$", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]

@@ -30,6 +30,7 @@ internal sealed partial class TextStage
         string? published = page.PublishedAt;
         string? publishedText = null;
         var content = new List<string>();
+        var metas = new List<(int Before, MetadataLine Line)>();
         var inList = false;
 
         foreach (var raw in page.Lines)
@@ -67,13 +68,7 @@ internal sealed partial class TextStage
 
             if (meta is not null)
             {
-                outlet ??= meta.Outlet;
-                published ??= meta.PublishedAt;
-                if (meta.PublishedAt is not null && meta.PublishedAt == published)
-                {
-                    publishedText ??= meta.PublishedText;
-                }
-
+                metas.Add((content.Count, meta));
                 authors.AddRange(meta.Authors);
                 editors.AddRange(meta.Editors);
                 continue;
@@ -81,6 +76,47 @@ internal sealed partial class TextStage
 
             var cleaned = CleanFragments(line, removed, authors, editors);
             content.AddRange(SplitLongLine(cleaned));
+        }
+
+        // The headline: the page's own, else the line above the text's dateline or first paragraph (TextHeadline). Header
+        // fields come from the lines after it before any above it (a date or source in the navigation above the headline
+        // is the site's, not the article's).
+        var title = page.Title;
+        var titleIndex = -1;
+        if (title is not null)
+        {
+            titleIndex = FindTitleLine(content, title);
+            if (titleIndex >= 0)
+            {
+                content.RemoveAt(titleIndex);
+            }
+        }
+        else if (TextHeadline.Find(content, i => metas.Exists(m => m.Before == i)) is { } headline)
+        {
+            // What stands above the headline is the site's (navigation, channel lists, login links): it leaves the body.
+            title = PageTitle.WithoutLabel(headline.Title);
+            var above = content.Take(headline.Index).ToList();
+            removed.AddRange(above.Where(l => !TextHeadline.IsSeriesLabel(l)));
+            content.RemoveRange(0, headline.Index + headline.Lines);
+            content.InsertRange(0, above.Where(TextHeadline.IsSeriesLabel));
+            titleIndex = 0;
+            metas = [.. metas.Select(m => (m.Before <= headline.Index ? -1 : Math.Max(0, m.Before - headline.Index - headline.Lines), m.Line))];
+            published ??= HeaderDateline(content, 0, removed, out publishedText);
+        }
+
+        var ordered = titleIndex < 0 ? metas : [.. metas.Where(m => m.Before >= titleIndex), .. metas.Where(m => m.Before < titleIndex)];
+        foreach (var (_, meta) in ordered)
+        {
+            outlet ??= meta.Outlet;
+            if (published is null && meta.PublishedAt is not null)
+            {
+                published = meta.PublishedAt;
+                publishedText = meta.PublishedText;
+            }
+            else if (meta.PublishedAt is not null && meta.PublishedAt == published)
+            {
+                publishedText ??= meta.PublishedText;
+            }
         }
 
         outlet ??= page.Outlet;
@@ -92,15 +128,6 @@ internal sealed partial class TextStage
         if (editors.Count == 0)
         {
             editors.AddRange(page.Editors);
-        }
-
-        var title = page.Title;
-        var titleIndex = FindTitleLine(content, title);
-        if (titleIndex >= 0)
-        {
-            var (found, span) = title is null ? TitleAt(content, titleIndex) : (title, 1);
-            title ??= found;
-            content.RemoveRange(titleIndex, span);
         }
 
         var (body, paragraphs) = Join(content);
@@ -151,62 +178,53 @@ internal sealed partial class TextStage
     private static IEnumerable<string> SplitLongLine(string line) =>
         line.Length == 0 ? [] : line.Length <= LongLine ? [line] : ParagraphBreakRegex().Split(line).Where(s => s.Length > 0);
 
-    /// <summary>
-    /// The title line among the leading content lines: the page's own title when it is repeated there, else the first
-    /// short line without sentence punctuation that is not a series label, before the first real paragraph.
-    /// </summary>
-    private static int FindTitleLine(List<string> content, string? pageTitle)
+    /// <summary>The line among the leading content lines that repeats the page's own title; -1 when none does.</summary>
+    private static int FindTitleLine(List<string> content, string pageTitle)
     {
         for (var i = 0; i < Math.Min(content.Count, 6); i++)
         {
             var line = content[i];
-            if (pageTitle is not null)
+            if (line == pageTitle || (line.Length <= 80 && (pageTitle.Contains(line, StringComparison.Ordinal) || line.Contains(pageTitle, StringComparison.Ordinal))))
             {
-                if (line == pageTitle || (line.Length <= 80 && (pageTitle.Contains(line, StringComparison.Ordinal) || line.Contains(pageTitle, StringComparison.Ordinal))))
-                {
-                    return i;
-                }
-
-                continue;
+                return i;
             }
-
-            if (line.Length > 60 || line.Contains('。'))
-            {
-                return DatelineTitleRegex().IsMatch(line) ? i : -1;
-            }
-
-            // Not the headline: a series or column label (系列报道, 企业动态), a masthead (浙江日报 数字报纸), a short fragment.
-            if (SeriesLabelRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || line.Length < 4)
-            {
-                continue;
-            }
-
-            return i;
         }
 
         return -1;
     }
 
     /// <summary>
-    /// The title the line at <paramref name="index"/> states, and how many lines it spans: after a dateline prefix
-    /// (新华社沈阳1月16日电 题：…) the headline alone; a headline broken over two short lines joined.
+    /// A dateline left in the text between the headline at <paramref name="start"/> and the first paragraph, one that says
+    /// more than the metadata grammar reads (康斯坦丁 2015-07-02 14:41:12 0人参与评论): its date, the line removed.
     /// </summary>
-    private static (string Title, int Lines) TitleAt(List<string> content, int index)
+    private static string? HeaderDateline(List<string> content, int start, ImmutableArray<string>.Builder removed, out string? text)
     {
-        var line = content[index];
-        if (DatelineTitleRegex().Match(line) is { Success: true } dateline)
+        text = null;
+        var body = TextHeadline.FirstParagraph(content);
+
+        // A count alone between the headline and the body (a share or comment counter) is the header's furniture.
+        for (var i = Math.Min(body, start + 8) - 1; i >= start; i--)
         {
-            return (dateline.Groups["title"].Value.Trim(), 1);
+            if (content[i].All(c => char.IsAsciiDigit(c) || c == ' '))
+            {
+                removed.Add(content[i]);
+                content.RemoveAt(i);
+                body--;
+            }
         }
 
-        if (index + 2 < content.Count && line.Length <= 20 && content[index + 1].Length <= 20 && !HeadlineBreakRegex().IsMatch(line)
-            && !HeadlineBreakRegex().IsMatch(content[index + 1]) && !content[index + 1].StartsWith('—') && !ColumnRegex().IsMatch(content[index + 1])
-            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && content[index + 2].Length >= 30)
+        for (var i = start; i < body && i < start + 4; i++)
         {
-            return (line + content[index + 1], 2);
+            if (TextHeadline.IsDateline(content[i]) && PublishDate.FromLine(content[i]) is { } date)
+            {
+                text = content[i];
+                removed.Add(content[i]);
+                content.RemoveAt(i);
+                return date;
+            }
         }
 
-        return (line, 1);
+        return null;
     }
 
     private static (string Body, ImmutableArray<TextSpan> Paragraphs) Join(List<string> content)
@@ -235,23 +253,4 @@ internal sealed partial class TextStage
 
     [GeneratedRegex(@"(?<=[\u4e00-\u9fff。！？”…)）])\s+(?=[\u4e00-\u9fff“（(])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ParagraphBreakRegex();
-
-    // A dateline that opens a wire story's headline: 新华社沈阳1月16日电 题：…, 本报北京3月2日电 题：….
-    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,12}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电\s*题\s*[:：]\s*(?<title>[^。]{4,80})$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex DatelineTitleRegex();
-
-    // A column or channel name standing alone above the headline (企业动态, 工作动态, 基层快讯, 本地新闻).
-    [GeneratedRegex(@"^[\u4e00-\u9fff]{0,6}(?:动态|要闻|资讯|快讯|聚焦|视点|播报|速递|传真|新闻|信息|公告|通知公告|头条)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ColumnRegex();
-
-    // A masthead line: 浙江日报 数字报纸, 人民日报 电子版, 某某报 2023年….
-    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,10}(?:报|网|台|刊)\s*(?:数字报纸|数字报|电子版|数字版|手机版|客户端|电子报)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex MastheadRegex();
-
-    // Sentence punctuation a headline half does not end or hold.
-    [GeneratedRegex(@"[。，,；;：:！!？?]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex HeadlineBreakRegex();
-
-    [GeneratedRegex(@"系列报道|系列之|之[一二三四五六七八九十]+$|专栏|专题|^【[^】]+】$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex SeriesLabelRegex();
 }

@@ -33,4 +33,15 @@ public sealed class PageTitleTests
 
         page.Title.Should().Be("全市春耕生产有序推进");
     }
+
+    [Fact]
+    public void Without_a_heading_the_visible_line_that_is_the_title_tags_longest_part_is_the_title()
+    {
+        const string html = "<html><head><title>某某网 - 新闻中心 - 国内新闻 - 村里建起了农家书屋 群众读书有了好去处</title></head><body>"
+            + "<div>新闻中心</div><div><font size=5>村里建起了农家书屋 群众读书有了好去处</font></div><p>正文很长的一段话，讲的是村里的书屋。</p></body></html>";
+
+        var page = new HtmlPageExtractor().Extract(html, null, ExtractorOptions.Default, CancellationToken.None);
+
+        page.Title.Should().Be("村里建起了农家书屋 群众读书有了好去处");
+    }
 }

@@ -41,6 +41,10 @@ public sealed class TextStageTests
     [InlineData("（完）")]
     [InlineData("本文为红网原创稿件，转载请注明来源。")]
     [InlineData("（本文图片由扎囊县委宣传部提供）")]
+    [InlineData("分享至好友和朋友圈")]
+    [InlineData("1032人参与308评论")]
+    [InlineData("37评论 收藏")]
+    [InlineData("登录")]
     public void Drops_boilerplate_lines(string line)
     {
         var clean = Run("党员志愿者下沉社区纪实\n正文内容在这里,很长的一段话。\n" + line);
@@ -185,5 +189,45 @@ public sealed class TextStageTests
     {
         var clean = Run("党员志愿者下沉社区纪实\n时间紧、任务重,全体党员干部闻令而动,连夜奔赴一线开展工作。");
         clean.Body.Should().Be("时间紧、任务重,全体党员干部闻令而动,连夜奔赴一线开展工作。");
+    }
+
+    [Fact]
+    public void A_text_dump_finds_its_headline_under_the_navigation_and_drops_what_stands_above_it()
+    {
+        var clean = Run("登录\n首页\n资讯\n手机客户端\n网站首页 > 财经频道 > 正文\n城南街道开展社区志愿服务活动\n2015-07-02 05:18:09　来源: 某某晚报\n分享到：\n0\n"
+            + "7月1日上午，城南街道组织志愿者走进社区，为居民提供义诊、理发和政策咨询等服务，现场气氛热烈，不少居民早早就来排队。\n活动持续了一个上午。");
+        clean.Title.Should().Be("城南街道开展社区志愿服务活动");
+        clean.PublishedAt.Should().Be("2015-07-02T05:18");
+        clean.Outlet.Should().Be("某某晚报");
+        clean.Body.Should().StartWith("7月1日上午");
+        clean.Removed.Should().Contain(["登录", "资讯", "手机客户端"]);
+    }
+
+    [Fact]
+    public void A_headline_that_names_its_speaker_is_not_a_key_line()
+    {
+        var clean = Run("首页\n新闻中心\n张三：培育长期稳定健康发展的资本市场\n2015-07-04 07:55:23\n"
+            + "张三在会上指出，要培育长期稳定健康发展的资本市场，保护投资者特别是中小投资者的合法权益。\n会议还研究了其他事项。");
+        clean.Title.Should().Be("张三：培育长期稳定健康发展的资本市场");
+        clean.PublishedAt.Should().Be("2015-07-04T07:55");
+    }
+
+    [Fact]
+    public void A_dateline_with_a_handle_and_a_counter_gives_the_date_and_leaves_the_body()
+    {
+        var clean = Run("频道首页\n刷单刷出的烦恼 平台怎么办？\n观察者 2015-07-02 14:41:12 0人参与评论\n"
+            + "叫车平台的补贴大战还在继续，司机刷单的问题也越来越多，平台需要新的规则来管住刷单的司机和工作室。\n第二段内容。");
+        clean.Title.Should().Be("刷单刷出的烦恼 平台怎么办？");
+        clean.PublishedAt.Should().Be("2015-07-02T14:41");
+        clean.Body.Should().NotContain("0人参与评论");
+    }
+
+    [Fact]
+    public void Header_fields_after_the_headline_outrank_a_date_in_the_navigation()
+    {
+        var clean = Run("2019年9月23日 星期一\n首页\n城南街道开展社区志愿服务活动\n发布时间：2019-09-20 10:00 来源：某某日报\n"
+            + "9月20日上午，城南街道组织志愿者走进社区，为居民提供义诊、理发和政策咨询等服务。\n活动持续了一个上午。");
+        clean.Title.Should().Be("城南街道开展社区志愿服务活动");
+        clean.PublishedAt.Should().Be("2019-09-20T10:00");
     }
 }
