@@ -63,13 +63,12 @@ internal static partial class ActionResolver
         }
 
         // 结对帮扶X学校的25个班级: the number counts the head of a modified object, so the verb alone is the action. So does
-        // an enumerated object that the number sums up (下设A、B、C等3个小组 → 下设), or one too long to be the shortest form;
+        // an enumerated object that the number sums up (下设A、B、C等3个小组 → 下设; but 建成A、B等功能室N个 keeps its object);
         // after a light verb the enumeration is the activity itself (开展A、B等18项活动).
         var governed = body[before[index].Start..quantity.Start];
         var verbEnd = before[index].End - before[index].Start;
         var light = index > 0 && LightRegex().IsMatch(before[index - 1].Word);
-        var enumerated = !light && governed.IndexOf('、', verbEnd) > 0
-            && (governed.TrimEnd().EndsWith('等') || Shorten(governed) is { Length: >= MaxLength });
+        var enumerated = !light && governed.IndexOf('、', verbEnd) > 0 && governed.TrimEnd().EndsWith('等');
         return governed.IndexOf('的', verbEnd) > 0 || enumerated ? Shorten(governed[..verbEnd]) : Shorten(governed);
     }
 
