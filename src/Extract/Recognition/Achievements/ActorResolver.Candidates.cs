@@ -103,7 +103,7 @@ internal sealed partial class ActorResolver
         // Distance rank among the mentions before the quantity: 0 the nearest.
         var ranked = mentions.Values.Where(m => m.Mention.End <= quantity.Start).OrderByDescending(m => m.Mention.End).Select(m => m.Name).ToList();
         var paragraphLead = ParagraphLead(paragraphIndex);
-        var maxCount = names.Max(n => n is null ? 0 : _counts.GetValueOrDefault(n));
+        var maxCount = names.Count == 0 ? 0 : names.Max(n => n is null ? 0 : _counts.GetValueOrDefault(n));
         var inSentence = new HashSet<string>(StringComparer.Ordinal);
         for (var k = FirstReference(sentenceStart); k < last; k++)
         {

@@ -137,6 +137,18 @@ public sealed class ActorRankerTests
     }
 
     [Fact]
+    public void A_text_naming_nobody_gives_none_as_the_only_candidate_and_a_null_actor()
+    {
+        var (document, found) = Prepare("志愿者们配送生活物资300份。");
+        var quantity = found.Quantities.Single().Span;
+        var actors = new ActorResolver(document, found);
+
+        actors.Candidates(quantity, actors.Actor(quantity)).Should().ContainSingle().Which.Name.Should().BeNull();
+        new AchievementRecognizer(AchievementDecisionModel.Default, 200, ActorRankerModel.Default).Recognize(document, found, CancellationToken.None)
+            .Achievements.Should().ContainSingle().Which.Actor.Should().BeNull();
+    }
+
+    [Fact]
     public void A_zip_that_is_not_an_actor_ranker_is_refused_with_its_name()
     {
         using var buffer = new MemoryStream();
