@@ -33,6 +33,7 @@ internal static class Program
             "train-entities" => EntityLearning.TrainEntitiesCommand.Run(args[1..]),
             "train-page" => PageLearning.TrainPageCommand.Run(args[1..]),
             "train-achievements" => AchievementLearning.TrainAchievementsCommand.Run(args[1..]),
+            "train-actors" => AchievementLearning.TrainActorsCommand.Run(args[1..]),
             "bench-page-model" => PageLearning.BenchPageModelCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };

@@ -78,7 +78,7 @@ public sealed class ArticleExtractor
             new DateRecognizer(),
             new QuantityRecognizer(),
             .. EntityRecognizers(options.Entities, decision, tagger),
-            new AchievementRecognizer(AchievementDecisionModel.Default, options.MaxClauseLength),
+            new AchievementRecognizer(AchievementDecisionModel.Default, options.MaxClauseLength, options.UseLearnedActors ? ActorRankerModel.Default : null),
             new KeywordRecognizer(TfidfExtractor.Default, options.KeywordCount),
         ];
     }

@@ -67,6 +67,13 @@ public sealed record ExtractorOptions
     /// <summary>How people, places and organisations are found; <see cref="EntityStrategy.Learned"/> by default.</summary>
     public EntityStrategy Entities { get; init; } = EntityStrategy.Learned;
 
+    /// <summary>
+    /// True (the default): each achievement's actor is the learned ranker's choice among the named people, organisations
+    /// and places in scope, the rules' pick among its features (models/actors, better than the rules under
+    /// cross-validation); false: the clause rules alone.
+    /// </summary>
+    public bool UseLearnedActors { get; init; } = true;
+
     /// <summary>How many keywords to keep.</summary>
     public int KeywordCount { get; init; } = 10;
 

@@ -10,7 +10,8 @@ namespace Extract.Recognition.Achievements;
 /// </summary>
 /// <param name="decision">The learned decision over candidate quantities; null: the rule filter decides.</param>
 /// <param name="maxClauseLength">The longest clause text: a clause without punctuation that is longer is cut to this many characters around its quantity.</param>
-internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, int maxClauseLength = 200) : IRecognizer
+/// <param name="actorRanker">The learned actor ranker over <see cref="ActorResolver.Candidates"/>; null: the rules' actor (<see cref="ActorResolver.Actor"/>).</param>
+internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, int maxClauseLength = 200, ActorRankerModel? actorRanker = null) : IRecognizer
 {
     private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':'];
 
@@ -54,7 +55,7 @@ internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, 
                 Value = quantity.Value / 1.000000000000000000000000000000000m, // drop trailing zeros: 22.16万 → 221600, not 221600.00
                 Unit = quantity.Unit,
                 Approx = quantity.Approx,
-                Actor = actors.Actor(quantity.Span),
+                Actor = ActorOf(actors, quantity.Span),
                 Action = ActionResolver.Action(document, window, quantity.Span, clause, NextStart(quantities, quantity.Span.End, body.Length), continuesList),
                 Date = context.Date(quantity.Span, paragraph),
                 Span = clause,
@@ -62,6 +63,13 @@ internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, 
         }
 
         return found with { Achievements = achievements.ToImmutable() };
+    }
+
+    /// <summary>The rules' actor, or the ranker's choice among the candidates (the rules' pick one of its features).</summary>
+    private string? ActorOf(ActorResolver actors, TextSpan quantity)
+    {
+        var rule = actors.Actor(quantity);
+        return actorRanker is null ? rule : actorRanker.Choose(actors.Candidates(quantity, rule), rule);
     }
 
     /// <summary>

@@ -62,10 +62,14 @@ internal static partial class ActionResolver
             }
         }
 
-        // 结对帮扶X学校的25个班级: the number counts the head of a modified object, so the verb alone is the action.
+        // 结对帮扶X学校的25个班级: the number counts the head of a modified object, so the verb alone is the action. So does
+        // an enumerated object that the number sums up (下设A、B、C等3个小组 → 下设; but 建成A、B等功能室N个 keeps its object);
+        // after a light verb the enumeration is the activity itself (开展A、B等18项活动).
         var governed = body[before[index].Start..quantity.Start];
         var verbEnd = before[index].End - before[index].Start;
-        return governed.IndexOf('的', verbEnd) > 0 ? Shorten(governed[..verbEnd]) : Shorten(governed);
+        var light = index > 0 && LightRegex().IsMatch(before[index - 1].Word);
+        var enumerated = !light && governed.IndexOf('、', verbEnd) > 0 && governed.TrimEnd().EndsWith('等');
+        return governed.IndexOf('的', verbEnd) > 0 || enumerated ? Shorten(governed[..verbEnd]) : Shorten(governed);
     }
 
     /// <summary>The class of the verb that governs the number before it: 0 none, 1 helper, 2 light, 3 having, 4 approach, 5 other.</summary>
@@ -114,9 +118,9 @@ internal static partial class ActionResolver
         for (var i = from; i < before.Count; i++)
         {
             var token = before[i];
-            if (!IsVerb(token) || AdverbialRegex().IsMatch(token.Word))
+            if (!IsVerb(token) || AdverbialRegex().IsMatch(token.Word) || OriginRegex().IsMatch(token.Word))
             {
-                continue;
+                continue; // 来自X的48名女工同台竞技: 来自 qualifies the people counted; the verb phrase after them is the action
             }
 
             var nextVerb = before.FindIndex(i + 1, IsVerb);
@@ -142,6 +146,29 @@ internal static partial class ActionResolver
             }
 
             return (i, false);
+        }
+
+        return NominalisedVerb(before, from);
+    }
+
+    /// <summary>
+    /// No verb-tagged word: a verbal noun whose object runs up to the number (共检查/vn 营运车辆 210辆, 服务/vn 群众 760人次),
+    /// found from the number backwards over nouns and modifiers only, so a verbal noun heading the subject (活动/vn 共…) is not taken.
+    /// </summary>
+    private static (int Index, bool Helper)? NominalisedVerb(List<WordToken> before, int from)
+    {
+        for (var i = before.Count - 1; i >= from; i--)
+        {
+            var tag = before[i].Tag;
+            if (tag == "vn")
+            {
+                return AdverbialRegex().IsMatch(before[i].Word) ? null : (i, false);
+            }
+
+            if (!(tag.StartsWith('n') || tag is "m" or "q" or "a" or "b" or "uj" or "j"))
+            {
+                return null;
+            }
         }
 
         return null;
@@ -188,8 +215,12 @@ internal static partial class ActionResolver
     private static partial Regex HoldRegex();
 
     /// <summary>Helper or causative verbs whose object is the people who do the inner verb phrase (组织N人值守).</summary>
-    [GeneratedRegex(@"^(?:组织|带动|帮助|协助|邀请|统筹|发动|安排|指导|督促|促成|协调|动员|带领|带着|吸引|引导)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:组织|带动|帮助|协助|邀请|统筹|发动|安排|指导|督促|促成|协调|动员|带领|带着|吸引|引导|联合|携手|会同)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HelperRegex();
+
+    /// <summary>Verbs of origin that qualify the people counted after them (来自X的N名…), never the action.</summary>
+    [GeneratedRegex(@"^(?:来自)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OriginRegex();
 
     /// <summary>Light verbs that give the activity they govern (完成物资配送 → 物资配送).</summary>
     [GeneratedRegex(@"^(?:完成|开展|进行|实施|实现)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -22,6 +22,11 @@ internal sealed partial class ActorResolver
     private readonly ImmutableArray<TextSpan> _paragraphs;
     private readonly List<Reference> _references;
     private readonly string? _topic;
+    private readonly Dictionary<string, string> _parents;
+    private readonly Dictionary<string, int> _counts;
+    private readonly int _titleEnd;
+    private string?[]? _leads;
+    private bool[]? _leadsDone;
 
     private enum ReferenceKind
     {
@@ -30,8 +35,11 @@ internal sealed partial class ActorResolver
         Pronoun,
     }
 
-    /// <summary>A span that can name the actor: a recognised name, or a back-reference already resolved to one (Name null: a pronoun resolved by position).</summary>
-    private sealed record Reference(int Start, int End, string? Name, ReferenceKind Kind);
+    /// <summary>
+    /// A span that can name the actor: a recognised name, or a back-reference already resolved to one (Name null: a
+    /// pronoun resolved by position). IsPlace: a place acting as a body; BackReference: 该局, 全村, 社区党委 and the like.
+    /// </summary>
+    private sealed record Reference(int Start, int End, string? Name, ReferenceKind Kind, bool IsPlace = false, bool BackReference = false);
 
     public ActorResolver(DocumentText document, Mentions found)
     {
@@ -40,7 +48,7 @@ internal sealed partial class ActorResolver
         _paragraphs = document.Paragraphs;
         var named = new List<Reference>();
         named.AddRange(found.Organizations.Select(o => new Reference(o.Span.Start, o.Span.End, o.Name, ReferenceKind.Body)));
-        named.AddRange(found.Places.Select(p => new Reference(p.Span.Start, p.Span.End, p.Name, ReferenceKind.Body)));
+        named.AddRange(found.Places.Select(p => new Reference(p.Span.Start, p.Span.End, p.Name, ReferenceKind.Body, IsPlace: true)));
         named.AddRange(found.People.Where(p => p.Span is not null).Select(p => new Reference(p.Span!.Value.Start, p.Span.Value.End, p.Name, ReferenceKind.Person)));
 
         // Outermost names only: 紫荆湾社区 inside 紫荆湾社区党委 is part of the longer name.
@@ -66,15 +74,18 @@ internal sealed partial class ActorResolver
             var suffix = match.Groups["that"].Success ? match.Groups["that"].Value
                 : match.Groups["whole"].Success ? match.Groups["whole"].Value
                 : match.Value;
-            var name = ResolveSuffix(named, suffix, start);
-            if (name is not null)
+            var resolved = ResolveSuffix(named, suffix, start);
+            if (resolved is not null)
             {
-                _references.Add(new Reference(start, end, name, ReferenceKind.Body));
+                _references.Add(new Reference(start, end, resolved.Name, ReferenceKind.Body, resolved.IsPlace, BackReference: true));
             }
         }
 
         _references.Sort((a, b) => a.Start.CompareTo(b.Start));
         _topic = Topic(named);
+        _parents = TeamParents(found);
+        _counts = named.Where(r => r.Name is not null).GroupBy(r => r.Name!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _titleEnd = document.BodyStart;
     }
 
     /// <summary>The actor credited with the quantity at <paramref name="quantity"/>, or null when nothing named is in scope.</summary>
@@ -83,13 +94,49 @@ internal sealed partial class ActorResolver
         var subject = SubjectBefore(quantity.Start, depth: 0);
         if (subject is not null)
         {
-            return subject;
+            return Parent(subject);
         }
 
         // An unnamed agent heading the clause (临时党支部组织…, 志愿者们…) with no body named before it in the paragraph:
         // the article credits no named actor there (null), rather than its topic.
+        return UnnamedAgentHeads(quantity) ? null : Parent(_topic);
+    }
+
+    /// <summary>
+    /// The organisation a team belongs to when the record names it (ANNOTATION.md: a team counts for its organisation):
+    /// a volunteer team whose name opens with another listed organisation's whole name (X党支部志愿服务队 → X党支部). Other
+    /// teams keep their own name when they are credited (corpus/entities/ACTORS.md: a named service or work team acting as
+    /// the subject stays the actor).
+    /// </summary>
+    public string? Parent(string? name) => name is not null && _parents.TryGetValue(name, out var parent) ? parent : name;
+
+    /// <summary>True when an unnamed agent (志愿者们, 党支部) heads the quantity's clause or an earlier one of its sentence.</summary>
+    private bool UnnamedAgentHeads(TextSpan quantity)
+    {
         var clauseStart = Math.Max(ParagraphOf(quantity.Start).Start, LastBreak(SentenceBreaks, quantity.Start));
-        return UnnamedAgent(clauseStart, quantity.Start) ? null : _topic;
+        return UnnamedAgent(clauseStart, quantity.Start);
+    }
+
+    /// <summary>Team name → the listed organisation its name opens with (the longest such), for <see cref="Parent"/>.</summary>
+    private static Dictionary<string, string> TeamParents(Mentions found)
+    {
+        var parents = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = found.Organizations.Select(o => o.Name).Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length).ToList();
+        foreach (var team in names)
+        {
+            if (!TeamRegex().IsMatch(team))
+            {
+                continue;
+            }
+
+            var parent = names.FirstOrDefault(n => n.Length <= team.Length - 2 && n.Length >= 2 && team.StartsWith(n, StringComparison.Ordinal) && !TeamRegex().IsMatch(n));
+            if (parent is not null)
+            {
+                parents[team] = parent;
+            }
+        }
+
+        return parents;
     }
 
     /// <summary>True when a clause of [start, end) opens, after adverbials, with an unnamed agent (党支部, 志愿者, 工作人员).</summary>
@@ -188,13 +235,9 @@ internal sealed partial class ActorResolver
     /// <summary>The first reference in [start, end) with only adverbials before it in the clause, not a speaker.</summary>
     private Reference? ClauseSubject(int start, int end)
     {
-        foreach (var reference in _references)
+        for (var k = FirstReference(start); k < _references.Count; k++)
         {
-            if (reference.Start < start)
-            {
-                continue;
-            }
-
+            var reference = _references[k];
             if (reference.End > end)
             {
                 break;
@@ -212,7 +255,7 @@ internal sealed partial class ActorResolver
 
             // 市司法局警务管理科蒋文锋: a body naming a person's post qualifies the person, who is the subject; 龙溪街道党工委副书记
             // 敖志强介绍: a speaker's post is not the subject either.
-            var next = _references.FirstOrDefault(r => r.Start >= reference.End && r.Kind == ReferenceKind.Person && r.Start - reference.End <= 30);
+            var next = PersonAfter(reference.End, 30);
             if (reference.Kind == ReferenceKind.Body && next is not null && next.End <= end
                 && _body.IndexOfAny(ClauseBreaks, reference.End, next.Start - reference.End) < 0 && HeadOfClause(reference.End, next.Start))
             {
@@ -230,6 +273,20 @@ internal sealed partial class ActorResolver
         return null;
     }
 
+    /// <summary>The first person named within <paramref name="reach"/> characters after <paramref name="position"/>.</summary>
+    private Reference? PersonAfter(int position, int reach)
+    {
+        for (var k = FirstReference(position); k < _references.Count && _references[k].Start - position <= reach; k++)
+        {
+            if (_references[k].Kind == ReferenceKind.Person)
+            {
+                return _references[k];
+            }
+        }
+
+        return null;
+    }
+
     private bool IsSpeaker(Reference person) =>
         SpeakerRegex().IsMatch(_body.AsSpan(person.End, Math.Min(12, _body.Length - person.End)));
 
@@ -241,13 +298,9 @@ internal sealed partial class ActorResolver
             return position - start <= 8;
         }
 
-        foreach (var token in _tokens)
+        for (var i = FirstToken(start); i < _tokens.Length; i++)
         {
-            if (token.Start < start)
-            {
-                continue;
-            }
-
+            var token = _tokens[i];
             if (token.End > position)
             {
                 break;
@@ -267,16 +320,16 @@ internal sealed partial class ActorResolver
     /// The named body a back-reference stands for: the latest name before it ending with the suffix (社区党委 →
     /// 紫荆湾社区党委), else the most mentioned such name in the document.
     /// </summary>
-    private static string? ResolveSuffix(List<Reference> named, string suffix, int position)
+    private static Reference? ResolveSuffix(List<Reference> named, string suffix, int position)
     {
         var bodies = named.Where(r => r.Kind == ReferenceKind.Body && r.Name!.Length > suffix.Length && r.Name.EndsWith(suffix, StringComparison.Ordinal)).ToList();
         var before = bodies.LastOrDefault(r => r.End <= position);
         if (before is not null)
         {
-            return before.Name;
+            return before;
         }
 
-        return bodies.GroupBy(r => r.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Start).FirstOrDefault()?.Key;
+        return bodies.GroupBy(r => r.Name).OrderByDescending(g => g.Count()).ThenBy(g => g.First().Start).FirstOrDefault()?.First();
     }
 
     /// <summary>The article's topic: the subject of its first sentence that has one, else its most mentioned body.</summary>
@@ -287,6 +340,46 @@ internal sealed partial class ActorResolver
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.First().Start)
             .FirstOrDefault()?.Key;
+    }
+
+    /// <summary>The index of the first reference starting at or after <paramref name="position"/> (binary search: references are in body order).</summary>
+    private int FirstReference(int position)
+    {
+        int low = 0, high = _references.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_references[middle].Start < position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The index of the first token starting at or after <paramref name="position"/> (binary search: tokens are in body order).</summary>
+    private int FirstToken(int position)
+    {
+        int low = 0, high = _tokens.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_tokens[middle].Start < position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private TextSpan ParagraphOf(int position)
@@ -311,6 +404,10 @@ internal sealed partial class ActorResolver
     /// </summary>
     [GeneratedRegex(@"(?<pronoun>他们|她们|大家|队员们|志愿者们|党员们|同志们)|该(?<that>支部|局|院|所|公司|集团|中心|村|镇|乡|大队|校|委)|(?<whole>(?:社区|街道|村|镇|乡)(?:党委|党工委|党总支|党支部|居委会|村委会)|公司党委|集团公司|集团|公司|医院)|全(?<whole>村|镇|乡|区|县)|(?<whole>村|镇|乡)里", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BackReferenceRegex();
+
+    /// <summary>Volunteer teams, which count for the organisation named at the head of their name.</summary>
+    [GeneratedRegex(@"(?:志愿队|志愿服务队|志愿者服务队|志愿者队)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TeamRegex();
 
     /// <summary>Unnamed agents that open a clause: party cells, volunteers, staff, teams without a name.</summary>
     [GeneratedRegex(@"^[^，。；！？,;!?]{0,4}?(?:党支部|党总支|党小组|志愿者|志愿服务队|服务队|突击队|工作队|党员|干部|工作人员|医护人员|队员|民警|干警|网格员)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

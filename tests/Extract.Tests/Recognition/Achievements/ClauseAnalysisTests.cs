@@ -73,4 +73,53 @@ public sealed class ClauseAnalysisTests
         achievement.Actor.Should().BeNull();
         achievement.Action.Should().Be("配送生活物资");
     }
+
+    [Fact]
+    public void A_volunteer_team_counts_for_the_listed_organisation_its_name_opens_with()
+    {
+        var achievement = Run("青禾社区党支部志愿服务队为居民配送生活物资300份。", ("青禾社区党支部", false), ("青禾社区党支部志愿服务队", false)).Single();
+        achievement.Actor.Should().Be("青禾社区党支部");
+    }
+
+    [Fact]
+    public void A_resident_work_team_keeps_its_own_name()
+    {
+        var achievement = Run("市水利局驻东湖村工作队为村民修建水渠3条。", ("市水利局", false), ("市水利局驻东湖村工作队", false)).Single();
+        achievement.Actor.Should().Be("市水利局驻东湖村工作队");
+    }
+
+    [Fact]
+    public void A_volunteer_team_without_its_parent_in_the_record_keeps_its_name()
+    {
+        var achievement = Run("蓝天志愿服务队为居民配送生活物资300份。", ("蓝天志愿服务队", false)).Single();
+        achievement.Actor.Should().Be("蓝天志愿服务队");
+    }
+
+    [Fact]
+    public void A_verbal_noun_with_its_object_governs_the_number_when_no_verb_does()
+    {
+        var achievement = Run("柳林镇共检查营运车辆210辆。", ("柳林镇", true)).Single();
+        achievement.Action.Should().Be("检查营运车辆");
+    }
+
+    [Fact]
+    public void People_said_to_come_from_somewhere_take_the_verb_phrase_after_them()
+    {
+        var achievement = Run("柳林镇举办技能大赛，来自各村的60名妇女参加比赛。", ("柳林镇", true)).Single();
+        achievement.Action.Should().Be("参加比赛");
+    }
+
+    [Fact]
+    public void A_partner_joined_with_lianhe_is_skipped_for_the_verb_after_it()
+    {
+        var achievement = Run("柳林镇联合县妇联举办招聘会5场。", ("柳林镇", true), ("县妇联", false)).Single();
+        achievement.Action.Should().Be("举办招聘会");
+    }
+
+    [Fact]
+    public void An_enumeration_the_number_sums_up_leaves_the_verb_alone_but_a_light_verb_keeps_the_activities()
+    {
+        Run("柳林镇党委下设宣传、保障、后勤等3个小组。", ("柳林镇党委", false)).Single().Action.Should().Be("下设");
+        Run("柳林镇党委开展义诊、宣讲、慰问等活动12场。", ("柳林镇党委", false)).Single().Action.Should().Be("义诊、宣讲、慰问等活动");
+    }
 }
