@@ -117,7 +117,7 @@ public sealed partial class ReadmeSampleTests
         return image.ToArray();
     }
 
-    /// <summary>The framework's assemblies, the shipped libraries and the DI container, as a console app referencing the packages sees them.</summary>
+    /// <summary>The framework's assemblies, the shipped libraries (core, segmentation, DI, batch, store) and the DI container, as a console app referencing the packages sees them.</summary>
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => ReferenceName().IsMatch(Path.GetFileName(path)))
@@ -142,6 +142,6 @@ public sealed partial class ReadmeSampleTests
     [GeneratedRegex(@"^```csharp\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline, 1000)]
     private static partial Regex CsharpBlock();
 
-    [GeneratedRegex(@"^(System(\..+)?|mscorlib|netstandard|Microsoft\.Win32\..+|Microsoft\.CSharp|Microsoft\.Extensions\.(DependencyInjection|Logging)(\.Abstractions)?|Extract|Extract\.Segmentation|Extract\.DependencyInjection)\.dll$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(System(\..+)?|mscorlib|netstandard|Microsoft\.Win32\..+|Microsoft\.CSharp|Microsoft\.Extensions\.(DependencyInjection|Logging)(\.Abstractions)?|Extract|Extract\.Segmentation|Extract\.DependencyInjection|Extract\.Batch|Extract\.Store)\.dll$", RegexOptions.None, 1000)]
     private static partial Regex ReferenceName();
 }
