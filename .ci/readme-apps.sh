@@ -83,7 +83,7 @@ cat >"$work/app/ReadmeApp.csproj" <<EOF
 </Project>
 EOF
 
-# The folder a sample runs in: page.html, pages/ (the seed articles) and userdict.txt, as in ReadmeSampleTests.
+# The folder a sample runs in: page.html, pages/ (the seed articles), userdict.txt and entities.zip, as in ReadmeSampleTests.
 run_dir=$work/run
 dotnet restore "$work/app" -v quiet -nologo
 failed=0
@@ -96,6 +96,7 @@ for framework in net8.0 net10.0; do
     cp corpus/district-trs-article/source.html "$run_dir/page.html"
     cp seeds/*.txt "$run_dir/pages/"
     printf '社区党员 5 n\n' >"$run_dir/userdict.txt"
+    cp models/entities/entities.zip "$run_dir/entities.zip"   # stands in for a model retrained with train-entities
     if (cd "$run_dir" && "$out/ReadmeApp" >"$work/stdout" 2>"$work/stderr") && [ ! -s "$work/stderr" ] && [ -s "$work/stdout" ]; then
       echo "readme-apps: ${names[i]} on $framework: ok ($(wc -l <"$work/stdout") lines)"
     else
