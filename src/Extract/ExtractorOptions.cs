@@ -99,6 +99,9 @@ public sealed record ExtractorOptions
     /// <summary>
     /// Organisation names recognised as written, with their kind (<c>new UserOrganization("金穗", OrganizationKind.Team)</c>);
     /// they join the library's list of names found without the suffix grammar (a name given twice: the last kind).
+    /// With <see cref="EntityStrategy.Learned"/> the learned decision still weighs them like any candidate and drops some,
+    /// depending on the sentence; the <see cref="EntityStrategy.Merged"/> and <see cref="EntityStrategy.Rules"/>
+    /// strategies keep them.
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<UserOrganization> UserOrganizations { get; init; } = [];
 
