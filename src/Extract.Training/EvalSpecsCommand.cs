@@ -8,7 +8,7 @@ namespace Extract.Training;
 /// <c>eval-specs --specs DIR [--seeds DIR] [--verbose]</c>: runs the Recognizers-Text Chinese Number and DateTime spec
 /// cases in scope against our extractors and resolvers, prints pass rates per file (and why cases are out of scope),
 /// lists failing inputs with --verbose, optionally scores dates and achievement values on the seeds, and with
-/// --export DIR writes the passing in-scope cases as the test project's spec data (numbers.json, dates.json).
+/// --export DIR writes every in-scope case as the test project's spec data (numbers.json, dates.json), the failing ones flagged notSupported.
 /// </summary>
 internal static class EvalSpecsCommand
 {

@@ -37,7 +37,7 @@ public sealed class ArticleExtractor
     private static readonly Lazy<ArticleExtractor> SharedDefault = new(() => new ArticleExtractor(ExtractorOptions.Default), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly DocumentDecoder _decoder = new();
-    private readonly HtmlPageExtractor _page = new();
+    private readonly HtmlPageExtractor _page;
     private readonly TextStage _text;
     private readonly TokenStage _tokens;
     private readonly ImmutableArray<IRecognizer> _recognizers;
@@ -71,14 +71,19 @@ public sealed class ArticleExtractor
         }
 
         Options = options;
-        Preload(options, decision is null, tagger is null);
+        Preload(options, decision is null && options.EntityModel is null, tagger is null);
+        _page = options.PageModel is { } pageModel ? new HtmlPageExtractor(pageModel.Decision) : new HtmlPageExtractor();
         _tokens = new TokenStage(Segmenter(options));
         _text = new TextStage(Surnames.Default);
+        var (gazetteer, lexicons) = EntityResources(options);
         _recognizers = [
             new DateRecognizer(),
             new QuantityRecognizer(),
-            .. EntityRecognizers(options.Entities, decision, tagger),
-            new AchievementRecognizer(AchievementDecisionModel.Default, options.MaxClauseLength, options.UseLearnedActors ? ActorRankerModel.Default : null),
+            .. EntityRecognizers(options.Entities, decision ?? options.EntityModel?.Decision, tagger, gazetteer, lexicons),
+            new AchievementRecognizer(
+                options.AchievementModel?.Decision ?? AchievementDecisionModel.Default,
+                options.MaxClauseLength,
+                options.UseLearnedActors ? ActorRankerModel.Default : null),
             new KeywordRecognizer(TfidfExtractor.Default, options.KeywordCount),
         ];
     }
@@ -184,7 +189,7 @@ public sealed class ArticleExtractor
         {
             () => _ = (options.UserWords.IsDefaultOrEmpty ? PosSegmenter.Default : null, TfidfExtractor.Default),
             () => _ = (Gazetteer.Default, EntityLexicons.Default, CommonWords.Default, Surnames.Default, TraditionalChinese.Default, UnitLexicon.Default),
-            () => _ = AchievementDecisionModel.Default,
+            () => _ = options.AchievementModel is null ? AchievementDecisionModel.Default : null,
         };
         if (sharedTagger && options.Entities != EntityStrategy.Rules)
         {
@@ -220,6 +225,21 @@ public sealed class ArticleExtractor
         return new PosSegmenter(segmenter);
     }
 
+    /// <summary>
+    /// The shared gazetteer and lexicons, or this extractor's own with <see cref="ExtractorOptions.UserDivisions"/>,
+    /// <see cref="ExtractorOptions.UserPlaces"/> and <see cref="ExtractorOptions.UserOrganizations"/> added.
+    /// </summary>
+    private static (Gazetteer Gazetteer, EntityLexicons Lexicons) EntityResources(ExtractorOptions options)
+    {
+        var gazetteer = options.UserDivisions.IsDefaultOrEmpty && options.UserPlaces.IsDefaultOrEmpty
+            ? Gazetteer.Default
+            : Gazetteer.Default.With(options.UserDivisions.IsDefault ? [] : options.UserDivisions, options.UserPlaces.IsDefault ? [] : options.UserPlaces);
+        var lexicons = options.UserOrganizations.IsDefaultOrEmpty
+            ? EntityLexicons.Default
+            : EntityLexicons.Default.WithOrganizations(options.UserOrganizations);
+        return (gazetteer, lexicons);
+    }
+
     private static async IAsyncEnumerable<ArticleSource> AsAsync(IEnumerable<ArticleSource> sources)
     {
         foreach (var source in sources)
@@ -234,10 +254,19 @@ public sealed class ArticleExtractor
 
     /// <summary>
     /// The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same
-    /// list); <paramref name="decision"/> and <paramref name="tagger"/> replace the embedded entity-decision model and name tagger.
+    /// list); <paramref name="decision"/> and <paramref name="tagger"/> replace the embedded entity-decision model and name tagger,
+    /// <paramref name="gazetteer"/> and <paramref name="lexicons"/> the embedded gazetteer and lexicons (with a user's entries).
     /// </summary>
-    internal static IEnumerable<IRecognizer> EntityRecognizers(EntityStrategy strategy, EntityDecisionModel? decision = null, NameTagger? tagger = null)
+    internal static IEnumerable<IRecognizer> EntityRecognizers(
+        EntityStrategy strategy,
+        EntityDecisionModel? decision = null,
+        NameTagger? tagger = null,
+        Gazetteer? gazetteer = null,
+        EntityLexicons? lexicons = null)
     {
+        gazetteer ??= Gazetteer.Default;
+        lexicons ??= EntityLexicons.Default;
+        var resources = new TaggerResources(gazetteer, Surnames.Default, lexicons);
         if (strategy != EntityStrategy.Rules)
         {
             yield return new NameTagRecognizer(tagger ?? NameTagger.Default);
@@ -245,23 +274,23 @@ public sealed class ArticleExtractor
 
         if (strategy != EntityStrategy.Tagger)
         {
-            yield return new PlaceRecognizer();
-            yield return new OrganizationRecognizer();
-            yield return new PersonRecognizer();
+            yield return new PlaceRecognizer(gazetteer, lexicons);
+            yield return new OrganizationRecognizer(lexicons, gazetteer, CommonWords.Default.Contains);
+            yield return new PersonRecognizer(Surnames.Default, lexicons, CommonWords.Default.Contains);
         }
 
-        var describer = new EntityDescriber(Gazetteer.Default, EntityLexicons.Default);
+        var describer = new EntityDescriber(gazetteer, lexicons);
         switch (strategy)
         {
             case EntityStrategy.Learned:
                 yield return new EntityDecision(
                     decision ?? EntityDecisionModel.Default,
-                    new EntityCandidateFeatures(TaggerResources.Default, CommonWords.Default.Contains),
+                    new EntityCandidateFeatures(resources, CommonWords.Default.Contains),
                     describer,
                     EntityMerger.HandMerge(describer));
                 break;
             case EntityStrategy.Merged or EntityStrategy.Tagger:
-                yield return new EntityMerger(strategy, describer, TaggerResources.Default, CommonWords.Default.Contains);
+                yield return new EntityMerger(strategy, describer, resources, CommonWords.Default.Contains);
                 break;
             case EntityStrategy.Rules:
                 yield return new RulesDecision();

@@ -94,5 +94,55 @@ public sealed record ExtractorOptions
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<string> UserWords { get; init; } = [];
 
+    /// <summary>
+    /// Extra gazetteer entries: place name → administrative division code (NBS codes: 2 digits a province, 4 a city,
+    /// 6 a county, 9 a township, 12 a village or community). A name found in the text becomes a place with that code,
+    /// its level and its path: a code the gazetteer holds gives that division another name (a new or local name); a new
+    /// code becomes a division under the longest code prefix the gazetteer holds (<c>new UserDivision("翠微坪", "431102001001")</c>).
+    /// With <see cref="EntityStrategy.Learned"/> the learned decision still weighs a user name like any candidate: it
+    /// keeps new village and community names in the tests, but may drop, say, a second name for a county; the
+    /// <see cref="EntityStrategy.Merged"/> and <see cref="EntityStrategy.Rules"/> strategies keep them.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<UserDivision> UserDivisions { get; init; } = [];
+
+    /// <summary>
+    /// Place names recognised as written, with their level and no code: venues, compounds, places abroad
+    /// (<c>new UserPlace("滨江花园", PlaceLevel.Compound)</c>). With <see cref="EntityStrategy.Learned"/> the learned decision still
+    /// weighs them like any candidate and may drop one (its features were trained on coded divisions); the
+    /// <see cref="EntityStrategy.Merged"/> and <see cref="EntityStrategy.Rules"/> strategies keep them as written.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<UserPlace> UserPlaces { get; init; } = [];
+
+    /// <summary>
+    /// Organisation names recognised as written, with their kind (<c>new UserOrganization("金穗", OrganizationKind.Team)</c>);
+    /// they join the library's list of names found without the suffix grammar (a name given twice: the last kind).
+    /// With <see cref="EntityStrategy.Learned"/> the learned decision still weighs them like any candidate and drops some,
+    /// depending on the sentence; the <see cref="EntityStrategy.Merged"/> and <see cref="EntityStrategy.Rules"/>
+    /// strategies keep them.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<UserOrganization> UserOrganizations { get; init; } = [];
+
+    #endregion
+
+    #region Models
+
+    /// <summary>
+    /// The learned entity decision used with <see cref="EntityStrategy.Learned"/>: a model retrained with
+    /// <c>train-entities</c> (<see cref="Extract.EntityModel.FromFile"/>). Null (the default): the embedded model.
+    /// </summary>
+    public EntityModel? EntityModel { get; init; }
+
+    /// <summary>
+    /// The page-block model used when <see cref="UseLearnedPageBlocks"/> is true: a model retrained with
+    /// <c>train-page</c> (<see cref="Extract.PageModel.FromFile"/>). Null (the default): the embedded model.
+    /// </summary>
+    public PageModel? PageModel { get; init; }
+
+    /// <summary>
+    /// The learned achievement decision: a model retrained with <c>train-achievements</c>
+    /// (<see cref="Extract.AchievementModel.FromFile"/>). Null (the default): the embedded model.
+    /// </summary>
+    public AchievementModel? AchievementModel { get; init; }
+
     #endregion
 }

@@ -6,7 +6,7 @@ using Extract.Store;
 namespace Extract.Cli.Commands;
 
 /// <summary>
-/// The root action: <c>extract PATH… [--out FILE] [--format jsonl|json|csv] [--jobs N] [--reference-date YYYY-MM-DD]
+/// The root action: <c>extract PATH… [--out FILE|DIR] [--format jsonl|json|csv] [--bom|--no-bom] [--jobs N] [--reference-date YYYY-MM-DD]
 /// [--entities learned|merged|rules|tagger] [--heuristic-page] [--timeout S] [--max-body N] [--max-markup N] [--max-clause N]
 /// [--max-entity N] [--max-mentions N]</c>.
 /// </summary>
@@ -19,6 +19,7 @@ internal static class ExtractCommand
           extract seeds/                                 a folder → JSON Lines on standard output
           extract crawl.jsonl -o records.jsonl --jobs 4  JSON Lines in ({"id", "url", "html"|"text"}) → a file
           extract page.html --format json --reference-date 2022-11-20
+          extract crawl.jsonl --format csv -o out/        out/articles.csv + out/achievements.csv (UTF-8 with BOM, for Excel)
           crawler | extract - --db crawl.duckdb          JSON Lines on stdin → a DuckDB store (then extract export, summarize)
           extract crawl.jsonl --db crawl.duckdb --resume --shard 0/4   continue a killed run, this machine's quarter
           extract eval --gold seeds --verbose            per-field scores against annotated articles
@@ -31,8 +32,10 @@ internal static class ExtractCommand
     {
         var defaults = ExtractorOptions.Default;
         var paths = new Argument<string[]>("paths") { Description = "Files (.html .htm .txt .jsonl, or JSON by content) or folders", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<string?>("--out", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
+        var output = new Option<string?>("--out", "-o") { Description = "Write to FILE instead of standard output; with --format csv, a folder (existing, or ending in /) gets articles.csv and achievements.csv", HelpName = "FILE|DIR" };
         var format = CliOptions.Enum("--format", "Output format", OutputFormat.Jsonl, "-f");
+        var bom = new Option<bool>("--bom") { Description = "Start CSV output with a UTF-8 byte-order mark (Excel needs it for Chinese); the default for CSV files, not for standard output" };
+        var noBom = new Option<bool>("--no-bom") { Description = "No byte-order mark in CSV files" };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Documents processed in parallel", DefaultValueFactory = _ => Environment.ProcessorCount, HelpName = "N" };
         var referenceDate = new Option<string?>("--reference-date") { Description = "Resolves yearless dates when a document states no date and has no URL date or crawl time", HelpName = "YYYY-MM-DD" };
         var entities = CliOptions.Entities("How people, places and organisations are found");
@@ -48,13 +51,19 @@ internal static class ExtractCommand
         var shard = new Option<string?>("--shard") { Description = "Only the documents whose stable id hash falls in shard i of n (0-based)", HelpName = "i/n" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on standard error (failures and the summary still)" };
 
-        var root = new RootCommand(Examples) { paths, output, format, jobs, referenceDate, entities, heuristicPage, timeout, maxBody, maxMarkup, maxClause, maxEntity, maxMentions, db, resume, shard, quiet };
+        var root = new RootCommand(Examples) { paths, output, format, bom, noBom, jobs, referenceDate, entities, heuristicPage, timeout, maxBody, maxMarkup, maxClause, maxEntity, maxMentions, db, resume, shard, quiet };
         root.SetAction(async (parse, cancellationToken) =>
         {
             var seconds = parse.GetValue(timeout);
             if (seconds < 0 || double.IsNaN(seconds) || parse.GetValue(maxBody) < 1 || parse.GetValue(maxMarkup) < 1 || parse.GetValue(maxClause) < 1 || parse.GetValue(maxEntity) < 1 || parse.GetValue(maxMentions) < 1)
             {
                 await Console.Error.WriteLineAsync("extract: --timeout must be 0 or more; --max-body, --max-markup, --max-clause, --max-entity and --max-mentions at least 1").ConfigureAwait(false);
+                return Program.UserError;
+            }
+
+            if (parse.GetValue(bom) && parse.GetValue(noBom))
+            {
+                await Console.Error.WriteLineAsync("extract: --bom and --no-bom contradict each other").ConfigureAwait(false);
                 return Program.UserError;
             }
 
@@ -102,7 +111,8 @@ internal static class ExtractCommand
                     MaxEntityLength = parse.GetValue(maxEntity),
                     MaxMentionsPerName = parse.GetValue(maxMentions),
                 },
-                batch).ConfigureAwait(false);
+                batch,
+                parse.GetValue(bom) ? true : parse.GetValue(noBom) ? false : null).ConfigureAwait(false);
             return stop.ExitCode ?? code;
         });
         return root;
@@ -113,6 +123,9 @@ internal static class ExtractCommand
     /// 2 on bad arguments, missing paths, an empty input set or an output that cannot be written. Every failed document is
     /// an error record in its place and a line on <paramref name="stderr"/>; a repeated id is a warning line; the last
     /// line counts the documents, the failures per kind, the repeated ids and names the slowest document.
+    /// CSV: <paramref name="outputPath"/> may be a folder (an existing one, or a path ending in a separator), which gets
+    /// <c>articles.csv</c> and <c>achievements.csv</c>; <paramref name="bom"/> null means a byte-order mark in CSV files
+    /// and none on standard output.
     /// </summary>
     internal static async Task<int> RunAsync(
         IReadOnlyList<string> paths,
@@ -124,7 +137,8 @@ internal static class ExtractCommand
         TextWriter stderr,
         CancellationToken cancellationToken,
         ExtractorOptions? options = null,
-        BatchSettings? batch = null)
+        BatchSettings? batch = null,
+        bool? bom = null)
     {
         if (paths.Count == 0)
         {
@@ -162,18 +176,56 @@ internal static class ExtractCommand
             return Program.UserError;
         }
 
+        if (bom is not null && format != OutputFormat.Csv)
+        {
+            await stderr.WriteLineAsync("extract: --bom and --no-bom apply to --format csv").ConfigureAwait(false);
+            return Program.UserError;
+        }
+
+        var toFolder = outputPath is not null
+            && (Directory.Exists(outputPath) || outputPath.EndsWith(Path.DirectorySeparatorChar) || outputPath.EndsWith(Path.AltDirectorySeparatorChar));
+        if (toFolder && format != OutputFormat.Csv)
+        {
+            await stderr.WriteLineAsync($"extract: --out {outputPath} is a folder; a folder output needs --format csv (articles.csv + achievements.csv)").ConfigureAwait(false);
+            return Program.UserError;
+        }
+
         StreamWriter? file = null;
+        StreamWriter? achievementsFile = null;
         if (outputPath is not null)
         {
+            var encoding = format == OutputFormat.Csv ? OutputWriter.CsvEncoding(bom ?? true) : new System.Text.UTF8Encoding(false);
+            var target = outputPath;
             try
             {
-                file = new StreamWriter(outputPath, append: false, new System.Text.UTF8Encoding(false));
+                if (toFolder)
+                {
+                    Directory.CreateDirectory(outputPath);
+                    target = Path.Combine(outputPath, "articles.csv");
+                    file = new StreamWriter(target, append: false, encoding);
+                    target = Path.Combine(outputPath, "achievements.csv");
+                    achievementsFile = new StreamWriter(target, append: false, encoding);
+                }
+                else
+                {
+                    file = new StreamWriter(outputPath, append: false, encoding);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
-                await stderr.WriteLineAsync($"extract: cannot write {outputPath}: {e.Message}").ConfigureAwait(false);
+                if (file is not null)
+                {
+                    await file.DisposeAsync().ConfigureAwait(false);
+                }
+
+                await stderr.WriteLineAsync($"extract: cannot write {target}: {e.Message}").ConfigureAwait(false);
                 return Program.UserError;
             }
+        }
+        else if (bom == true && batch?.Db is null)
+        {
+            // Asked for on standard output: the mark as a character, which the console's UTF-8 writer encodes as EF BB BF.
+            await stdout.WriteAsync('\uFEFF').ConfigureAwait(false);
         }
 
         var settings = (options ?? ExtractorOptions.Default) with { ReferenceDate = reference, MaxDegreeOfParallelism = jobs };
@@ -198,13 +250,18 @@ internal static class ExtractCommand
                     await file.DisposeAsync().ConfigureAwait(false);
                 }
 
+                if (achievementsFile is not null)
+                {
+                    await achievementsFile.DisposeAsync().ConfigureAwait(false);
+                }
+
                 await stderr.WriteLineAsync($"extract: cannot open the store {db}: {e.Message.Split('\n')[0]}").ConfigureAwait(false);
                 return Program.UserError;
             }
         }
 
         // With a store and no --out, records go to the store alone.
-        var writer = file is null && store is not null ? null : new OutputWriter(file ?? stdout, format);
+        var writer = file is null && store is not null ? null : new OutputWriter(file ?? stdout, format, achievementsFile);
         var warnings = new List<string>();
         int ok = 0, failed = 0, duplicates = 0;
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -263,6 +320,11 @@ internal static class ExtractCommand
             if (file is not null)
             {
                 await file.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (achievementsFile is not null)
+            {
+                await achievementsFile.DisposeAsync().ConfigureAwait(false);
             }
 
             if (store is not null)
@@ -340,6 +402,7 @@ internal static class ExtractCommand
             {
                 // Before the runner commits this batch to the store: every stored record is also in the output.
                 (file ?? stdout).Flush();
+                achievementsFile?.Flush();
             }
         }
 

@@ -7,9 +7,11 @@ using Extract.Recognition.Numbers;
 namespace Extract.Training.Specs;
 
 /// <summary>
-/// Writes the in-scope Recognizers-Text cases our extractors pass, in the test project's spec format
-/// (id, input, referenceDate, results with text/start/end/value, end exclusive): numbers.json and dates.json.
-/// Number cases are kept only when our plain output equals upstream's with no mapping (no 第, no %).
+/// Writes every in-scope Recognizers-Text case of NumberModel.json and the date files in the test project's spec format
+/// (id, input, referenceDate, results with text/start/end/value, end exclusive): numbers.json and dates.json. A case our
+/// extractors fail today carries <c>notSupported</c>: what we give instead; the tests skip it with that reason while it
+/// fails and pass it once it passes, and every other case must pass. A number case passes when our plain output equals
+/// upstream's spans and values with no mapping (no 第, no %).
 /// </summary>
 internal static class SpecExport
 {
@@ -26,10 +28,12 @@ internal static class SpecExport
             var same = got.Length == spec.Expected.Count && got.Zip(spec.Expected).All(p =>
                 p.First.Kind is NumberKind.Cardinal or NumberKind.Fraction && p.First.Span.Start == p.Second.Start && p.First.Span.End == p.Second.End
                 && double.TryParse(p.Second.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var e) && Math.Abs((double)p.First.Value - e) <= 1e-9 * Math.Max(1.0, Math.Abs(e)));
-            if (same)
-            {
-                numberRows.Add(Row(spec, spec.Expected.Select((e, k) => Result(e, got[k].Value.ToString(CultureInfo.InvariantCulture)))));
-            }
+            numberRows.Add(same
+                ? Row(spec, spec.Expected.Select((e, k) => Result(e, got[k].Value.ToString(CultureInfo.InvariantCulture))), null)
+                : Row(
+                    spec,
+                    spec.Expected.Select(e => Result(e, e.Value)),
+                    "we give " + (got.Length == 0 ? "nothing" : string.Join(" | ", got.Select(n => string.Create(CultureInfo.InvariantCulture, $"{spec.Input[n.Span.Start..n.Span.End]}[{n.Span.Start},{n.Span.End})={n.Value} ({n.Kind})"))))));
         }
 
         var extractor = new DateExtractor();
@@ -37,25 +41,34 @@ internal static class SpecExport
         var dateRows = new List<Dictionary<string, object?>>();
         foreach (var spec in dateFiles.SelectMany(DateSpecs.Load).Where(c => c.OutOfScope is null))
         {
-            if (DateSpecs.Score(spec, extractor, resolver).Pass)
-            {
-                dateRows.Add(Row(spec, spec.Expected.Select(e => Result(e, e.Value))));
-            }
+            var (pass, got) = DateSpecs.Score(spec, extractor, resolver);
+            dateRows.Add(Row(spec, spec.Expected.Select(e => Result(e, e.Value)), pass ? null : "we give " + (got.Length == 0 ? "nothing" : got)));
         }
 
         File.WriteAllText(Path.Combine(directory, "numbers.json"), Lines(numberRows));
         File.WriteAllText(Path.Combine(directory, "dates.json"), Lines(dateRows));
-        Console.WriteLine($"exported {numberRows.Count} number cases and {dateRows.Count} date cases to {directory}");
+        Console.WriteLine(
+            $"exported {numberRows.Count} number cases ({numberRows.Count(r => r.ContainsKey("notSupported"))} not supported) and " +
+            $"{dateRows.Count} date cases ({dateRows.Count(r => r.ContainsKey("notSupported"))} not supported) to {directory}");
     }
 
-    private static Dictionary<string, object?> Row(SpecCase spec, IEnumerable<Dictionary<string, object?>> results) => new()
+    private static Dictionary<string, object?> Row(SpecCase spec, IEnumerable<Dictionary<string, object?>> results, string? notSupported)
     {
-        ["id"] = spec.Id,
-        ["input"] = spec.Input,
-        ["referenceDate"] = spec.Reference?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["spansOnly"] = spec.File.EndsWith("Extractor.json", StringComparison.Ordinal),
-        ["results"] = results.ToList(),
-    };
+        var row = new Dictionary<string, object?>
+        {
+            ["id"] = spec.Id,
+            ["input"] = spec.Input,
+            ["referenceDate"] = spec.Reference?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["spansOnly"] = spec.File.EndsWith("Extractor.json", StringComparison.Ordinal),
+            ["results"] = results.ToList(),
+        };
+        if (notSupported is not null)
+        {
+            row["notSupported"] = notSupported;
+        }
+
+        return row;
+    }
 
     private static Dictionary<string, object?> Result(SpecResult result, string? value) => new()
     {

@@ -24,7 +24,42 @@ internal sealed class EntityLexicons
         NotPlaceTails = Table(read, "not-place-tails.txt");
     }
 
+    private EntityLexicons(EntityLexicons other, WordTable orgFixed)
+    {
+        OrgSuffixes = other.OrgSuffixes;
+        OrgFixed = orgFixed;
+        OrgIndustries = other.OrgIndustries;
+        PlaceSuffixes = other.PlaceSuffixes;
+        Titles = other.Titles;
+        BoundaryWords = other.BoundaryWords;
+        GenericHeads = other.GenericHeads;
+        NameFollowWords = other.NameFollowWords;
+        NotPlaceTails = other.NotPlaceTails;
+    }
+
     public static EntityLexicons Default => Shared.Value;
+
+    /// <summary>
+    /// These lexicons with a user's organisation names (<see cref="ExtractorOptions.UserOrganizations"/>) added to the
+    /// names recognised as written, each with its kind; a name already listed takes the user's kind.
+    /// </summary>
+    public EntityLexicons WithOrganizations(IEnumerable<UserOrganization> organizations)
+    {
+        ArgumentNullException.ThrowIfNull(organizations);
+        var rows = OrgFixed.Words.ToDictionary(w => w, w => new[] { OrgFixed.Column(w, 0) }, StringComparer.Ordinal);
+        foreach (var (name, kind) in organizations)
+        {
+            var trimmed = name?.Trim() ?? "";
+            if (trimmed.Length == 0)
+            {
+                throw new ArgumentException("a user organisation needs a name", nameof(organizations));
+            }
+
+            rows[trimmed] = [kind.ToString().ToLowerInvariant()];
+        }
+
+        return new EntityLexicons(this, new WordTable(rows.ToFrozenDictionary(StringComparer.Ordinal)));
+    }
 
     /// <summary>Organisation suffix → (kind, flags).</summary>
     public WordTable OrgSuffixes { get; }

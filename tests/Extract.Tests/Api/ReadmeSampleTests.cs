@@ -11,8 +11,8 @@ namespace Extract.Tests.Api;
 /// <summary>
 /// Every <c>```csharp</c> block of the repository README and of each package README compiles as written (as the
 /// top-level program of a new console app: its implicit usings, nullable on, the C# version of the leg's framework)
-/// against the library, and runs to the end in a folder holding <c>page.html</c>, <c>pages/</c> (the seed articles) and
-/// <c>userdict.txt</c>. Runs alone: a sample reads relative paths and writes to the console.
+/// against the library, and runs to the end in a folder holding <c>page.html</c>, <c>pages/</c> (the seed articles),
+/// <c>userdict.txt</c> and <c>entities.zip</c> (the entity model's file, standing in for a retrained one). Runs alone: a sample reads relative paths and writes to the console.
 /// </summary>
 [Collection(UnobservedExceptions.Collection)]
 public sealed partial class ReadmeSampleTests
@@ -117,7 +117,7 @@ public sealed partial class ReadmeSampleTests
         return image.ToArray();
     }
 
-    /// <summary>The framework's assemblies, the shipped libraries and the DI container, as a console app referencing the packages sees them.</summary>
+    /// <summary>The framework's assemblies, the shipped libraries (core, segmentation, DI, batch, store) and the DI container, as a console app referencing the packages sees them.</summary>
     private static readonly Lazy<MetadataReference[]> References = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => ReferenceName().IsMatch(Path.GetFileName(path)))
@@ -134,6 +134,8 @@ public sealed partial class ReadmeSampleTests
         }
 
         File.WriteAllText(Path.Combine(folder, "userdict.txt"), "社区党员 5 n\n");
+        // A retrained model, as the user's sample reads it: the embedded one's file stands in.
+        File.Copy(Path.Combine(RepoPaths.Root, "models", "entities", "entities.zip"), Path.Combine(folder, "entities.zip"));
     }
 
     private static List<string> Blocks(string readme) =>
@@ -142,6 +144,6 @@ public sealed partial class ReadmeSampleTests
     [GeneratedRegex(@"^```csharp\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline, 1000)]
     private static partial Regex CsharpBlock();
 
-    [GeneratedRegex(@"^(System(\..+)?|mscorlib|netstandard|Microsoft\.Win32\..+|Microsoft\.CSharp|Microsoft\.Extensions\.(DependencyInjection|Logging)(\.Abstractions)?|Extract|Extract\.Segmentation|Extract\.DependencyInjection)\.dll$", RegexOptions.None, 1000)]
+    [GeneratedRegex(@"^(System(\..+)?|mscorlib|netstandard|Microsoft\.Win32\..+|Microsoft\.CSharp|Microsoft\.Extensions\.(DependencyInjection|Logging)(\.Abstractions)?|Extract|Extract\.Segmentation|Extract\.DependencyInjection|Extract\.Batch|Extract\.Store)\.dll$", RegexOptions.None, 1000)]
     private static partial Regex ReferenceName();
 }

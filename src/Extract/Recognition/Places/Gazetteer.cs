@@ -109,6 +109,88 @@ internal sealed class Gazetteer
         }
     }
 
+    /// <summary>
+    /// This gazetteer plus a user's entries (<see cref="ExtractorOptions.UserDivisions"/>, <see cref="ExtractorOptions.UserPlaces"/>):
+    /// a name with the code of a division already here becomes another full name of it; a name with a new code becomes a
+    /// division of the level its code's length gives (2 province, 4 city, 6 county, 9 township, 12 village), under the
+    /// longest code prefix the gazetteer holds; a name without a code becomes a division of its own level with no code.
+    /// </summary>
+    public Gazetteer With(IEnumerable<UserDivision> coded, IEnumerable<UserPlace> uncoded)
+    {
+        ArgumentNullException.ThrowIfNull(coded);
+        ArgumentNullException.ThrowIfNull(uncoded);
+        var divisions = _divisions.ToBuilder();
+        var byCode = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var division in _divisions.Where(d => d.Code.Length > 0))
+        {
+            byCode.TryAdd(division.Code, division.Index);
+        }
+
+        var names = new NameTrie.Builder();
+        foreach (var (name, value) in Names.Entries())
+        {
+            names.Add(name, value);
+        }
+
+        // Sorted, so the divisions' indexes do not depend on the order the entries were given in.
+        foreach (var entry in coded.OrderBy(e => e.Code, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var trimmed = entry.Name?.Trim() ?? "";
+            var code = entry.Code?.Trim() ?? "";
+            if (trimmed.Length == 0 || code.Length == 0)
+            {
+                throw new ArgumentException($"a user division needs a name and a code ('{entry.Name}' → '{entry.Code}')", nameof(coded));
+            }
+
+            if (!byCode.TryGetValue(code, out var index))
+            {
+                index = divisions.Count;
+                divisions.Add(new Division(index, code, trimmed, LevelOfCode(code), ParentOf(code, byCode)));
+                byCode[code] = index;
+            }
+
+            names.Add(trimmed, new DivisionName(index, NameForm.Full));
+        }
+
+        foreach (var (name, level) in uncoded.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var trimmed = name?.Trim() ?? "";
+            if (trimmed.Length == 0)
+            {
+                throw new ArgumentException("a user place needs a name", nameof(uncoded));
+            }
+
+            var index = divisions.Count;
+            divisions.Add(new Division(index, "", trimmed, level, -1));
+            names.Add(trimmed, new DivisionName(index, NameForm.Full));
+        }
+
+        return new Gazetteer(divisions.ToImmutable(), names.Build());
+    }
+
+    private static PlaceLevel LevelOfCode(string code) => code.Length switch
+    {
+        2 => PlaceLevel.Province,
+        4 => PlaceLevel.City,
+        6 => PlaceLevel.County,
+        9 => PlaceLevel.Township,
+        12 => PlaceLevel.Village,
+        _ => PlaceLevel.Other,
+    };
+
+    private static int ParentOf(string code, Dictionary<string, int> byCode)
+    {
+        foreach (var length in (ReadOnlySpan<int>)[9, 6, 4, 2])
+        {
+            if (length < code.Length && byCode.TryGetValue(code[..length], out var parent))
+            {
+                return parent;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Province-first chain of names ending with the division itself.</summary>
     public ImmutableArray<string> PathOf(int index)
     {

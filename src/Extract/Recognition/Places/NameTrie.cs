@@ -87,6 +87,27 @@ internal sealed class NameTrie
         return [.. _values.AsSpan(_valueStart[node], _valueCount[node])];
     }
 
+    /// <summary>Every (surface, division) pair the trie holds, depth first (to build a larger trie from this one).</summary>
+    public IEnumerable<(string Name, DivisionName Value)> Entries()
+    {
+        var stack = new Stack<(int Node, string Prefix)>();
+        stack.Push((0, ""));
+        while (stack.Count > 0)
+        {
+            var (node, prefix) = stack.Pop();
+            for (var v = 0; v < _valueCount[node]; v++)
+            {
+                yield return (prefix, _values[_valueStart[node] + v]);
+            }
+
+            for (var c = 0; c < _childCount[node]; c++)
+            {
+                var child = _firstChild[node] + c;
+                stack.Push((child, prefix + _labels[child]));
+            }
+        }
+    }
+
     private int Child(int node, char c)
     {
         int lo = _firstChild[node], hi = lo + _childCount[node] - 1;
