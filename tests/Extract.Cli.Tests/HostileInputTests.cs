@@ -189,6 +189,7 @@ public sealed class CliUserErrorTests : IDisposable
         { "negative timeout", ["--timeout", "-1", "{file}"], "--timeout" },
         { "bad reference date", ["--reference-date", "2022-13-45", "{file}"], "--reference-date" },
         { "unknown option", ["--bogus", "{file}"], "--bogus" },
+        { "unknown option taking a value", ["--strategy", "rules", "{file}"], "unknown option --strategy" },
         { "missing path", ["{dir}/missing.txt"], "not found" },
         { "no path", [], "no input" },
         { "empty folder", ["{dir}/empty"], "no input documents" },

@@ -148,6 +148,13 @@ internal static class ExtractCommand
 
         if (Inputs.Missing(paths).ToList() is { Count: > 0 } missing)
         {
+            // An option the parser does not know arrives as a path: say so rather than "not found".
+            if (missing.FirstOrDefault(p => p.Length > 1 && p[0] == '-') is { } option)
+            {
+                await stderr.WriteLineAsync($"extract: unknown option {option} (see extract --help)").ConfigureAwait(false);
+                return Program.UserError;
+            }
+
             await stderr.WriteLineAsync($"extract: not found: {string.Join(", ", missing)}").ConfigureAwait(false);
             return Program.UserError;
         }
