@@ -280,6 +280,7 @@ public sealed class ArticleExtractor
         }
 
         var describer = new EntityDescriber(gazetteer, lexicons);
+        var user = UserNames.Of(gazetteer, lexicons);
         switch (strategy)
         {
             case EntityStrategy.Learned:
@@ -287,10 +288,11 @@ public sealed class ArticleExtractor
                     decision ?? EntityDecisionModel.Default,
                     new EntityCandidateFeatures(resources, CommonWords.Default.Contains),
                     describer,
-                    EntityMerger.HandMerge(describer));
+                    EntityMerger.HandMerge(describer),
+                    user);
                 break;
             case EntityStrategy.Merged or EntityStrategy.Tagger:
-                yield return new EntityMerger(strategy, describer, resources, CommonWords.Default.Contains);
+                yield return new EntityMerger(strategy, describer, resources, CommonWords.Default.Contains, user);
                 break;
             case EntityStrategy.Rules:
                 yield return new RulesDecision();

@@ -99,26 +99,24 @@ public sealed record ExtractorOptions
     /// 6 a county, 9 a township, 12 a village or community). A name found in the text becomes a place with that code,
     /// its level and its path: a code the gazetteer holds gives that division another name (a new or local name); a new
     /// code becomes a division under the longest code prefix the gazetteer holds (<c>new UserDivision("翠微坪", "431102001001")</c>).
-    /// With <see cref="EntityStrategy.Learned"/> the learned decision still weighs a user name like any candidate: it
-    /// keeps new village and community names in the tests, but may drop, say, a second name for a county; the
-    /// <see cref="EntityStrategy.Merged"/> and <see cref="EntityStrategy.Rules"/> strategies keep them.
+    /// Every <see cref="Entities"/> strategy keeps a span that is exactly one of these names, whatever the learned
+    /// decision's score, and prefers it to any other name it overlaps (<see cref="EntityStrategy.Learned"/> keeps it
+    /// as if the model were sure; <see cref="EntityStrategy.Tagger"/> adds it beside the tagger's names).
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<UserDivision> UserDivisions { get; init; } = [];
 
     /// <summary>
     /// Place names recognised as written, with their level and no code: venues, compounds, places abroad
-    /// (<c>new UserPlace("滨江花园", PlaceLevel.Compound)</c>). With <see cref="EntityStrategy.Learned"/> the learned decision still
-    /// weighs them like any candidate and may drop one (its features were trained on coded divisions); the
-    /// <see cref="EntityStrategy.Merged"/> and <see cref="EntityStrategy.Rules"/> strategies keep them as written.
+    /// (<c>new UserPlace("滨江花园", PlaceLevel.Compound)</c>). Every <see cref="Entities"/> strategy keeps them as written,
+    /// whatever the learned decision's score, over any other name they overlap.
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<UserPlace> UserPlaces { get; init; } = [];
 
     /// <summary>
     /// Organisation names recognised as written, with their kind (<c>new UserOrganization("金穗", OrganizationKind.Team)</c>);
     /// they join the library's list of names found without the suffix grammar (a name given twice: the last kind).
-    /// With <see cref="EntityStrategy.Learned"/> the learned decision still weighs them like any candidate and drops some,
-    /// depending on the sentence; the <see cref="EntityStrategy.Merged"/> and <see cref="EntityStrategy.Rules"/>
-    /// strategies keep them.
+    /// Every <see cref="Entities"/> strategy keeps them as written, whatever the learned decision's score, over any other
+    /// name they overlap.
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<UserOrganization> UserOrganizations { get; init; } = [];
 

@@ -24,8 +24,9 @@ internal sealed class EntityLexicons
         NotPlaceTails = Table(read, "not-place-tails.txt");
     }
 
-    private EntityLexicons(EntityLexicons other, WordTable orgFixed)
+    private EntityLexicons(EntityLexicons other, WordTable orgFixed, WordTable? userOrganizations)
     {
+        UserOrganizations = userOrganizations;
         OrgSuffixes = other.OrgSuffixes;
         OrgFixed = orgFixed;
         OrgIndustries = other.OrgIndustries;
@@ -47,6 +48,8 @@ internal sealed class EntityLexicons
     {
         ArgumentNullException.ThrowIfNull(organizations);
         var rows = OrgFixed.Words.ToDictionary(w => w, w => new[] { OrgFixed.Column(w, 0) }, StringComparer.Ordinal);
+        var user = UserOrganizations?.Words.ToDictionary(w => w, w => new[] { UserOrganizations.Column(w, 0) }, StringComparer.Ordinal)
+            ?? new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (name, kind) in organizations)
         {
             var trimmed = name?.Trim() ?? "";
@@ -56,9 +59,13 @@ internal sealed class EntityLexicons
             }
 
             rows[trimmed] = [kind.ToString().ToLowerInvariant()];
+            user[trimmed] = rows[trimmed];
         }
 
-        return new EntityLexicons(this, new WordTable(rows.ToFrozenDictionary(StringComparer.Ordinal)));
+        return new EntityLexicons(
+            this,
+            new WordTable(rows.ToFrozenDictionary(StringComparer.Ordinal)),
+            user.Count == 0 ? null : new WordTable(user.ToFrozenDictionary(StringComparer.Ordinal)));
     }
 
     /// <summary>Organisation suffix → (kind, flags).</summary>
@@ -66,6 +73,9 @@ internal sealed class EntityLexicons
 
     /// <summary>Organisation names recognised as written → kind.</summary>
     public WordTable OrgFixed { get; }
+
+    /// <summary>The organisation names a user added (<see cref="WithOrganizations"/>) → kind, which every entity decision keeps; null when there are none.</summary>
+    public WordTable? UserOrganizations { get; }
 
     /// <summary>Industry words that abbreviate a company after a place name → kind.</summary>
     public WordTable OrgIndustries { get; }

@@ -27,6 +27,7 @@ public sealed class UserLexiconTests
     [InlineData(EntityStrategy.Learned)]
     [InlineData(EntityStrategy.Merged)]
     [InlineData(EntityStrategy.Rules)]
+    [InlineData(EntityStrategy.Tagger)]
     public void A_user_gazetteer_entry_makes_a_place_found_with_its_code(EntityStrategy strategy)
     {
         var options = ExtractorOptions.Default with { Entities = strategy };
@@ -41,11 +42,13 @@ public sealed class UserLexiconTests
         Places(ArticleExtractor.Default, DivisionText).Should().NotContain(p => p.Name == "翠微坪", "user entries stay in the extractor that was given them");
     }
 
-    // The learned decision drops this one (a county-level division under a name with no county suffix, in a sentence
-    // that reads like a village): it weighs user names like any candidate. The rule-based strategies keep it.
+    // A county-level division under a name with no county suffix, in a sentence that reads like a village: the learned
+    // model alone would drop it, but a user's name is kept by every strategy.
     [Theory]
+    [InlineData(EntityStrategy.Learned)]
     [InlineData(EntityStrategy.Merged)]
     [InlineData(EntityStrategy.Rules)]
+    [InlineData(EntityStrategy.Tagger)]
     public void A_user_name_for_a_known_code_is_that_division(EntityStrategy strategy)
     {
         var county = Places(ArticleExtractor.Default, "零陵区召开会议\n零陵区委书记主持会议。").First(p => p.Name == "零陵区");
@@ -56,11 +59,12 @@ public sealed class UserLexiconTests
         place.Path.Should().Equal(county.Path);
     }
 
-    // The learned decision weighs a user place like any candidate (its features were trained on coded divisions): the
-    // rule-based strategies keep it as written.
+    // A place with no code (the learned model's features were trained on coded divisions): kept as written by every strategy.
     [Theory]
+    [InlineData(EntityStrategy.Learned)]
     [InlineData(EntityStrategy.Merged)]
     [InlineData(EntityStrategy.Rules)]
+    [InlineData(EntityStrategy.Tagger)]
     public void A_user_place_is_found_with_its_level_and_no_code(EntityStrategy strategy)
     {
         var user = new ArticleExtractor(ExtractorOptions.Default with { Entities = strategy, UserPlaces = [new UserPlace("翠微坪", PlaceLevel.Venue)] });
@@ -75,6 +79,7 @@ public sealed class UserLexiconTests
     [InlineData(EntityStrategy.Learned)]
     [InlineData(EntityStrategy.Merged)]
     [InlineData(EntityStrategy.Rules)]
+    [InlineData(EntityStrategy.Tagger)]
     public void A_user_organisation_entry_makes_an_organisation_found(EntityStrategy strategy)
     {
         var options = ExtractorOptions.Default with { Entities = strategy };
@@ -83,6 +88,33 @@ public sealed class UserLexiconTests
         var user = new ArticleExtractor(options with { UserOrganizations = [new UserOrganization("金穗", OrganizationKind.Team)] });
         var organization = Organizations(user, OrganizationText).Should().ContainSingle(o => o.Name == "金穗").Subject;
         organization.Kind.Should().Be(OrganizationKind.Team);
+    }
+
+    // The README's sentence: the learned model alone drops the user's organisation 金穗 here.
+    private const string ReadmeText = "公益活动纪实\n9月7日，金穗联合翠微坪的党员为居民送物资。";
+
+    [Theory]
+    [InlineData(EntityStrategy.Learned)]
+    [InlineData(EntityStrategy.Merged)]
+    [InlineData(EntityStrategy.Rules)]
+    [InlineData(EntityStrategy.Tagger)]
+    public void Every_strategy_keeps_the_user_entries_of_the_readme_sentence(EntityStrategy strategy)
+    {
+        var options = ExtractorOptions.Default with { Entities = strategy };
+        var user = new ArticleExtractor(options with
+        {
+            UserPlaces = [new UserPlace("翠微坪", PlaceLevel.Venue)],
+            UserOrganizations = [new UserOrganization("金穗", OrganizationKind.Team)],
+        });
+        var article = user.Extract(ArticleSource.FromText("t", ReadmeText)).Article!;
+        article.Organizations.Should().ContainSingle(o => o.Name == "金穗").Which.Kind.Should().Be(OrganizationKind.Team);
+        var place = article.Places.Should().ContainSingle(p => p.Name == "翠微坪").Subject;
+        place.Level.Should().Be(PlaceLevel.Venue);
+        place.Code.Should().BeNull();
+
+        var county = Places(ArticleExtractor.Default, "零陵区召开会议\n零陵区委书记主持会议。").First(p => p.Name == "零陵区");
+        var renamed = new ArticleExtractor(options with { UserDivisions = [new UserDivision("翠微坪", county.Code!)] });
+        Places(renamed, ReadmeText).Should().ContainSingle(p => p.Name == "翠微坪").Which.Code.Should().Be(county.Code);
     }
 
     [Fact]

@@ -27,6 +27,12 @@ internal enum CandidateSources
 
     /// <summary>The trained tagger marked exactly this span with this type.</summary>
     Tagger = 32,
+
+    /// <summary>
+    /// The span is exactly a name the user added with this type (<see cref="UserNames"/>): every decision keeps it. Not a
+    /// feature of the model (its layout is fixed), a rule of the decision.
+    /// </summary>
+    User = 64,
 }
 
 /// <summary>
@@ -48,14 +54,23 @@ internal sealed record EntityCandidate(TextSpan Span, NameType Type)
 
     public NameCandidate? PersonCandidate { get; init; }
 
+    /// <summary>True when the span is exactly a name the user added with this type: kept whatever the model's score.</summary>
+    public bool FromUser => (Sources & CandidateSources.User) != 0;
+
     /// <summary>True when a rule recogniser (not merely the person rules' candidate list) proposed it.</summary>
     public bool FromRules => (Sources & (CandidateSources.RulePlace | CandidateSources.RuleOrganization | CandidateSources.RulePerson)) != 0;
 }
 
-/// <summary>Gathers every (span, type) that any source proposed, one candidate each, sources merged, in span order.</summary>
+/// <summary>
+/// Gathers every (span, type) that any source proposed, one candidate each, sources merged, in span order; those that
+/// are exactly a user's name of their type are marked <see cref="CandidateSources.User"/>.
+/// </summary>
 internal static class EntityCandidates
 {
-    public static List<EntityCandidate> Collect(Mentions found)
+    /// <summary>The candidates with no user names to mark.</summary>
+    public static List<EntityCandidate> Collect(Mentions found) => Collect(found, "", null);
+
+    public static List<EntityCandidate> Collect(Mentions found, string text, UserNames? user)
     {
         var byKey = new Dictionary<(TextSpan, NameType), EntityCandidate>();
 
@@ -101,6 +116,7 @@ internal static class EntityCandidates
         // A person candidate the rules later accepted is a rule person, not a bare candidate.
         return [.. byKey.Values
             .Select(c => (c.Sources & CandidateSources.RulePerson) != 0 ? c with { Sources = c.Sources & ~CandidateSources.PersonCandidate } : c)
+            .Select(c => user is not null && user.Matches(text, c.Span, c.Type) ? c with { Sources = c.Sources | CandidateSources.User } : c)
             .OrderBy(c => c.Span.Start).ThenBy(c => c.Span.End).ThenBy(c => c.Type)];
     }
 }

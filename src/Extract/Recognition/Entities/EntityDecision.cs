@@ -10,6 +10,8 @@ namespace Extract.Recognition.Entities;
 /// model's threshold is kept (the most total probability above the threshold, by weighted interval scheduling). Kept
 /// hypotheses carry what their rule mention knew (code, path, roles, kind); the others are described like rule mentions.
 /// Other occurrences of a kept name of three or more characters that no hypothesis claims are mentions of it too.
+/// A hypothesis that is exactly a name the user added with its type (<see cref="UserNames"/>) is kept as if it scored
+/// 1.0, whatever the model's score, and wins over any other hypothesis it overlaps.
 /// </summary>
 internal sealed class EntityDecision : IRecognizer
 {
@@ -17,9 +19,11 @@ internal sealed class EntityDecision : IRecognizer
     private readonly EntityCandidateFeatures _features;
     private readonly EntityDescriber _describer;
     private readonly EntityMerger _handMerge;
+    private readonly UserNames? _user;
 
-    public EntityDecision(EntityDecisionModel model, EntityCandidateFeatures features, EntityDescriber describer, EntityMerger handMerge)
+    public EntityDecision(EntityDecisionModel model, EntityCandidateFeatures features, EntityDescriber describer, EntityMerger handMerge, UserNames? user = null)
     {
+        _user = user;
         _model = model;
         _features = features;
         _describer = describer;
@@ -29,13 +33,14 @@ internal sealed class EntityDecision : IRecognizer
     /// <summary>
     /// Every (span, type) any source proposed in <paramref name="found"/>, and the feature document over them, which
     /// holds what <paramref name="handMerge"/> (the <see cref="EntityStrategy.Merged"/> policy) kept: its verdict is one
-    /// input of the decision, not the decision. Training builds its rows through the same call.
+    /// input of the decision, not the decision. Training builds its rows through the same call. Hypotheses that are
+    /// exactly one of <paramref name="user"/>'s names are marked (not a feature: the model never sees the mark).
     /// </summary>
     public static (List<EntityCandidate> Candidates, EntityCandidateFeatures.Document Document) Hypotheses(
-        EntityMerger handMerge, DocumentText document, Mentions found, CancellationToken cancellationToken)
+        EntityMerger handMerge, DocumentText document, Mentions found, CancellationToken cancellationToken, UserNames? user = null)
     {
         found = NestedPlaces.Decide(found);
-        var candidates = EntityCandidates.Collect(found);
+        var candidates = EntityCandidates.Collect(found, document.Body, user);
         var kept = EntityMerger.Kept(handMerge.Recognize(document, found, cancellationToken));
         return (candidates, new EntityCandidateFeatures.Document(document.Body, document.Tokens, candidates, kept));
     }
@@ -43,7 +48,7 @@ internal sealed class EntityDecision : IRecognizer
     public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
         var text = document.Body;
-        var (candidates, featureDocument) = Hypotheses(_handMerge, document, found, cancellationToken);
+        var (candidates, featureDocument) = Hypotheses(_handMerge, document, found, cancellationToken, _user);
         var probabilities = _model.Score(_features, featureDocument, candidates, cancellationToken);
         var kept = Select(candidates, probabilities, _model.Thresholds(featureDocument, candidates));
 
@@ -62,11 +67,17 @@ internal sealed class EntityDecision : IRecognizer
     /// The subset of hypotheses with probability above their own threshold (<paramref name="thresholds"/>, one per
     /// hypothesis) that maximises the summed excess probability, in span order, where kept hypotheses do not overlap —
     /// except that places may sit inside a kept organisation (零陵区 in 零陵区税务局, as ANNOTATION.md counts them), chosen
-    /// among themselves the same way.
+    /// among themselves the same way. A user's name (<see cref="EntityCandidate.FromUser"/>) counts as probability 1.0 and
+    /// is always kept where it overlaps no other user's name: each weighs more than all other hypotheses together.
     /// </summary>
     public static List<EntityCandidate> Select(IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, IReadOnlyList<float> thresholds)
     {
-        var above = Enumerable.Range(0, candidates.Count).Where(i => probabilities[i] > thresholds[i]).ToList();
+        if (candidates.Any(c => c.FromUser))
+        {
+            probabilities = [.. probabilities.Select((p, i) => candidates[i].FromUser ? 1f : p)];
+        }
+
+        var above = Enumerable.Range(0, candidates.Count).Where(i => candidates[i].FromUser || probabilities[i] > thresholds[i]).ToList();
         var places = above.Where(i => candidates[i].Type == NameType.Location).ToList();
 
         // An organisation is worth its own excess plus the best set of places inside it.
@@ -83,12 +94,14 @@ internal sealed class EntityDecision : IRecognizer
     }
 
     // Weighted interval scheduling over items (indices into candidates): the non-overlapping subset with the largest
-    // sum of (probability − its threshold + bonus); chosen items bring their nested choices along.
+    // sum of (probability − its threshold + bonus), a user's name weighing more than every other item together; chosen
+    // items bring their nested choices along.
     private static (double Value, List<int> Chosen) Schedule(
         List<int> items, IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, IReadOnlyList<float> thresholds,
         Func<int, double> bonus, Func<int, List<int>> nested)
     {
         var sorted = items.OrderBy(i => candidates[i].Span.End).ThenBy(i => candidates[i].Span.Start).ToArray();
+        double userWeight = candidates.Count + 1;
         var best = new double[sorted.Length + 1];
         var take = new bool[sorted.Length + 1];
         var previous = new int[sorted.Length + 1];
@@ -114,6 +127,11 @@ internal sealed class EntityDecision : IRecognizer
 
             previous[k] = lo;
             var with = best[lo] + (probabilities[sorted[k - 1]] - thresholds[sorted[k - 1]]) + bonus(sorted[k - 1]);
+            if (item.FromUser)
+            {
+                with += userWeight;
+            }
+
             take[k] = with > best[k - 1];
             best[k] = take[k] ? with : best[k - 1];
         }

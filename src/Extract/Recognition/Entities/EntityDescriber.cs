@@ -8,7 +8,7 @@ namespace Extract.Recognition.Entities;
 /// <summary>
 /// Turns a bare name span (from the tagger) into the mention the rule layer would have made of it: a place's division,
 /// code and path from the gazetteer (resolved against the article's other places) or its level from its suffix; an
-/// organisation's kind from its suffix; a person's roles and organisation from the title chain before it.
+/// organisation's kind from its suffix (a user's organisation: the user's kind); a person's roles and organisation from the title chain before it.
 /// </summary>
 internal sealed class EntityDescriber
 {
@@ -54,6 +54,12 @@ internal sealed class EntityDescriber
 
     public OrganizationMention Organization(string text, TextSpan span)
     {
+        // A user's organisation has the user's kind.
+        if (_lexicons.UserOrganizations is { } user && user.Contains(text[span.Start..span.End]))
+        {
+            return new OrganizationMention(span, text[span.Start..span.End], NameText.KindOf(user.Column(text[span.Start..span.End], 0)));
+        }
+
         var suffix = _lexicons.OrgSuffixes.LongestEndingAt(text, span.End);
         var kind = suffix > 0 && suffix < span.Length
             ? NameText.KindOf(_lexicons.OrgSuffixes.Column(text.Substring(span.End - suffix, suffix), 0))

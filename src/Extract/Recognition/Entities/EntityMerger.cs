@@ -12,8 +12,11 @@ namespace Extract.Recognition.Entities;
 /// <item><see cref="EntityStrategy.Merged"/>: rules win wherever both speak (any overlap); a tagger name that touches no
 /// rule mention is added when its margin is at least <see cref="MinMargin"/> and it looks like a name of its type;
 /// every other occurrence of an added name of three or more characters is a mention too.</item>
-/// <item><see cref="EntityStrategy.Tagger"/>: the tagger's names alone, described like rule mentions.</item>
+/// <item><see cref="EntityStrategy.Tagger"/>: the tagger's names alone, described like rule mentions, and the names a
+/// user added (<see cref="UserNames"/>), which win over tagger names they overlap.</item>
 /// </list>
+/// Under <see cref="EntityStrategy.Merged"/> the user's names come as rule mentions (the gazetteer, the fixed organisation
+/// names), which the merge keeps.
 /// </summary>
 internal sealed class EntityMerger : IRecognizer
 {
@@ -29,9 +32,11 @@ internal sealed class EntityMerger : IRecognizer
     private readonly Func<string, bool> _isCommonWord;
     private readonly Surnames _surnames;
     private readonly Gazetteer _gazetteer;
+    private readonly UserNames? _user;
 
-    public EntityMerger(EntityStrategy strategy, EntityDescriber describer, TaggerResources resources, Func<string, bool> isCommonWord)
+    public EntityMerger(EntityStrategy strategy, EntityDescriber describer, TaggerResources resources, Func<string, bool> isCommonWord, UserNames? user = null)
     {
+        _user = user;
         _strategy = strategy;
         _describer = describer;
         _lexicons = resources.Lexicons;
@@ -49,7 +54,13 @@ internal sealed class EntityMerger : IRecognizer
         var text = document.Body;
         if (_strategy == EntityStrategy.Tagger)
         {
-            return Describe(text, found, [.. found.TaggedNames.Where(n => n.Span.Length >= 2 || n.Type == NameType.Location)]);
+            var names = found.TaggedNames.Where(n => n.Span.Length >= 2 || n.Type == NameType.Location).ToList();
+            if (_user?.Find(text) is { Count: > 0 } user)
+            {
+                names = [.. names.Where(n => !user.Any(u => NameText.Overlaps(u.Span, n.Span))), .. user];
+            }
+
+            return Describe(text, found, names);
         }
 
         found = NestedPlaces.Decide(found);

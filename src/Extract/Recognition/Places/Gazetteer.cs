@@ -24,10 +24,11 @@ internal sealed class Gazetteer
     private readonly ImmutableArray<Division> _divisions;
     private readonly FrozenDictionary<int, ImmutableArray<int>> _childrenByParent;
 
-    private Gazetteer(ImmutableArray<Division> divisions, NameTrie names)
+    private Gazetteer(ImmutableArray<Division> divisions, NameTrie names, WordTable? userNames = null)
     {
         _divisions = divisions;
         Names = names;
+        UserNames = userNames;
         _childrenByParent = divisions.Where(d => d.Parent >= 0).GroupBy(d => d.Parent)
             .ToFrozenDictionary(g => g.Key, g => g.Select(d => d.Index).ToImmutableArray());
     }
@@ -38,6 +39,9 @@ internal sealed class Gazetteer
     public NameTrie Names { get; }
 
     public int Count => _divisions.Length;
+
+    /// <summary>The names a user added (<see cref="With"/>), which every entity decision keeps; null when there are none.</summary>
+    public WordTable? UserNames { get; }
 
     public Division this[int index] => _divisions[index];
 
@@ -127,6 +131,7 @@ internal sealed class Gazetteer
         }
 
         var names = new NameTrie.Builder();
+        var userNames = (UserNames?.Words ?? []).ToDictionary(w => w, _ => Array.Empty<string>(), StringComparer.Ordinal);
         foreach (var (name, value) in Names.Entries())
         {
             names.Add(name, value);
@@ -150,6 +155,7 @@ internal sealed class Gazetteer
             }
 
             names.Add(trimmed, new DivisionName(index, NameForm.Full));
+            userNames[trimmed] = [];
         }
 
         foreach (var (name, level) in uncoded.OrderBy(e => e.Name, StringComparer.Ordinal))
@@ -163,9 +169,10 @@ internal sealed class Gazetteer
             var index = divisions.Count;
             divisions.Add(new Division(index, "", trimmed, level, -1));
             names.Add(trimmed, new DivisionName(index, NameForm.Full));
+            userNames[trimmed] = [];
         }
 
-        return new Gazetteer(divisions.ToImmutable(), names.Build());
+        return new Gazetteer(divisions.ToImmutable(), names.Build(), userNames.Count == 0 ? null : new WordTable(userNames.ToFrozenDictionary(StringComparer.Ordinal)));
     }
 
     private static PlaceLevel LevelOfCode(string code) => code.Length switch
