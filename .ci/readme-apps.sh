@@ -14,7 +14,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/extract-readme-apps.XXXXXX")
 cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
 cleanup() {
   rm -rf "$work"
-  for id in extract extract.segmentation extract.dependencyinjection extract.batch extract.store extract.fleet; do
+  for id in extract extract.segmentation extract.dependencyinjection extract.batch extract.store extract.fleet extract.jiebanet; do
     rm -rf "${cache:?}/$id/$version"
   done
 }

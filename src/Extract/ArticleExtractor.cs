@@ -73,7 +73,7 @@ public sealed class ArticleExtractor
         Options = options;
         Preload(options, decision is null && options.EntityModel is null, tagger is null);
         _page = options.PageModel is { } pageModel ? new HtmlPageExtractor(pageModel.Decision) : new HtmlPageExtractor();
-        _tokens = new TokenStage(Segmenter(options));
+        _tokens = options.Tokenizer is null ? new TokenStage(Segmenter(options)) : new TokenStage(PosSegmenter.Default, options.Tokenizer);
         _text = new TextStage(Surnames.Default);
         var (gazetteer, lexicons) = EntityResources(options);
         _recognizers = [

@@ -85,6 +85,14 @@ public sealed record ExtractorOptions
     /// </summary>
     public bool UseLearnedPageBlocks { get; init; } = true;
 
+    /// <summary>
+    /// The word segmenter of stage 4 (the tokens the recognisers read); null (the default): the built-in Jieba-compatible
+    /// segmenter with <see cref="UserWords"/>. When set, <see cref="UserWords"/> does not reach stage 4 (load them into
+    /// the tokenizer); keywords and the name tagger's segmenter features keep the embedded dictionary. Tokens that do
+    /// not tile the body make the document fail with <see cref="ExtractionErrorKind.Internal"/>, naming the tokenizer.
+    /// </summary>
+    public ITokenizer? Tokenizer { get; init; }
+
     #region User lexicons
 
     /// <summary>
