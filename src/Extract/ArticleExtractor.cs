@@ -253,8 +253,8 @@ public sealed class ArticleExtractor
     #endregion
 
     /// <summary>
-    /// The entity recognisers of stage 5 for <paramref name="strategy"/>, in order (the evaluation tools run the same
-    /// list); <paramref name="decision"/> and <paramref name="tagger"/> replace the embedded entity-decision model and name tagger,
+    /// The entity steps for <paramref name="strategy"/>, in order (the evaluation tools run the same list): the sources
+    /// that propose (stage 5), the one decision (Recognition/Entities) and the resolution that adds to it (stage 6); <paramref name="decision"/> and <paramref name="tagger"/> replace the embedded entity-decision model and name tagger,
     /// <paramref name="gazetteer"/> and <paramref name="lexicons"/> the embedded gazetteer and lexicons (with a user's entries).
     /// </summary>
     internal static IEnumerable<IRecognizer> EntityRecognizers(
@@ -279,7 +279,6 @@ public sealed class ArticleExtractor
             yield return new PersonRecognizer(Surnames.Default, lexicons, CommonWords.Default.Contains);
         }
 
-        var describer = new EntityDescriber(gazetteer, lexicons);
         var user = UserNames.Of(gazetteer, lexicons);
         switch (strategy)
         {
@@ -287,17 +286,19 @@ public sealed class ArticleExtractor
                 yield return new EntityDecision(
                     decision ?? EntityDecisionModel.Default,
                     new EntityCandidateFeatures(resources, CommonWords.Default.Contains),
-                    describer,
-                    EntityMerger.HandMerge(describer),
+                    EntityMerger.HandMerge(),
                     user);
                 break;
             case EntityStrategy.Merged or EntityStrategy.Tagger:
-                yield return new EntityMerger(strategy, describer, resources, CommonWords.Default.Contains, user);
+                yield return new EntityMerger(strategy, resources, CommonWords.Default.Contains, user);
                 break;
             case EntityStrategy.Rules:
                 yield return new RulesDecision();
                 break;
         }
+
+        // Resolution adds to the decided set: descriptions, occurrences, roles.
+        yield return new EntityResolution(new EntityDescriber(gazetteer, lexicons));
     }
 
     /// <summary>

@@ -99,7 +99,7 @@ internal static class BenchEntitiesCommand
         var features = new Recognition.Entities.EntityCandidateFeatures(Recognition.Tagging.TaggerResources.Default, Resources.CommonWords.Default.Contains);
         var model = Recognition.Entities.EntityDecisionModel.Default;
         var candidates = found.Select(Recognition.Entities.EntityCandidates.Collect).ToList();
-        var kept = documents.Select((d, i) => Recognition.Entities.EntityMerger.Kept(merge.Recognize(d, found[i], CancellationToken.None))).ToList();
+        var kept = documents.Select((d, i) => Recognition.Entities.EntityMerger.Kept(merge.Recognize(d, found[i], CancellationToken.None), d.Body)).ToList();
         var featureDocuments = documents.Select((d, i) => new Recognition.Entities.EntityCandidateFeatures.Document(d.Body, d.Tokens, candidates[i], kept[i])).ToList();
         var rows = candidates.Select((c, i) =>
         {

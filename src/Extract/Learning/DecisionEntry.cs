@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.IO.Compression;
+using Extract.Resources;
+using Extract.Segmentation.Resources;
+using Microsoft.ML.Data;
 
 namespace Extract.Learning;
 
 /// <summary>
 /// The <c>extract-decision.txt</c> entry the trainers add beside ML.NET's own in a decision model's zip: <c>key=value</c>
-/// lines holding the feature layout version and the thresholds. One reader for every learned decision (entities,
-/// achievements), so a layout check reads and fails the same way for each.
+/// lines holding the feature layout version and the thresholds. One reader and one loader for every learned decision
+/// (entities, achievements, actors), so a model loads, checks its layout and fails the same way for each.
 /// </summary>
 internal static class DecisionEntry
 {
@@ -34,4 +37,62 @@ internal static class DecisionEntry
 
         return values;
     }
+
+    /// <summary>
+    /// Reads a decision model saved by <paramref name="layout"/>'s trainer: the stream is copied once, the entry's values
+    /// are checked against the layout version and parsed by <paramref name="settings"/> (an <see cref="InvalidDataException"/>,
+    /// <see cref="KeyNotFoundException"/> or <see cref="FormatException"/> it throws becomes "Model resource 'NAME' is not
+    /// an KIND model of this build: …; retrain it with TRAINER."), then the ML.NET model is loaded and its feature column
+    /// must have the layout's size. Every failure throws naming <paramref name="name"/>.
+    /// </summary>
+    public static (LearnedModel<TRow, TScore> Model, TSettings Settings) Load<TRow, TScore, TSettings>(
+        Stream stream, string name, DecisionLayout layout, Func<Dictionary<string, string>, TSettings> settings)
+        where TRow : class
+        where TScore : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        TSettings parsed;
+        try
+        {
+            parsed = settings(Read(buffer, layout.Version));
+        }
+        catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or FormatException)
+        {
+            throw new InvalidOperationException($"Model resource '{name}' is not an {layout.Kind} model of this build: {e.Message}; retrain it with {layout.Trainer}.", e);
+        }
+
+        buffer.Position = 0;
+        var model = LearnedModel<TRow, TScore>.FromStream(buffer, name);
+        if (model.InputSchema.GetColumnOrNull(layout.Column) is not { Type: VectorDataViewType { Size: var size } } || size != layout.Count)
+        {
+            var version = layout.NameVersion ? string.Create(CultureInfo.InvariantCulture, $" (layout version {layout.Version})") : "";
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Model resource '{name}' does not read {layout.Count} {layout.Features} features{version}; retrain it with {layout.Trainer}."));
+        }
+
+        return (model, parsed);
+    }
+
+    /// <summary>
+    /// The one holder of an embedded model: <paramref name="fromStream"/> over the resource <paramref name="resourceName"/>,
+    /// run once on first use (<see cref="LazyThreadSafetyMode.ExecutionAndPublication"/>); a failure names the resource.
+    /// </summary>
+    public static Lazy<T> Embedded<T>(string resourceName, Func<Stream, string, T> fromStream) => new(
+        () => ResourceLoading.Guard(() =>
+        {
+            using var stream = EmbeddedResource.Open(resourceName);
+            return fromStream(stream, resourceName);
+        }),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 }
+
+/// <summary>What <see cref="DecisionEntry.Load"/> checks a decision model against, and names in its errors.</summary>
+/// <param name="Kind">The model's kind in "is not an … model" (entity-decision).</param>
+/// <param name="Features">The features' name in "does not read N … features" (entity).</param>
+/// <param name="Trainer">The command that retrains it (train-entities).</param>
+/// <param name="Version">The feature layout version the entry must state.</param>
+/// <param name="Count">The feature column's size.</param>
+/// <param name="Column">The feature column's name in the model's input schema.</param>
+/// <param name="NameVersion">Whether the size error states the layout version too.</param>
+internal sealed record DecisionLayout(string Kind, string Features, string Trainer, int Version, int Count, string Column, bool NameVersion = false);

@@ -90,7 +90,7 @@ internal static class MarkupBudget
             return -1;
         }
 
-        var close = html.IndexOf("</" + name, after, StringComparison.OrdinalIgnoreCase);
+        var close = RawText.EndTagAt(html, after, name);
         if (close < 0)
         {
             return html.Length;

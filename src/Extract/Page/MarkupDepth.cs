@@ -94,14 +94,11 @@ internal static class MarkupDepth
                     }
                 }
 
-                if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase))
+                // A script's or style's text is no markup: the scan resumes at its end tag.
+                if (!closing && RawText.Holds(name))
                 {
-                    if (!closing)
-                    {
-                        var close = html.IndexOf(closing ? ">" : "</", gt < 0 ? stop : gt, StringComparison.Ordinal);
-                        i = close < 0 ? -1 : close;
-                        continue;
-                    }
+                    i = RawText.EndTagAt(html, gt < 0 ? stop : gt, name);
+                    continue;
                 }
             }
 

@@ -66,6 +66,17 @@ internal sealed record Mentions
 
     /// <summary>The trained tagger's names (body offsets) with their margins, before the entity merge weighs them.</summary>
     public ImmutableArray<Tagging.TaggedName> TaggedNames { get; init; } = [];
+
+    /// <summary>
+    /// What the entity decision kept beyond <see cref="Places"/>, <see cref="Organizations"/> and <see cref="People"/>,
+    /// for resolution to describe and add; null before the decision, after resolution, and when the decision kept only
+    /// rule mentions as they stand.
+    /// </summary>
+    public Entities.KeptNames? Kept { get; init; }
+
+    /// <summary>Spans of every place, organisation and person mention (people without a span left out), for overlap tests.</summary>
+    public List<TextSpan> EntitySpans() =>
+        [.. Places.Select(p => p.Span), .. Organizations.Select(o => o.Span), .. People.Where(p => p.Span.HasValue).Select(p => p.Span!.Value)];
 }
 
 /// <summary>One recogniser of stage 5. Recognisers run in order; each reads the document and what earlier ones found.</summary>

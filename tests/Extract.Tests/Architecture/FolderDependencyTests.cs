@@ -26,6 +26,17 @@ public sealed partial class FolderDependencyTests
     }
 
     [Fact]
+    public void Resolution_is_the_last_stage_no_folder_imports_it()
+    {
+        // Sources propose (Recognition/*), one decision keeps (Recognition/Entities), resolution only adds to what was
+        // kept (Resolution/); the composition root wires them. A recogniser or decision that reached into Resolution
+        // would describe or resolve before the decision.
+        var graph = Dependencies();
+        graph["Resolution"].Should().Contain("Recognition", "the scan must see a dependency that exists");
+        graph.Where(kv => kv.Value.Contains("Resolution")).Select(kv => kv.Key).Should().BeEmpty("only the composition root imports Resolution");
+    }
+
+    [Fact]
     public void The_cycle_check_finds_a_cycle_through_three_folders_and_none_in_a_chain()
     {
         static Dictionary<string, HashSet<string>> Graph(params (string From, string To)[] edges)

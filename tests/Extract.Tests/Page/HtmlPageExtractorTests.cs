@@ -148,6 +148,16 @@ public sealed class HtmlPageExtractorTests
     }
 
     [Fact]
+    public void A_scripts_text_counts_no_nesting_whatever_end_tags_it_holds()
+    {
+        // The script's text holds an end tag of another element and three start tags: none is markup, up to </SCRIPT>.
+        const string html = "<div><script>s = '</b><i><i><i>';</SCRIPT><style>p{}</style></div>";
+
+        MarkupDepth.Measure(html, 10, CancellationToken.None).Should().Be(2);
+        MarkupBudget.WithoutInert(html, CancellationToken.None).Should().Be("<div></div>");
+    }
+
+    [Fact]
     public void Unclosed_paragraphs_do_not_count_as_nesting() =>
         MarkupDepth.Measure(string.Concat(Enumerable.Repeat("<p>段落<font>字<br><img src=x>", 3000)), 4096, CancellationToken.None).Should().Be(3000);
 

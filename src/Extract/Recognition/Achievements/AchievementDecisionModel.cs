@@ -1,7 +1,5 @@
 using System.Globalization;
 using Extract.Learning;
-using Extract.Resources;
-using Extract.Segmentation.Resources;
 using Microsoft.ML.Data;
 
 namespace Extract.Recognition.Achievements;
@@ -40,13 +38,10 @@ internal sealed class AchievementDecisionModel
     /// <summary>The zip entry beside ML.NET's own that holds the layout version and the threshold.</summary>
     public const string DecisionEntry = Learning.DecisionEntry.Name;
 
-    private static readonly Lazy<AchievementDecisionModel> Shared = new(
-        () => ResourceLoading.Guard(() =>
-        {
-            using var stream = EmbeddedResource.Open(ResourceName);
-            return FromStream(stream, ResourceName);
-        }),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<AchievementDecisionModel> Shared = Learning.DecisionEntry.Embedded(ResourceName, FromStream);
+
+    private static readonly DecisionLayout Layout = new(
+        "achievement-decision", "achievement", "train-achievements", AchievementCandidates.Version, AchievementCandidates.Count, nameof(AchievementCandidateRow.Features));
 
     private readonly LearnedModel<AchievementCandidateRow, AchievementCandidateScore> _model;
 
@@ -69,33 +64,17 @@ internal sealed class AchievementDecisionModel
     /// <summary>Reads a model saved by <c>train-achievements</c>; throws naming <paramref name="name"/> when it is not one of this layout.</summary>
     public static AchievementDecisionModel FromStream(Stream stream, string name)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        float threshold;
-        float addThreshold;
-        try
+        var (model, (threshold, addThreshold)) = Learning.DecisionEntry.Load<AchievementCandidateRow, AchievementCandidateScore, (float, float)>(stream, name, Layout, values =>
         {
-            var values = Learning.DecisionEntry.Read(buffer, AchievementCandidates.Version);
-            threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
-            addThreshold = values.TryGetValue("add-threshold", out var add) ? float.Parse(add, CultureInfo.InvariantCulture) : threshold;
+            var threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
+            var addThreshold = values.TryGetValue("add-threshold", out var add) ? float.Parse(add, CultureInfo.InvariantCulture) : threshold;
             if (threshold is not (>= 0 and <= 1) || addThreshold < 0)
             {
                 throw new InvalidDataException($"threshold {threshold} is not a probability");
             }
-        }
-        catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or FormatException)
-        {
-            throw new InvalidOperationException($"Model resource '{name}' is not an achievement-decision model of this build: {e.Message}; retrain it with train-achievements.", e);
-        }
 
-        buffer.Position = 0;
-        var model = LearnedModel<AchievementCandidateRow, AchievementCandidateScore>.FromStream(buffer, name);
-        if (model.InputSchema.GetColumnOrNull(nameof(AchievementCandidateRow.Features)) is not { Type: VectorDataViewType { Size: AchievementCandidates.Count } })
-        {
-            throw new InvalidOperationException($"Model resource '{name}' does not read {AchievementCandidates.Count} achievement features; retrain it with train-achievements.");
-        }
-
+            return (threshold, addThreshold);
+        });
         return new AchievementDecisionModel(model, threshold, addThreshold);
     }
 

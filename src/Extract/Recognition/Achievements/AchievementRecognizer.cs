@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 
 namespace Extract.Recognition.Achievements;
 
@@ -31,16 +32,25 @@ internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, 
         var names = new NamedSpans(found);
         var context = new AchievementContext.Index(document, found, maxClauseLength);
         var actors = new ActorResolver(document, found);
-        var learned = decision?.Kept(AchievementCandidates.For(document, found, actors, names, maxClauseLength));
+        var candidates = decision is null ? null : AchievementCandidates.For(document, found, actors, names, maxClauseLength);
+        var learned = candidates is null ? null : decision!.Kept(candidates);
         var quantities = found.Quantities.OrderBy(q => q.Span.Start).ToList();
 
+        // The candidates are the quantities outside names in this same order, each with its clause: it is read from
+        // them, not computed again (the rule filter's path, without candidates, computes it here).
+        var next = 0;
         for (var index = 0; index < quantities.Count; index++)
         {
             var quantity = quantities[index];
             cancellationToken.ThrowIfCancellationRequested();
-            var clause = ClauseAround(body, quantity.Span, maxClauseLength);
-            if (!(learned?.Contains(quantity.Span) ?? AchievementFilter.IsAchievement(quantity, body, clause))
-                || names.Hold(quantity.Span))
+            if (names.Hold(quantity.Span))
+            {
+                continue;
+            }
+
+            Debug.Assert(candidates is null || ReferenceEquals(candidates[next].Quantity, quantity), "candidates follow the quantities outside names");
+            var clause = candidates is null ? ClauseAround(body, quantity.Span, maxClauseLength) : candidates[next++].Clause;
+            if (!(learned?.Contains(quantity.Span) ?? AchievementFilter.IsAchievement(quantity, body, clause)))
             {
                 continue;
             }

@@ -1,6 +1,4 @@
 using Extract.Learning;
-using Extract.Resources;
-using Extract.Segmentation.Resources;
 using Microsoft.ML.Data;
 
 namespace Extract.Recognition.Achievements;
@@ -36,13 +34,10 @@ internal sealed class ActorRankerModel
     /// <summary>The embedded resource's logical name.</summary>
     public const string ResourceName = "Extract.Models.actors.zip";
 
-    private static readonly Lazy<ActorRankerModel> Shared = new(
-        () => ResourceLoading.Guard(() =>
-        {
-            using var stream = EmbeddedResource.Open(ResourceName);
-            return FromStream(stream, ResourceName);
-        }),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<ActorRankerModel> Shared = DecisionEntry.Embedded(ResourceName, FromStream);
+
+    private static readonly DecisionLayout Layout = new(
+        "actor-ranker", "actor", "train-actors", ActorResolver.CandidateLayoutVersion, ActorResolver.CandidateFeatureCount, nameof(ActorCandidateRow.Features));
 
     private readonly LearnedModel<ActorCandidateRow, ActorCandidateScore> _model;
 
@@ -61,31 +56,16 @@ internal sealed class ActorRankerModel
     /// <summary>Reads a ranker saved by <c>train-actors</c>; throws naming <paramref name="name"/> when it is not one of this layout.</summary>
     public static ActorRankerModel FromStream(Stream stream, string name)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        float margin;
-        try
+        var (model, margin) = DecisionEntry.Load<ActorCandidateRow, ActorCandidateScore, float>(stream, name, Layout, values =>
         {
-            var values = DecisionEntry.Read(buffer, ActorResolver.CandidateLayoutVersion);
-            margin = values.TryGetValue("margin", out var text) ? float.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var margin = values.TryGetValue("margin", out var text) ? float.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
             if (margin is not (>= 0 and <= 1))
             {
                 throw new InvalidDataException($"margin {margin} is not between 0 and 1");
             }
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException)
-        {
-            throw new InvalidOperationException($"Model resource '{name}' is not an actor-ranker model of this build: {e.Message}; retrain it with train-actors.", e);
-        }
 
-        buffer.Position = 0;
-        var model = LearnedModel<ActorCandidateRow, ActorCandidateScore>.FromStream(buffer, name);
-        if (model.InputSchema.GetColumnOrNull(nameof(ActorCandidateRow.Features)) is not { Type: VectorDataViewType { Size: ActorResolver.CandidateFeatureCount } })
-        {
-            throw new InvalidOperationException($"Model resource '{name}' does not read {ActorResolver.CandidateFeatureCount} actor features; retrain it with train-actors.");
-        }
-
+            return margin;
+        });
         return new ActorRankerModel(model, margin);
     }
 

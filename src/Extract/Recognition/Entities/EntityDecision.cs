@@ -1,4 +1,3 @@
-using Extract.Learning;
 using Extract.Recognition.Names;
 using Extract.Recognition.Tagging;
 
@@ -8,8 +7,9 @@ namespace Extract.Recognition.Entities;
 /// Stage 5, after the rule recognisers and the tagger (<see cref="EntityStrategy.Learned"/>): every (span, type) any
 /// source proposed is scored by the entity-decision model, and the best set of non-overlapping hypotheses above the
 /// model's threshold is kept (the most total probability above the threshold, by weighted interval scheduling). Kept
-/// hypotheses carry what their rule mention knew (code, path, roles, kind); the others are described like rule mentions.
-/// Other occurrences of a kept name of three or more characters that no hypothesis claims are mentions of it too.
+/// hypotheses carry what their rule mention knew (code, path, roles, kind); resolution describes the others like rule
+/// mentions and adds the other occurrences of a kept name of three or more characters that no hypothesis claims
+/// (<see cref="Mentions.Kept"/>).
 /// A hypothesis that is exactly a name the user added with its type (<see cref="UserNames"/>) is kept as if it scored
 /// 1.0, whatever the model's score, and wins over any other hypothesis it overlaps.
 /// </summary>
@@ -17,16 +17,14 @@ internal sealed class EntityDecision : IRecognizer
 {
     private readonly EntityDecisionModel _model;
     private readonly EntityCandidateFeatures _features;
-    private readonly EntityDescriber _describer;
     private readonly EntityMerger _handMerge;
     private readonly UserNames? _user;
 
-    public EntityDecision(EntityDecisionModel model, EntityCandidateFeatures features, EntityDescriber describer, EntityMerger handMerge, UserNames? user = null)
+    public EntityDecision(EntityDecisionModel model, EntityCandidateFeatures features, EntityMerger handMerge, UserNames? user = null)
     {
         _user = user;
         _model = model;
         _features = features;
-        _describer = describer;
         _handMerge = handMerge;
     }
 
@@ -41,22 +39,18 @@ internal sealed class EntityDecision : IRecognizer
     {
         found = NestedPlaces.Decide(found);
         var candidates = EntityCandidates.Collect(found, document.Body, user);
-        var kept = EntityMerger.Kept(handMerge.Recognize(document, found, cancellationToken));
+        var kept = EntityMerger.Kept(handMerge.Recognize(document, found, cancellationToken), document.Body);
         return (candidates, new EntityCandidateFeatures.Document(document.Body, document.Tokens, candidates, kept));
     }
 
     public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
-        var text = document.Body;
         var (candidates, featureDocument) = Hypotheses(_handMerge, document, found, cancellationToken, _user);
         var probabilities = _model.Score(_features, featureDocument, candidates, cancellationToken);
         var kept = Select(candidates, probabilities, _model.Thresholds(featureDocument, candidates));
 
-        var taken = kept.Select(c => c.Span).ToList();
-        kept.AddRange(NameText.OtherOccurrences(text, kept, c => c.Span, taken)
-            .Select(o => new EntityCandidate(o.Span, o.Name.Type) { Sources = o.Name.Sources }));
-
-        return Build(text, found, kept);
+        // No proposal stands on its own: the kept hypotheses are all there is (each with its rule mention, if any).
+        return found with { Places = [], Organizations = [], People = [], Kept = new KeptNames([.. kept], Occurrences: true) };
     }
 
     /// <summary>The subset <see cref="Select(IReadOnlyList{EntityCandidate}, IReadOnlyList{float}, IReadOnlyList{float})"/> keeps with one threshold for every hypothesis.</summary>
@@ -152,36 +146,5 @@ internal sealed class EntityDecision : IRecognizer
         }
 
         return (best[sorted.Length], chosen);
-    }
-
-    private Mentions Build(string text, Mentions found, List<EntityCandidate> kept)
-    {
-        var places = new List<PlaceMention>();
-        var organizations = new List<OrganizationMention>();
-        foreach (var candidate in kept.OrderBy(c => c.Span.Start))
-        {
-            switch (candidate.Type)
-            {
-                case NameType.Location:
-                    places.Add(candidate.Place ?? _describer.Place(text, candidate.Span, places));
-                    break;
-                case NameType.Organization:
-                    organizations.Add(candidate.Organization ?? _describer.Organization(text, candidate.Span));
-                    break;
-            }
-        }
-
-        // People last: roles read the places and organisations kept around them.
-        var entities = places.Select(p => p.Span).Concat(organizations.Select(o => o.Span)).ToList();
-        var people = kept.Where(c => c.Type == NameType.Person)
-            .OrderBy(c => c.Span.Start)
-            .Select(c => c.Person ?? _describer.Person(text, c.Span, entities, organizations))
-            .ToList();
-        return found with
-        {
-            Places = [.. places.OrderBy(p => p.Span.Start)],
-            Organizations = [.. organizations.OrderBy(o => o.Span.Start)],
-            People = [.. people],
-        };
     }
 }

@@ -1,9 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using Extract.Recognition.Entities;
-using Extract.Resources;
-using Extract.Segmentation.Resources;
-using Microsoft.ML.Data;
 using Extract.Learning;
 
 namespace Extract.Recognition.Entities;
@@ -22,13 +19,10 @@ internal sealed class EntityDecisionModel
     /// <summary>The zip entry, beside ML.NET's own, that holds the layout version and the threshold.</summary>
     public const string DecisionEntry = Learning.DecisionEntry.Name;
 
-    private static readonly Lazy<EntityDecisionModel> Shared = new(
-        () => ResourceLoading.Guard(() =>
-        {
-            using var stream = EmbeddedResource.Open(ResourceName);
-            return FromStream(stream, ResourceName);
-        }),
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<EntityDecisionModel> Shared = Learning.DecisionEntry.Embedded(ResourceName, FromStream);
+
+    private static readonly DecisionLayout Layout = new(
+        "entity-decision", "entity", "train-entities", EntityCandidateFeatures.Version, EntityCandidateFeatures.Count, nameof(EntityCandidateRow.Features), NameVersion: true);
 
     private readonly LearnedModel<EntityCandidateRow, EntityCandidateScore> _model;
 
@@ -61,34 +55,17 @@ internal sealed class EntityDecisionModel
     /// <summary>Reads a model saved by <c>train-entities</c>; throws naming <paramref name="name"/> when it is not one or has another layout.</summary>
     public static EntityDecisionModel FromStream(Stream stream, string name)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        float threshold;
-        float keptThreshold;
-        try
+        var (model, (threshold, keptThreshold)) = Learning.DecisionEntry.Load<EntityCandidateRow, EntityCandidateScore, (float, float)>(stream, name, Layout, values =>
         {
-            var values = Learning.DecisionEntry.Read(buffer, EntityCandidateFeatures.Version);
-            threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
-            keptThreshold = values.TryGetValue("kept-threshold", out var kept) ? float.Parse(kept, CultureInfo.InvariantCulture) : threshold;
+            var threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
+            var keptThreshold = values.TryGetValue("kept-threshold", out var kept) ? float.Parse(kept, CultureInfo.InvariantCulture) : threshold;
             if (!(threshold is >= 0 and <= 1) || !(keptThreshold is >= 0 and <= 1))
             {
                 throw new InvalidDataException($"thresholds {threshold} and {keptThreshold} are not probabilities");
             }
-        }
-        catch (Exception e) when (e is InvalidDataException or KeyNotFoundException or FormatException)
-        {
-            throw new InvalidOperationException($"Model resource '{name}' is not an entity-decision model of this build: {e.Message}; retrain it with train-entities.", e);
-        }
 
-        buffer.Position = 0;
-        var model = LearnedModel<EntityCandidateRow, EntityCandidateScore>.FromStream(buffer, name);
-        var column = model.InputSchema.GetColumnOrNull(nameof(EntityCandidateRow.Features));
-        if (column is not { Type: VectorDataViewType { Size: EntityCandidateFeatures.Count } })
-        {
-            throw new InvalidOperationException($"Model resource '{name}' does not read {EntityCandidateFeatures.Count} entity features (layout version {EntityCandidateFeatures.Version}); retrain it with train-entities.");
-        }
-
+            return (threshold, keptThreshold);
+        });
         return new EntityDecisionModel(model, threshold, keptThreshold);
     }
 

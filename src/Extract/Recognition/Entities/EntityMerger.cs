@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Extract.Recognition.Names;
 using Extract.Recognition.Places;
 using Extract.Recognition.Tagging;
@@ -7,7 +6,9 @@ using Extract.Resources;
 namespace Extract.Recognition.Entities;
 
 /// <summary>
-/// Stage 5, after the rule recognisers: weighs the trained tagger's names against the rule layer's mentions.
+/// Stage 5, after the rule recognisers: weighs the trained tagger's names against the rule layer's mentions. A decision
+/// only: it removes proposals (places inside organisations' names, weak or split people) and names the tagger names it
+/// adds (<see cref="Mentions.Kept"/>); resolution describes them and adds their other occurrences.
 /// <list type="bullet">
 /// <item><see cref="EntityStrategy.Merged"/>: rules win wherever both speak (any overlap); a tagger name that touches no
 /// rule mention is added when its margin is at least <see cref="MinMargin"/> and it looks like a name of its type;
@@ -27,18 +28,16 @@ internal sealed class EntityMerger : IRecognizer
     public const float MinMargin = 50f;
 
     private readonly EntityStrategy _strategy;
-    private readonly EntityDescriber _describer;
     private readonly EntityLexicons _lexicons;
     private readonly Func<string, bool> _isCommonWord;
     private readonly Surnames _surnames;
     private readonly Gazetteer _gazetteer;
     private readonly UserNames? _user;
 
-    public EntityMerger(EntityStrategy strategy, EntityDescriber describer, TaggerResources resources, Func<string, bool> isCommonWord, UserNames? user = null)
+    public EntityMerger(EntityStrategy strategy, TaggerResources resources, Func<string, bool> isCommonWord, UserNames? user = null)
     {
         _user = user;
         _strategy = strategy;
-        _describer = describer;
         _lexicons = resources.Lexicons;
         _surnames = resources.Surnames;
         _gazetteer = resources.Gazetteer;
@@ -46,8 +45,7 @@ internal sealed class EntityMerger : IRecognizer
     }
 
     /// <summary>The hand merge (<see cref="EntityStrategy.Merged"/>) over the product's default lexicons, surnames and gazetteer.</summary>
-    public static EntityMerger HandMerge(EntityDescriber? describer = null) => new(
-        EntityStrategy.Merged, describer ?? new EntityDescriber(Gazetteer.Default, EntityLexicons.Default), TaggerResources.Default, CommonWords.Default.Contains);
+    public static EntityMerger HandMerge() => new(EntityStrategy.Merged, TaggerResources.Default, CommonWords.Default.Contains);
 
     public Mentions Recognize(DocumentText document, Mentions found, CancellationToken cancellationToken)
     {
@@ -60,7 +58,7 @@ internal sealed class EntityMerger : IRecognizer
                 names = [.. names.Where(n => !user.Any(u => NameText.Overlaps(u.Span, n.Span))), .. user];
             }
 
-            return Describe(text, found, names);
+            return Keep(found, names, occurrences: false);
         }
 
         found = NestedPlaces.Decide(found);
@@ -86,7 +84,7 @@ internal sealed class EntityMerger : IRecognizer
             found = found with { People = found.People.RemoveAll(p => p.Span is { } span && joined.Any(j => NameText.Overlaps(span, j) && span != j)) };
         }
 
-        var taken = EntityDescriber.Spans(found);
+        var taken = found.EntitySpans();
         var titles = NameText.BookTitles(text);
         var added = new List<TaggedName>();
         foreach (var name in found.TaggedNames)
@@ -100,17 +98,19 @@ internal sealed class EntityMerger : IRecognizer
             }
         }
 
-        // Other occurrences of a name the tagger added (long enough to be unambiguous) are mentions of it too.
-        added.AddRange(NameText.OtherOccurrences(text, added, n => n.Span, taken).Select(o => o.Name with { Span = o.Span }));
-
-        return Describe(text, found, added);
+        // Other occurrences of a name the tagger added (long enough to be unambiguous) are mentions of it too: resolution adds them.
+        return Keep(found, added, occurrences: true);
     }
 
-    /// <summary>The (span, type) of every place, organisation and person mention in <paramref name="merged"/>.</summary>
-    public static HashSet<(TextSpan Span, NameType Type)> Kept(Mentions merged)
+    /// <summary>
+    /// The (span, type) of every place, organisation and person the decision <paramref name="merged"/> stands for over
+    /// <paramref name="text"/>: its mentions, its kept names and their other occurrences (what resolution will add).
+    /// </summary>
+    public static HashSet<(TextSpan Span, NameType Type)> Kept(Mentions merged, string text)
     {
         var kept = merged.Places.Select(p => (p.Span, NameType.Location))
             .Concat(merged.Organizations.Select(o => (o.Span, NameType.Organization)))
+            .Concat((merged.Kept?.WithOccurrences(text, merged) ?? []).Select(n => (n.Span, n.Type)))
             .ToHashSet();
         foreach (var person in merged.People)
         {
@@ -123,39 +123,11 @@ internal sealed class EntityMerger : IRecognizer
         return kept;
     }
 
-    // In Tagger mode no rule recogniser ran, so the basis holds no entities and the tagger's names are all there is.
-    private Mentions Describe(string text, Mentions basis, List<TaggedName> added)
-    {
-        var places = basis.Places.ToBuilder();
-        var organizations = basis.Organizations.ToBuilder();
-        foreach (var name in added.OrderBy(n => n.Span.Start))
-        {
-            switch (name.Type)
-            {
-                case NameType.Location:
-                    places.Add(_describer.Place(text, name.Span, places));
-                    break;
-                case NameType.Organization:
-                    organizations.Add(_describer.Organization(text, name.Span));
-                    break;
-            }
-        }
-
-        // People last: their roles may name the organisations just added.
-        var entities = places.Select(p => p.Span).Concat(organizations.Select(o => o.Span)).ToList();
-        var people = basis.People.ToBuilder();
-        foreach (var name in added.Where(n => n.Type == NameType.Person).OrderBy(n => n.Span.Start))
-        {
-            people.Add(_describer.Person(text, name.Span, entities, organizations));
-        }
-
-        return basis with
-        {
-            Places = [.. places.OrderBy(p => p.Span.Start)],
-            Organizations = [.. organizations.OrderBy(o => o.Span.Start)],
-            People = [.. people.OrderBy(p => p.Span?.Start ?? -1)],
-        };
-    }
+    // The rule mentions left in basis stand (in Tagger mode no rule recogniser ran, so there are none); the added tagger
+    // names are kept for resolution to describe (Kept is set even when none was added: resolution puts the mentions in
+    // span order).
+    private static Mentions Keep(Mentions basis, List<TaggedName> added, bool occurrences) =>
+        basis with { Kept = new KeptNames([.. added.Select(n => new EntityCandidate(n.Span, n.Type))], occurrences) };
 
     // The lexicons must agree with the tagger's type, so the tagger brings boundaries and the lexicons sanity: a person
     // is a surname + given name (or a transliteration with ·) and no common word or title; a place is a gazetteer name

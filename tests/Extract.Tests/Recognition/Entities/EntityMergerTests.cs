@@ -3,18 +3,24 @@ using Extract.Recognition;
 using Extract.Recognition.Entities;
 using Extract.Recognition.Places;
 using Extract.Recognition.Tagging;
+using Extract.Resolution;
 using Extract.Resources;
 using Extract.Calendar;
 
 namespace Extract.Tests.Recognition.Entities;
 
-/// <summary>The hand merge of rule mentions and tagger names, with the tagger's names given, so each policy shows alone.</summary>
+/// <summary>
+/// The hand merge of rule mentions and tagger names, with the tagger's names given, so each policy shows alone; its
+/// verdict is resolved (described, occurrences added) as the extractor does.
+/// </summary>
 public sealed class EntityMergerTests
 {
     private const float Confident = EntityMerger.MinMargin + 10;
 
+    private static readonly EntityResolution Resolution = new(new EntityDescriber(Gazetteer.Default, EntityLexicons.Default));
+
     private static EntityMerger Merger(EntityStrategy strategy) =>
-        new(strategy, new EntityDescriber(Gazetteer.Default, EntityLexicons.Default), TaggerResources.Default, CommonWords.Default.Contains);
+        new(strategy, TaggerResources.Default, CommonWords.Default.Contains);
 
     private static (string Text, Mentions Found) Merge(string text, EntityStrategy strategy, params (string Name, NameType Type, float Margin)[] tagged)
     {
@@ -26,7 +32,8 @@ public sealed class EntityMergerTests
             return new TaggedName(new TextSpan(at, at + t.Name.Length), t.Type, t.Margin);
         });
         var document = new DocumentText(text, [new TextSpan(0, text.Length)], [], ReferenceDates.Create(null, null, null, null));
-        return (text, Merger(strategy).Recognize(document, rules with { TaggedNames = [.. names] }, CancellationToken.None));
+        var decided = Merger(strategy).Recognize(document, rules with { TaggedNames = [.. names] }, CancellationToken.None);
+        return (text, Resolution.Recognize(document, decided, CancellationToken.None));
     }
 
     [Fact]

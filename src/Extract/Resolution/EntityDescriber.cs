@@ -1,14 +1,16 @@
+using Extract.Recognition;
 using Extract.Recognition.Names;
 using Extract.Recognition.People;
 using Extract.Recognition.Places;
 using Extract.Resources;
 
-namespace Extract.Recognition.Entities;
+namespace Extract.Resolution;
 
 /// <summary>
-/// Turns a bare name span (from the tagger) into the mention the rule layer would have made of it: a place's division,
-/// code and path from the gazetteer (resolved against the article's other places) or its level from its suffix; an
-/// organisation's kind from its suffix (a user's organisation: the user's kind); a person's roles and organisation from the title chain before it.
+/// Turns a bare name span the entity decision kept (from the tagger, the candidate list or an occurrence) into the
+/// mention the rule layer would have made of it: a place's division, code and path from the gazetteer (resolved against
+/// the article's other places) or its level from its suffix; an organisation's kind from its suffix (a user's
+/// organisation: the user's kind); a person's roles and organisation from the title chain before it.
 /// </summary>
 internal sealed class EntityDescriber
 {
@@ -80,8 +82,4 @@ internal sealed class EntityDescriber
             ? NameText.LevelOf(_lexicons.PlaceSuffixes.Column(text.Substring(span.End - suffix, suffix), 0))
             : PlaceLevel.Other;
     }
-
-    /// <summary>Spans of every mention in <paramref name="found"/>, for overlap tests.</summary>
-    public static List<TextSpan> Spans(Mentions found) =>
-        [.. found.Places.Select(p => p.Span), .. found.Organizations.Select(o => o.Span), .. found.People.Where(p => p.Span.HasValue).Select(p => p.Span!.Value)];
 }
