@@ -136,6 +136,8 @@ internal static partial class PageTitle
         // Longest as shown: a Han character is as wide as two Latin letters (Joel on Software - 给计算机系学生的建议).
         var longest = parts.Max(Width);
         parts = [.. parts.Where(p => Width(p) * 5 >= longest * 4)];
+        string? best = null;
+        var bestWidth = 0;
         foreach (var line in layout.Lines)
         {
             if (line.LinkDensity >= 0.5 || line.Text.Length is < 6 or > 100 || line.InFurniture)
@@ -144,19 +146,22 @@ internal static partial class PageTitle
             }
 
             var text = Clean(line.Text)!;
-            if (!NotHeadline(text) && parts.Exists(p => text == p || (p.Contains(text, StringComparison.Ordinal) && text.Length * 5 >= p.Length * 4)
-                || (text.Contains(p, StringComparison.Ordinal) && p.Length * 5 >= text.Length * 4)))
+            var part = NotHeadline(text) ? null : parts.Find(p => text == p || (p.Contains(text, StringComparison.Ordinal) && text.Length * 5 >= p.Length * 4)
+                || (text.Contains(p, StringComparison.Ordinal) && p.Length * 5 >= text.Length * 4));
+
+            // The line of the widest part wins: a site's name shown above the headline is a part too.
+            if (part is not null && (best is null || Width(part) > bestWidth))
             {
-                return text;
+                (best, bestWidth) = (text, Width(part));
             }
         }
 
-        return null;
+        return best;
     }
 
     /// <summary>
     /// True when <paramref name="text"/> is a part of <paramref name="title"/> split at its separators that is narrower, as
-    /// shown, than its widest part: the site's name before the headline (Example Site - 某某新闻标题), not the headline.
+    /// shown, than another part: the site's name before the headline (Example Site - 某某新闻标题), not the headline.
     /// </summary>
     private static bool NarrowPart(string text, string? title)
     {
@@ -166,7 +171,7 @@ internal static partial class PageTitle
         }
 
         var parts = SeparatorRegex().Split(title).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-        return parts.Count >= 2 && parts.Contains(text) && Width(text) * 5 < parts.Max(Width) * 4;
+        return parts.Count >= 2 && parts.Contains(text) && Width(text) < parts.Max(Width);
     }
 
     /// <summary>A line that repeats the title tag without being the headline: a breadcrumb or a dateline.</summary>
