@@ -227,13 +227,14 @@ internal sealed partial class HtmlPageExtractor
 
     /// <summary>
     /// Whether a line the walk met can be a page's headline: not a sentence's first half (ending in a comma, or long and
-    /// holding one — a paragraph wrapped over lines), not a metadata line (作者：… 出自…), not a counter (访问:1213).
+    /// holding one — a paragraph wrapped over lines), not a metadata line (作者：… 出自…), not a counter (访问:1213), not
+    /// the article's first section heading (一、…, （一）…) that the page's headline-less layout leaves right above its text.
     /// </summary>
     private static bool ReadsAsHeadline(string text)
     {
         var trimmed = text.TrimEnd();
         return !(trimmed.EndsWith('，') || trimmed.EndsWith(',') || (trimmed.Length >= 30 && (trimmed.Contains('，') || trimmed.Contains(',')))
-            || MetadataLines.IsMetadata(trimmed, Surnames.Default) || CounterRegex().IsMatch(trimmed));
+            || MetadataLines.IsMetadata(trimmed, Surnames.Default) || CounterRegex().IsMatch(trimmed) || SectionRegex().IsMatch(trimmed));
     }
 
     /// <summary>The lines the model takes (probability ≥ 0.5) and the first and last of them; (-1, -1) when they hold under 40 letters of prose.</summary>
@@ -365,6 +366,10 @@ internal sealed partial class HtmlPageExtractor
 
     /// <summary>A list of linked items with snippets (search results, forum indexes): more link lines than prose lines in the area.</summary>
     private static bool LooksLikeList(int linkLines, int proseLines) => linkLines >= 10 && linkLines >= proseLines;
+
+    // The first section heading of an article: 一、…, （一）….
+    [GeneratedRegex(@"^(?:一\s*[、.．]|[(（]\s*一\s*[)）])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SectionRegex();
 
     // A counter: a key and a number only (访问:121369, 点击数：52).
     [GeneratedRegex(@"^[^:：]{1,8}[:：]\s*\d+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -64,6 +64,14 @@ public sealed class PageTitleFormTests
     }
 
     [Fact]
+    public void The_first_section_heading_above_the_text_is_not_taken_for_the_headline()
+    {
+        var html = "<html><head><title>某某网</title></head><body><div>首页</div><div><b>一、书屋的由来</b></div>" + Body + "</body></html>";
+
+        TitleOf(html).Should().Be("某某网");
+    }
+
+    [Fact]
     public void A_form_key_before_the_title_and_a_page_marker_after_it_are_dropped()
     {
         PageTitle.WithoutLabel("主题： 村里建起了农家书屋").Should().Be("村里建起了农家书屋");
