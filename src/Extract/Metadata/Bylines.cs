@@ -25,7 +25,7 @@ internal static partial class Bylines
     [
         "融媒体记者", "全媒体记者", "新媒体记者", "本报通讯员", "特约通讯员", "摄影记者", "本报记者", "本台记者", "本网记者", "本刊记者", "特约记者",
         "见习记者", "实习记者", "首席记者", "记者", "通讯员", "实习生", "见习生", "责任编辑", "编辑", "作者", "文/图", "图/文", "文/摄", "文图", "图文",
-        "摄影", "摄像", "撰稿", "报道", "供稿", "编译", "整理", "执笔", "采写",
+        "摄影", "摄像", "撰稿", "报道", "供稿", "编译", "整理", "执笔", "采写", "翻摄",
     ];
 
     /// <summary>
@@ -38,6 +38,8 @@ internal static partial class Bylines
     {
         leftover = 0;
         var names = ImmutableArray.CreateBuilder<string>();
+        // A name's original spelling in brackets after it is the same person: 周某某 (John Smith).
+        value = GlossRegex().Replace(value, "");
         foreach (var raw in SplitRegex().Split(value))
         {
             var token = raw.Trim('(', ')', '（', '）', '[', ']', '【', '】', ' ', '“', '”', '"', '《', '》', '.', '。', '：', ':');
@@ -194,6 +196,9 @@ internal static partial class Bylines
 
     [GeneratedRegex(@"[\s、,，;；|｜]+|(?<=[\u4e00-\u9fff])[/／](?=[\u4e00-\u9fff]{2})", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SplitRegex();
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff·]{2})\s*[(（][A-Za-z][A-Za-z .'\-]*[)）]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex GlossRegex();
 
     // A staff code after a name (杨倩_NF4425, 韩保林 PK155 arrives as its own token and fails the name check).
     [GeneratedRegex(@"(?<=[\u4e00-\u9fff])[_\-]?[A-Za-z]{1,4}\d{2,6}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

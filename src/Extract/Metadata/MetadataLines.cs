@@ -132,6 +132,10 @@ internal static partial class MetadataLines
                     }
 
                     break;
+                case MetadataKind.Author or MetadataKind.Photographer when NoticeValueRegex().IsMatch(field.Value):
+                    // A notice, not a byline: 图片正在上传，请稍后..., 作者信息加载中….
+                    content += field.Value.Length;
+                    break;
                 case MetadataKind.Author or MetadataKind.Photographer:
                     keys++;
                     authors.AddRange(Bylines.Names(field.Value, surnames, out var leftA, keyed: true, handles: field.Key is "作者" or "文" or "撰文" or "撰稿" or "执笔"));
@@ -388,7 +392,7 @@ internal static partial class MetadataLines
     [GeneratedRegex(@"^[\u4e00-\u9fffA-Za-z0-9·\- ]{2,24}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadRegex();
 
-    [GeneratedRegex(@"[【】\[\]［］|｜]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[【】\[\]［］|｜︱︳¦]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LayoutRegex();
 
     [GeneratedRegex(@"^[\s□■●◆◇▲△★☆○◎▶►▪·•>»]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
@@ -403,6 +407,10 @@ internal static partial class MetadataLines
 
     [GeneratedRegex(@"^[\d\s:：]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CounterValueRegex();
+
+    // A value that trails off (…, ...): a notice or a teaser, never a list of names.
+    [GeneratedRegex(@"(?:\.{3}|…+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NoticeValueRegex();
 
     // The dateline or masthead that may precede an opening byline: 本报讯, 湖北日报讯, 本站讯, 据新华社沈阳1月16日电, 新华社北京1月1日电.
     [GeneratedRegex(@"^(?<lead>(?:据)?[\u4e00-\u9fff·]{0,12}(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)\s*)?(?<bracket>[(（]\s*(?<inner>(?:[\u4e00-\u9fff·]{0,8}?)(?<role>记者|通讯员|实习生|见习生|撰稿|作者|文/图|文)[^()（）]{1,60}|(?<=(?:讯|电|消息)\s*[(（]\s*)[\u4e00-\u9fff]{2,4}(?:[ 、,][\u4e00-\u9fff]{2,4}){0,3})\s*[)）])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

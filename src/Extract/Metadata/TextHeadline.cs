@@ -49,6 +49,22 @@ internal static partial class TextHeadline
         return first >= 0 ? TitleAt(content, first) : null;
     }
 
+    /// <summary>
+    /// The headline right above a page's article (<paramref name="lines"/>: the visible lines around its start): the
+    /// line the walk up from the first paragraph meets, over datelines, bylines and widgets. Null when the walk meets
+    /// none — unlike <see cref="Find"/>, the first lines are not taken as the headline (on a page they are its navigation).
+    /// </summary>
+    public static HeadlineAt? AboveBody(IReadOnlyList<string> lines)
+    {
+        var body = FirstParagraph(lines);
+        if (body <= 0 || WalkUp(lines, body, _ => false) is not { } index)
+        {
+            return null;
+        }
+
+        return DatelineTitleRegex().IsMatch(lines[index]) ? TitleAt(lines, index) : new HeadlineAt(index, 1, lines[index]);
+    }
+
     /// <summary>A series label above a headline (某集团抗击疫情系列报道之三): the article's, not the site's, so it stays in the body.</summary>
     public static bool IsSeriesLabel(string line) => SeriesLabelRegex().IsMatch(line);
 
@@ -132,7 +148,7 @@ internal static partial class TextHeadline
     /// <summary>A header line the walk passes: a dateline, a counter or widget left in the text, a fragment, a subtitle.</summary>
     private static bool IsFurniture(string line) =>
         line.Length < 4 || !line.Any(IsHan) || IsDateline(line) || line.StartsWith('—') || line.StartsWith("原标题", StringComparison.Ordinal)
-        || SeriesLabelRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || SiteNameRegex().IsMatch(line);
+        || SeriesLabelRegex().IsMatch(line) || LeadInRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || SiteNameRegex().IsMatch(line);
 
     /// <summary>A line that may be a headline: short, no closing full stop, not a key–value line.</summary>
     private static bool IsHeadline(string line) =>
@@ -194,6 +210,10 @@ internal static partial class TextHeadline
 
     [GeneratedRegex(@"[。，；！？]|[，,].*[。.!?]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SentenceRegex();
+
+    // A line ending in a colon introduces what follows (一、培养目标：): a section's heading, never the article's.
+    [GeneratedRegex(@"[:：][\s\p{P}]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LeadInRegex();
 
     // A key of two to six characters and a colon opening a line.
     [GeneratedRegex(@"^(?<key>[\u4e00-\u9fff]{1,6})\s*[:：]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -21,6 +21,9 @@ internal sealed partial class HtmlPageExtractor
     private const int HeaderSearch = 40;
     private const int FooterSearch = 6;
 
+    /// <summary>How far into the heuristic's area the headline may stand (an area that opens with its headline).</summary>
+    private const int HeadlineReach = 12;
+
     /// <summary>Lines after the article searched for trailer metadata (本文来源, 作者, 责任编辑), past share rows and notices.</summary>
     private const int TrailerSearch = 20;
 
@@ -79,7 +82,7 @@ internal sealed partial class HtmlPageExtractor
 
     private static PageContent Assemble(PageLayout layout, string? url, PageBlockModel? model, CancellationToken cancellationToken)
     {
-        var title = PageTitle.Choose(layout);
+        var title = PageTitle.Choose(layout, out var shown);
         var metaDate = PublishDate.FromMeta(layout);
         var outlet = PageBylines.Outlet(layout);
         var authors = PageBylines.Authors(layout, Surnames.Default);
@@ -91,11 +94,22 @@ internal sealed partial class HtmlPageExtractor
             return notArticle;
         }
 
+        // A title the page does not show (the <title> tag names the site, a channel, 显示) yields to the headline line
+        // standing above the article's first paragraph.
+        // The block model reads the title it was trained with.
+        var modelTitle = title;
+        // When one holds the other the tag's is the whole headline: the line is its second half (a headline over two
+        // lines) or the tag's with a label stuck before it (原创…).
+        if (!shown && HeadlineAbove(layout, area) is { } headline && (title is null || !Overlaps(title, headline)))
+        {
+            title = headline;
+        }
+
         // Which lines are article text: the model's decision per block; the heuristic's area less its furniture and link
         // lines when the options ask for the heuristic alone, or when the model takes too little prose to make an article
         // of a page the heuristic does take for one (a page of one paragraph, a layout unlike any it was trained on).
         var keep = new bool[lines.Length];
-        var (first, last) = model is null ? (-1, -1) : ModelLines(layout, model.Score(layout, title, area, cancellationToken), keep);
+        var (first, last) = model is null ? (-1, -1) : ModelLines(layout, model.Score(layout, modelTitle, area, cancellationToken), keep);
         if (first < 0)
         {
             Array.Clear(keep);
@@ -166,7 +180,7 @@ internal sealed partial class HtmlPageExtractor
             }
         }
 
-        var published = PublishDate.Choose(metaDate, VisibleDates(lines, title, area), url);
+        var published = PublishDate.Choose(metaDate, VisibleDates(lines, modelTitle, area), url);
         var isArticle = keptProse >= MinimumProse && HeuristicSaysArticle(layout, area);
         return new PageContent
         {
@@ -178,6 +192,49 @@ internal sealed partial class HtmlPageExtractor
             Removed = isArticle ? removed.ToImmutable() : [],
             IsArticle = isArticle,
         };
+    }
+
+    /// <summary>
+    /// The headline above the heuristic's area: the visible lines from a header's reach above it to a few lines into it
+    /// (furniture and link lines left out), walked up from the first paragraph as a text's headline is.
+    /// </summary>
+    private static string? HeadlineAbove(PageLayout layout, ContentArea area)
+    {
+        var texts = new List<string>();
+        for (var i = Math.Max(0, area.First - HeaderSearch); i <= Math.Min(area.Last, area.First + HeadlineReach); i++)
+        {
+            var line = layout.Lines[i];
+            if (!line.InFurniture && line.LinkDensity < 0.5 && line.Text.Length > 0)
+            {
+                texts.Add(line.Text.Trim());
+            }
+        }
+
+        if (TextHeadline.AboveBody(texts) is not { } headline || !ReadsAsHeadline(headline.Title))
+        {
+            return null;
+        }
+
+        return PageTitle.TrimTail(PageTitle.WithoutLabel(headline.Title)!);
+    }
+
+    private static bool Overlaps(string a, string b)
+    {
+        a = string.Concat(a.Where(c => !char.IsWhiteSpace(c)));
+        b = string.Concat(b.Where(c => !char.IsWhiteSpace(c)));
+        return a.Contains(b, StringComparison.Ordinal) || b.Contains(a, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether a line the walk met can be a page's headline: not a sentence's first half (ending in a comma, or long and
+    /// holding one — a paragraph wrapped over lines), not a metadata line (作者：… 出自…), not a counter (访问:1213), not
+    /// the article's first section heading (一、…, （一）…) that the page's headline-less layout leaves right above its text.
+    /// </summary>
+    private static bool ReadsAsHeadline(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return !(trimmed.EndsWith('，') || trimmed.EndsWith(',') || (trimmed.Length >= 30 && (trimmed.Contains('，') || trimmed.Contains(',')))
+            || MetadataLines.IsMetadata(trimmed, Surnames.Default) || CounterRegex().IsMatch(trimmed) || SectionRegex().IsMatch(trimmed));
     }
 
     /// <summary>The lines the model takes (probability ≥ 0.5) and the first and last of them; (-1, -1) when they hold under 40 letters of prose.</summary>
@@ -207,6 +264,7 @@ internal sealed partial class HtmlPageExtractor
     private static List<(string Date, bool Keyed)> VisibleDates(ImmutableArray<PageLine> lines, string? title, ContentArea area)
     {
         var dates = new List<(string Date, bool Keyed)>();
+
         var (first, last) = (area.First, area.Last);
         var titleLine = FindTitleLine(lines, first, title);
         for (var i = titleLine >= 0 ? titleLine : Math.Max(0, first - FooterSearch); i < first; i++)
@@ -308,4 +366,12 @@ internal sealed partial class HtmlPageExtractor
 
     /// <summary>A list of linked items with snippets (search results, forum indexes): more link lines than prose lines in the area.</summary>
     private static bool LooksLikeList(int linkLines, int proseLines) => linkLines >= 10 && linkLines >= proseLines;
+
+    // The first section heading of an article: 一、…, （一）….
+    [GeneratedRegex(@"^(?:一\s*[、.．]|[(（]\s*一\s*[)）])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SectionRegex();
+
+    // A counter: a key and a number only (访问:121369, 点击数：52).
+    [GeneratedRegex(@"^[^:：]{1,8}[:：]\s*\d+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CounterRegex();
 }

@@ -31,7 +31,7 @@ internal static class PageBlockFeatures
 
     /// <summary>Writes the features of every line of <paramref name="layout"/> into <paramref name="features"/> (lines × <see cref="Count"/>, row-major).</summary>
     /// <param name="layout">The walked page.</param>
-    /// <param name="title">The page title as <see cref="PageTitle.Choose"/> found it, or null.</param>
+    /// <param name="title">The page title as <see cref="PageTitle.Choose(Extract.Layout.PageLayout)"/> found it, or null.</param>
     /// <param name="area">The heuristic's article area.</param>
     /// <param name="features">Destination, at least <c>layout.Lines.Length * Count</c> long; cleared here.</param>
     public static void Write(PageLayout layout, string? title, ContentArea area, Span<float> features)

@@ -9,7 +9,27 @@ namespace Extract.Page;
 /// </summary>
 internal static partial class PageTitle
 {
-    public static string? Choose(PageLayout layout) => WithoutLabel(ChooseRaw(layout));
+    public static string? Choose(PageLayout layout) => Choose(layout, out _);
+
+    /// <summary>
+    /// The page title, and whether the page shows it: <paramref name="shown"/> is false when the title is only what the
+    /// &lt;title&gt; or og:title tag says, no heading or visible line repeating it (a site's name, 显示, a breadcrumb) —
+    /// then the headline line above the article is the better witness.
+    /// </summary>
+    public static string? Choose(PageLayout layout, out bool shown)
+    {
+        var title = WithoutLabel(ChooseRaw(layout, out shown));
+        return title is null ? null : TrimTail(title);
+    }
+
+    /// <summary>
+    /// A title's tail that no headline ends with: a page marker (页 1), (第2页), dangling separators (…？- -).
+    /// </summary>
+    internal static string TrimTail(string title)
+    {
+        var trimmed = TailRegex().Replace(title, string.Empty).Trim();
+        return trimmed.Length >= 2 ? trimmed : title;
+    }
 
     /// <summary>A title without a column or series label before it: 【资讯汇总】…, [专栏]…, 棱镜|… (the rest stays a full headline).</summary>
     internal static string? WithoutLabel(string? title)
@@ -19,12 +39,19 @@ internal static partial class PageTitle
             return null;
         }
 
+        // A key before the headline (主题：…, 标题：…) is the form's, not the headline's.
+        if (KeyPrefixRegex().Match(title) is { Success: true } key && title.Length - key.Length >= 2)
+        {
+            title = title[key.Length..];
+        }
+
         var match = LabelRegex().Match(title);
         return match.Success && title.Length - match.Length >= 8 ? title[match.Length..] : title;
     }
 
-    private static string? ChooseRaw(PageLayout layout)
+    private static string? ChooseRaw(PageLayout layout, out bool shown)
     {
+        shown = true;
         var articleTitle = Clean(layout.MetaValue("ArticleTitle"));
         var ogTitle = Clean(layout.MetaValue("og:title", "twitter:title"));
         var titleTag = Clean(layout.Title);
@@ -39,6 +66,19 @@ internal static partial class PageTitle
             if (Agrees(heading, articleTitle) || Agrees(heading, ogTitle) || Agrees(heading, titleTag))
             {
                 return heading;
+            }
+        }
+
+        // A short heading (a name, a term: 某某国) that is one whole part of <title> split at its separators.
+        var tagParts = titleTag is null ? [] : SeparatorRegex().Split(titleTag).Select(p => p.Trim()).ToList();
+        if (tagParts.Count >= 2)
+        {
+            foreach (var line in layout.Lines)
+            {
+                if (layout.Blocks[line.Block].Tag is "h1" && line.Text.Length is >= 2 and < 4 && tagParts.Contains(Clean(line.Text)!))
+                {
+                    return Clean(line.Text);
+                }
             }
         }
 
@@ -57,7 +97,7 @@ internal static partial class PageTitle
             }
 
             var text = Clean(line.Text)!;
-            if (text != titleTag && text != ogTitle && (Agrees(text, ogTitle) || Agrees(text, titleTag)) && !NotHeadline(text))
+            if (text != titleTag && text != ogTitle && (Agrees(text, ogTitle) || Agrees(text, titleTag)) && !NotHeadline(text) && !NarrowPart(text, titleTag))
             {
                 return text;
             }
@@ -72,6 +112,7 @@ internal static partial class PageTitle
 
         // <title> and og:title often share the headline and differ in suffixes: their common stem is the title.
         var stripped = StripSiteSuffix(ogTitle) ?? StripSiteSuffix(titleTag);
+        shown = stripped is null ? headings.Count > 0 : StripSiteSuffix(ogTitle) is not null || layout.Lines.Any(l => Clean(l.Text) == stripped);
         return stripped ?? headings.FirstOrDefault();
     }
 
@@ -92,8 +133,11 @@ internal static partial class PageTitle
             return null;
         }
 
-        var longest = parts.Max(p => p.Length);
-        parts = [.. parts.Where(p => p.Length * 5 >= longest * 4)];
+        // Longest as shown: a Han character is as wide as two Latin letters (Joel on Software - 给计算机系学生的建议).
+        var longest = parts.Max(Width);
+        parts = [.. parts.Where(p => Width(p) * 5 >= longest * 4)];
+        string? best = null;
+        var bestWidth = 0;
         foreach (var line in layout.Lines)
         {
             if (line.LinkDensity >= 0.5 || line.Text.Length is < 6 or > 100 || line.InFurniture)
@@ -102,14 +146,32 @@ internal static partial class PageTitle
             }
 
             var text = Clean(line.Text)!;
-            if (!NotHeadline(text) && parts.Exists(p => text == p || (p.Contains(text, StringComparison.Ordinal) && text.Length * 5 >= p.Length * 4)
-                || (text.Contains(p, StringComparison.Ordinal) && p.Length * 5 >= text.Length * 4)))
+            var part = NotHeadline(text) ? null : parts.Find(p => text == p || (p.Contains(text, StringComparison.Ordinal) && text.Length * 5 >= p.Length * 4)
+                || (text.Contains(p, StringComparison.Ordinal) && p.Length * 5 >= text.Length * 4));
+
+            // The line of the widest part wins: a site's name shown above the headline is a part too.
+            if (part is not null && (best is null || Width(part) > bestWidth))
             {
-                return text;
+                (best, bestWidth) = (text, Width(part));
             }
         }
 
-        return null;
+        return best;
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> is a part of <paramref name="title"/> split at its separators that is narrower, as
+    /// shown, than another part: the site's name before the headline (Example Site - 某某新闻标题), not the headline.
+    /// </summary>
+    private static bool NarrowPart(string text, string? title)
+    {
+        if (title is null)
+        {
+            return false;
+        }
+
+        var parts = SeparatorRegex().Split(title).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        return parts.Count >= 2 && parts.Contains(text) && Width(text) < parts.Max(Width);
     }
 
     /// <summary>A line that repeats the title tag without being the headline: a breadcrumb or a dateline.</summary>
@@ -119,7 +181,20 @@ internal static partial class PageTitle
         title is not null && (title == heading || (title.StartsWith(heading, StringComparison.Ordinal) && heading.Length * 3 >= title.Length)
             || (heading.Length >= 6 && title.Contains(heading, StringComparison.Ordinal) && heading.Length * 2 >= title.Length));
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : WhitespaceRegex().Replace(text, " ").Trim();
+    /// <summary>Width as shown: two for a Han (or other wide) character, one for a Latin letter, digit or space.</summary>
+    private static int Width(string text) => text.Sum(c => c < '\u1100' ? 1 : 2);
+
+    /// <summary>Whitespace collapsed, private-use characters dropped (a page decoded with the wrong code page leaves them: 投身外交(3)\ue004).</summary>
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var cleaned = WhitespaceRegex().Replace(PrivateUseRegex().Replace(text, string.Empty), " ").Trim();
+        return cleaned.Length == 0 ? null : cleaned;
+    }
 
     /// <summary>Drops trailing "_栏目_永州新闻网", " - 人民网", "|新华网" parts when what stays is a real title (five characters or more).</summary>
     internal static string? StripSiteSuffix(string? title)
@@ -147,8 +222,19 @@ internal static partial class PageTitle
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WhitespaceRegex();
 
+    [GeneratedRegex(@"[\ue000-\uf8ff]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PrivateUseRegex();
+
+    // A form's key before the headline: 主题：…, 标题：…, 题目：….
+    [GeneratedRegex(@"^\s*(?:主题|标题|题目|帖子主题)\s*[:：]\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex KeyPrefixRegex();
+
+    // A tail no headline ends with: a page marker ((页 1), （第2页）) or separators left dangling (- -, _, |).
+    [GeneratedRegex(@"(?:\s*[(（]\s*(?:页\s*\d+|第\s*\d+\s*页)\s*[)）]|\s*(?:[-–—_|｜:]\s*){1,3})+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TailRegex();
+
     // The separators a <title> puts between headline, column and site: _ | ｜ » ——, and a dash with spaces around it.
-    [GeneratedRegex(@"[_|｜»]+|\s[-–—－―]{1,2}\s|--|——", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[_|｜»]+|\s[-–—－―]{1,2}\s|--|——|\s@\s|\s?::\s?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SeparatorRegex();
 
     [GeneratedRegex(@"^\s*(?:[【\[［][^】\]］]{1,12}[】\]］]|[\u4e00-\u9fffA-Za-z]{2,4}\s*[|｜])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
@@ -158,6 +244,6 @@ internal static partial class PageTitle
     private static partial Regex DigitsRegex();
 
     // A separator followed by the rest of the string: _ | ｜ » " - " "--" " — ", or a bare -/— before a short site-like tail.
-    [GeneratedRegex(@"\s*(?:[_|｜»]+|\s[-–—－―]{1,2}\s|--|——|(?<!\d)[-–—－―]{1,2}(?=[^-–—－―\d][^-–—－―]{0,14}$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\s*(?:[_|｜»]+|\s[-–—－―]{1,2}\s|--|——|\s@\s|\s?::|(?<!\d)[-–—－―]{1,2}(?=[^-–—－―\d][^-–—－―]{0,14}$))", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SuffixRegex();
 }

@@ -182,3 +182,50 @@ public sealed class MetadataGrammarTests
         Bylines.CleanOutlet("某某经济报道(广州)").Should().Be("某某经济报道");
     }
 }
+
+public sealed class TextHeadlineFormTests
+{
+    [Fact]
+    public void A_line_ending_in_a_colon_above_the_body_is_a_section_heading_and_the_walk_passes_it()
+    {
+        string[] lines =
+        [
+            "首页 新闻 通知",
+            "某某学院2004年招生简章",
+            "一、培养目标：",
+            "培养德智体美全面发展的人才，在本学科上掌握坚实宽广的基础理论和系统深入的专门知识。",
+            "二、报考条件：",
+        ];
+
+        Extract.Metadata.TextHeadline.AboveBody(lines)?.Title.Should().Be("某某学院2004年招生简章");
+    }
+}
+
+public sealed class BylineFormTests
+{
+    private static MetadataLine? Parse(string line) => MetadataLines.TryParse(line, Surnames.Default);
+
+    [Fact]
+    public void A_vertical_bar_of_any_width_separates_a_key_from_its_names()
+    {
+        Parse("作者︱张晓明")!.Authors.Should().Equal("张晓明");
+    }
+
+    [Fact]
+    public void A_value_that_trails_off_is_a_notice_not_a_byline()
+    {
+        Parse("图片正在上传，请稍后...").Should().BeNull();
+    }
+
+    [Fact]
+    public void A_photo_credit_role_after_the_name_is_dropped()
+    {
+        Bylines.Names("记者 张晓明 翻摄", Surnames.Default, out _, keyed: true).Should().Equal("张晓明");
+    }
+
+    [Fact]
+    public void A_name_s_original_spelling_in_brackets_is_the_same_person()
+    {
+        Parse("作者： 周晓明 (John Smith)")!.Authors.Should().Equal("周晓明");
+    }
+}

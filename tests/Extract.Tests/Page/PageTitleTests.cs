@@ -45,3 +45,62 @@ public sealed class PageTitleTests
         page.Title.Should().Be("村里建起了农家书屋 群众读书有了好去处");
     }
 }
+
+public sealed class PageTitleFormTests
+{
+    private static string? TitleOf(string html) => new HtmlPageExtractor().Extract(html, null, ExtractorOptions.Default, CancellationToken.None).Title;
+
+    private const string Body = "<p>这是正文的第一段，讲述了村里新建的书屋如何方便了群众读书，也说明了书屋的开放时间和借阅办法。</p>"
+        + "<p>这是正文的第二段，记录了读者们的感受和村干部对下一步工作的安排，内容足够长，可以算作文章的主体。</p>"
+        + "<p>这是正文的第三段，介绍了书屋的藏书数量和捐赠来源，并且说明了志愿者轮流值守的安排和具体做法。</p>";
+
+    [Fact]
+    public void A_title_tag_that_names_only_the_site_yields_to_the_headline_above_the_article()
+    {
+        var html = "<html><head><title>某某网</title></head><body><div>首页</div><div><b>村里建起了农家书屋</b></div>"
+            + "<div>2005-07-05 09:23</div>" + Body + "</body></html>";
+
+        TitleOf(html).Should().Be("村里建起了农家书屋");
+    }
+
+    [Fact]
+    public void The_first_section_heading_above_the_text_is_not_taken_for_the_headline()
+    {
+        var html = "<html><head><title>某某网</title></head><body><div>首页</div><div><b>一、书屋的由来</b></div>" + Body + "</body></html>";
+
+        TitleOf(html).Should().Be("某某网");
+    }
+
+    [Fact]
+    public void A_form_key_before_the_title_and_a_page_marker_after_it_are_dropped()
+    {
+        PageTitle.WithoutLabel("主题： 村里建起了农家书屋").Should().Be("村里建起了农家书屋");
+        PageTitle.TrimTail("村里建起了农家书屋(页 1)").Should().Be("村里建起了农家书屋");
+        PageTitle.TrimTail("村里建起了农家书屋？- -").Should().Be("村里建起了农家书屋？");
+    }
+
+    [Fact]
+    public void The_longest_title_part_is_measured_as_shown_so_a_latin_site_name_does_not_outweigh_a_han_headline()
+    {
+        var html = "<html><head><title>Example Site Name - 村里建起了农家书屋</title></head><body><div>Example Site Name</div>"
+            + "<div><font size=5>村里建起了农家书屋</font></div>" + Body + "</body></html>";
+
+        TitleOf(html).Should().Be("村里建起了农家书屋");
+    }
+
+    [Fact]
+    public void A_short_heading_that_is_a_whole_part_of_the_title_tag_is_the_title()
+    {
+        var html = "<html><head><title>某某 - 某某百科，自由的百科全书</title></head><body><h1>某某</h1>" + Body + "</body></html>";
+
+        TitleOf(html).Should().Be("某某");
+    }
+
+    [Fact]
+    public void Private_use_characters_of_a_misdecoded_page_leave_the_title()
+    {
+        var html = "<html><head><title>村里建起了农家书屋\ue004_读书频道_某某网</title></head><body>" + Body + "</body></html>";
+
+        TitleOf(html).Should().Be("村里建起了农家书屋");
+    }
+}
