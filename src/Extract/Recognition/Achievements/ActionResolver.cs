@@ -56,6 +56,12 @@ internal static partial class ActionResolver
         }
 
         var (index, helper) = start.Value;
+        if (before[^1].Word == "由" && VerbAfter(after, false) is var formed and >= 0)
+        {
+            // 组建了由23名党员组成的突击队: the number counts the members that 由…组成 names; the verb after them is the action.
+            return Shorten(body[after[formed].Start..after[formed].End]);
+        }
+
         if (HoldRegex().IsMatch(before[index].Word))
         {
             return null; // 有队员156名: a description, not an action
@@ -77,7 +83,10 @@ internal static partial class ActionResolver
         var governed = body[before[index].Start..quantity.Start];
         var verbEnd = before[index].End - before[index].Start;
         var light = index > 0 && LightRegex().IsMatch(before[index - 1].Word);
-        var enumerated = !light && governed.IndexOf('、', verbEnd) > 0 && governed.TrimEnd().EndsWith('等');
+        // Without 等, an enumeration the number sums up is one whose counted noun follows the number (下设A、B、C3个工作组 → 下设;
+        // 更换插座、开关300个 keeps its object: the number counts the items listed).
+        var countsHead = after.Count > 0 && after[0].Tag.StartsWith('n') && !governed.Contains('等');
+        var enumerated = !light && governed.IndexOf('、', verbEnd) > 0 && (governed.TrimEnd().EndsWith('等') || countsHead);
         return governed.IndexOf('的', verbEnd) > 0 || enumerated ? Shorten(governed[..verbEnd]) : Shorten(governed);
     }
 

@@ -161,4 +161,17 @@ public sealed class ClauseAnalysisTests
     {
         Run("柳林编织合作社培训妇女300人次。", ("柳林编织合作社", false)).Single().Action.Should().Be("培训妇女");
     }
+
+    [Fact]
+    public void An_enumeration_without_deng_leaves_the_verb_alone_when_the_counted_noun_follows_the_number()
+    {
+        Run("柳林镇党委下设宣传、保障、后勤3个小组。", ("柳林镇党委", false)).Single().Action.Should().Be("下设");
+        Run("柳林镇更换水管、阀门300余个。", ("柳林镇", true)).Single().Action.Should().Be("更换水管、阀门");
+    }
+
+    [Fact]
+    public void Members_counted_inside_you_zucheng_take_the_verb_after_them()
+    {
+        Run("柳林镇组建了由30名党员组成的抢险突击队。", ("柳林镇", true)).Single().Action.Should().Be("组成");
+    }
 }
