@@ -66,7 +66,7 @@ internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, 
                 Unit = quantity.Unit,
                 Approx = quantity.Approx,
                 Actor = ActorOf(actors, quantity.Span),
-                Action = ActionResolver.Action(document, window, quantity.Span, clause, NextStart(quantities, quantity.Span.End, body.Length), continuesList),
+                Action = ActionResolver.Action(document, window, quantity.Span, clause, NextStart(quantities, quantity.Span.End, body.Length), continuesList, names),
                 Date = context.Date(quantity.Span, paragraph),
                 Span = clause,
             });

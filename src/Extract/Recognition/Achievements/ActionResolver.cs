@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Extract.Resources;
 using Extract.Tokens;
 
 namespace Extract.Recognition.Achievements;
@@ -18,9 +19,10 @@ internal static partial class ActionResolver
 
     /// <summary>
     /// The action for the quantity at <paramref name="quantity"/>; <paramref name="window"/> runs from the clause start (or the
-    /// previous quantity) to the number; <paramref name="continuesList"/> when the previous clause or phrase ended with an achievement.
+    /// previous quantity) to the number; <paramref name="continuesList"/> when the previous clause or phrase ended with an achievement;
+    /// a word inside one of <paramref name="names"/> is read as a noun (编织 in 编织农民专业合作社 governs nothing).
     /// </summary>
-    public static string? Action(DocumentText document, TextSpan window, TextSpan quantity, TextSpan clause, int nextQuantityStart, bool continuesList)
+    public static string? Action(DocumentText document, TextSpan window, TextSpan quantity, TextSpan clause, int nextQuantityStart, bool continuesList, NamedSpans? names = null)
     {
         var tokens = document.Tokens;
         if (tokens.IsDefaultOrEmpty)
@@ -29,10 +31,17 @@ internal static partial class ActionResolver
         }
 
         var body = document.Body;
-        var before = Tokens(tokens, window.Start, quantity.Start);
+        var before = Tokens(tokens, window.Start, quantity.Start, read: true, names);
         var afterEnd = Math.Min(clause.End, nextQuantityStart);
-        var after = Tokens(tokens, quantity.End, afterEnd);
+        var after = Tokens(tokens, quantity.End, afterEnd, read: true, names);
         var start = GoverningVerb(before);
+        if (start is null && continuesList && window.Start > clause.Start && ListVerb(document, new TextSpan(clause.Start, window.Start), names) is { } listed)
+        {
+            // 发放垃圾桶2300套、宣传折页4000余份: a list item with no verb of its own takes the verb of the list (发放);
+            // with no object of its own either (组建防汛抢险队伍28支、1600余人) it counts the same object: verb and object.
+            return before.Any(t => t.Tag.StartsWith('n') || t.Tag is "vn" or "j" or "l") ? listed.Verb : listed.Phrase;
+        }
+
         if (start is null && continuesList && Shorten(body[window.Start..quantity.Start]) is { Length: >= 2 and <= 8 } phrase && !phrase.Contains('、'))
         {
             // The tagger missed the verb (张贴/nr 宣传海报): a short phrase before the number is the action as written.
@@ -42,11 +51,17 @@ internal static partial class ActionResolver
         if (start is null)
         {
             // The number opens the clause (or follows only its subject): the verb phrase after it.
-            var verb = after.FindIndex(IsVerbAfter);
+            var verb = VerbAfter(after, VerbalMeasureRegex().IsMatch(body[quantity.Start..quantity.End]));
             return verb < 0 ? null : Shorten(body[after[verb].Start..afterEnd]);
         }
 
         var (index, helper) = start.Value;
+        if (before[^1].Word == "由" && VerbAfter(after, false) is var formed and >= 0)
+        {
+            // 组建了由23名党员组成的突击队: the number counts the members that 由…组成 names; the verb after them is the action.
+            return Shorten(body[after[formed].Start..after[formed].End]);
+        }
+
         if (HoldRegex().IsMatch(before[index].Word))
         {
             return null; // 有队员156名: a description, not an action
@@ -55,7 +70,7 @@ internal static partial class ActionResolver
         if (helper)
         {
             // 组织1492人次累计值守 / 带动186户农户入社: the verb phrase after the people counted.
-            var inner = after.FindIndex(IsVerbAfter);
+            var inner = VerbAfter(after, VerbalMeasureRegex().IsMatch(body[quantity.Start..quantity.End]));
             if (inner >= 0)
             {
                 return Shorten(body[after[inner].Start..afterEnd]);
@@ -68,7 +83,10 @@ internal static partial class ActionResolver
         var governed = body[before[index].Start..quantity.Start];
         var verbEnd = before[index].End - before[index].Start;
         var light = index > 0 && LightRegex().IsMatch(before[index - 1].Word);
-        var enumerated = !light && governed.IndexOf('、', verbEnd) > 0 && governed.TrimEnd().EndsWith('等');
+        // Without 等, an enumeration the number sums up is one whose counted noun follows the number (下设A、B、C3个工作组 → 下设;
+        // 更换插座、开关300个 keeps its object: the number counts the items listed).
+        var countsHead = after.Count > 0 && after[0].Tag.StartsWith('n') && !governed.Contains('等');
+        var enumerated = !light && governed.IndexOf('、', verbEnd) > 0 && (governed.TrimEnd().EndsWith('等') || countsHead);
         return governed.IndexOf('的', verbEnd) > 0 || enumerated ? Shorten(governed[..verbEnd]) : Shorten(governed);
     }
 
@@ -80,8 +98,9 @@ internal static partial class ActionResolver
             return 0;
         }
 
-        var before = Tokens(document.Tokens, window.Start, quantity.Start);
-        if (GoverningVerb(before) is not { } verb)
+        // The dictionary's tags as they are: this class is a feature of the learned achievement decision, trained on them.
+        var before = Tokens(document.Tokens, window.Start, quantity.Start, read: false);
+        if (GoverningVerb(before, refined: false) is not { } verb)
         {
             return 0;
         }
@@ -99,7 +118,7 @@ internal static partial class ActionResolver
     /// taking the counted people as its object: the first verb after the last preposition's noun phrase, with light
     /// verbs (完成, 开展) and helpers (协助, 组织) followed by another verb skipped.
     /// </summary>
-    private static (int Index, bool Helper)? GoverningVerb(List<WordToken> before)
+    private static (int Index, bool Helper)? GoverningVerb(List<WordToken> before, bool refined = true)
     {
         var from = 0;
         for (var i = before.Count - 1; i >= 0; i--)
@@ -111,6 +130,17 @@ internal static partial class ActionResolver
                 var localiser = before.FindIndex(i + 1, t => t.Tag == "f");
                 var noun = before.FindIndex(i + 1, t => t.Tag.StartsWith('n') || t.Tag is "r" or "j" or "l");
                 from = localiser >= 0 ? localiser + 1 : noun < 0 ? before.Count : noun + 1;
+                break;
+            }
+        }
+
+        // 用电 已 累计 服务农户: an adverb of the predicate (累计, 共, 已, 先后) opens the verb phrase; a verb before it belongs to the
+        // subject or topic, so the governing verb is sought after the last such adverb that a verb follows.
+        for (var i = before.Count - 2; refined && i >= from; i--)
+        {
+            if (MarkerRegex().IsMatch(before[i].Word) && before.FindIndex(i + 1, t => IsVerb(t) || t.Tag == "vn") >= 0)
+            {
+                from = i + 1;
                 break;
             }
         }
@@ -148,30 +178,77 @@ internal static partial class ActionResolver
             return (i, false);
         }
 
-        return NominalisedVerb(before, from);
+        return NominalisedVerb(before, from, refined);
     }
 
     /// <summary>
     /// No verb-tagged word: a verbal noun whose object runs up to the number (共检查/vn 营运车辆 210辆, 服务/vn 群众 760人次),
     /// found from the number backwards over nouns and modifiers only, so a verbal noun heading the subject (活动/vn 共…) is not taken.
     /// </summary>
-    private static (int Index, bool Helper)? NominalisedVerb(List<WordToken> before, int from)
+    private static (int Index, bool Helper)? NominalisedVerb(List<WordToken> before, int from, bool refined)
     {
+        // The first verbal noun of the run governs the rest (检查/vn 食品 生产/vn 经营/vn 单位 428家 → 检查食品生产经营单位).
+        int? first = null;
         for (var i = before.Count - 1; i >= from; i--)
         {
             var tag = before[i].Tag;
             if (tag == "vn")
             {
-                return AdverbialRegex().IsMatch(before[i].Word) ? null : (i, false);
+                if (AdverbialRegex().IsMatch(before[i].Word))
+                {
+                    break;
+                }
+
+                first = i;
+                if (!refined)
+                {
+                    break; // the decision's feature: the verbal noun nearest the number
+                }
+
+                continue;
             }
 
             if (!(tag.StartsWith('n') || tag is "m" or "q" or "a" or "b" or "uj" or "j"))
             {
-                return null;
+                break;
             }
         }
 
-        return null;
+        return first is { } index ? (index, false) : null;
+    }
+
+    /// <summary>
+    /// The verb of a list whose earlier items stand in <paramref name="span"/> (clause start to the item): the verb governing
+    /// the first item, alone, and with its object up to the first number (组建防汛抢险队伍 28支).
+    /// </summary>
+    private static (string Verb, string? Phrase)? ListVerb(DocumentText document, TextSpan span, NamedSpans? names)
+    {
+        var earlier = Tokens(document.Tokens, span.Start, span.End, read: true, names);
+        var number = earlier.FindIndex(t => t.Tag == "m");
+        if (number <= 0 || GoverningVerb(earlier[..number]) is not { } start || start.Helper || HoldRegex().IsMatch(earlier[start.Index].Word))
+        {
+            return null;
+        }
+
+        var verb = Shorten(earlier[start.Index].Word);
+        return verb is null ? null : (verb, Shorten(document.Body[earlier[start.Index].Start..earlier[number].Start]));
+    }
+
+    /// <summary>
+    /// The first verb after the number that is not a modifier of the counted noun: a verb or adjective right after the
+    /// measure and before a noun qualifies the people or things counted (12名下沉/v 干部 分成; 12名老/a 党员), so the
+    /// verb after them governs.
+    /// </summary>
+    private static int VerbAfter(List<WordToken> after, bool verbalMeasure)
+    {
+        var verb = after.FindIndex(IsVerbAfter);
+        if (verb == 0 && !verbalMeasure && after.Count > 1 && (after[1].Tag.StartsWith('n') || after[1].Tag == "vn"))
+        {
+            var next = after.FindIndex(1, IsVerbAfter);
+            return next > 0 ? next : after[0].Tag == "a" ? -1 : verb;
+        }
+
+        return verb;
     }
 
     /// <summary>A verb after the number; the tagger reads some verbs as adjectives there (清理/a 河道).</summary>
@@ -179,8 +256,10 @@ internal static partial class ActionResolver
 
     private static bool IsVerb(WordToken token) => token.Tag.StartsWith('v') && token.Tag != "vn";
 
-    private static List<WordToken> Tokens(ImmutableArray<WordToken> tokens, int start, int end)
+    /// <summary>The tokens inside [start, end); with <paramref name="read"/>, tagged as the action rules read them (<see cref="VerbReadings"/>).</summary>
+    private static List<WordToken> Tokens(ImmutableArray<WordToken> tokens, int start, int end, bool read, NamedSpans? names = null)
     {
+        var readings = read ? VerbReadings.Default : null;
         var list = new List<WordToken>();
         foreach (var token in tokens)
         {
@@ -191,7 +270,9 @@ internal static partial class ActionResolver
 
             if (token.Start >= start && token.End <= end)
             {
-                list.Add(token);
+                list.Add(readings is null ? token
+                    : names is not null && names.InName(new TextSpan(token.Start, token.End)) ? token with { Tag = "nz" }
+                    : token with { Tag = readings.Tag(token.Word, token.Tag) });
             }
         }
 
@@ -233,6 +314,14 @@ internal static partial class ActionResolver
     /// <summary>Verb-tagged adverbials that never govern the number (累计, 共计, 达到).</summary>
     [GeneratedRegex(@"^(?:累计|共计|合计|总计|达到|达|超过|超|约|近|据统计|截至|截止|已经|先后|共有)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex AdverbialRegex();
+
+    /// <summary>Verbal measures (9次, 3趟): they count events, not a noun that a verb after them could modify.</summary>
+    [GeneratedRegex(@"(?:次|趟|遍|回|场|轮)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex VerbalMeasureRegex();
+
+    /// <summary>Adverbs that open the predicate of a clause (累计服务, 共检查, 已完成, 先后走访).</summary>
+    [GeneratedRegex(@"^(?:累计|共计|合计|总计|共|已|已经|先后|陆续|累积)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MarkerRegex();
 
     /// <summary>Prepositions that introduce the agent, not a phrase to skip (由).</summary>
     [GeneratedRegex(@"^(?:由|经)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

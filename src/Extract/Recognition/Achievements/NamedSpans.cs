@@ -9,6 +9,10 @@ internal sealed class NamedSpans(Mentions found)
 {
     private readonly SpanIndex _places = new(found.Places.Select(p => p.Span));
     private readonly SpanIndex _organizations = new(found.Organizations.Select(o => o.Span));
+    private readonly SpanIndex _all = new(found.Places.Select(p => p.Span).Concat(found.Organizations.Select(o => o.Span)).Concat(found.People.Where(p => p.Span is not null).Select(p => p.Span!.Value)));
+
+    /// <summary>True when a recognised person, place or organisation covers <paramref name="span"/> (a word inside a name: 编织 in 编织农民专业合作社).</summary>
+    public bool InName(TextSpan span) => _all.AnyContains(span);
 
     /// <summary>True when a name holds <paramref name="quantity"/>.</summary>
     public bool Hold(TextSpan quantity) =>
