@@ -73,6 +73,12 @@ internal sealed class NumberExtractor
             return null;
         }
 
+        // 以上十万元: 上 closes 以上 (of the number before), it does not open a round number.
+        if (text[i] == '上' && i > 0 && text[i - 1] == '以')
+        {
+            return null;
+        }
+
         var j = i + 1;
         var value = 1m;
         var units = 0;

@@ -82,6 +82,16 @@ public sealed class NumberExtractorTests
         _extractor.Extract(text).Should().ContainSingle().Which.Value.Should().Be((decimal)value);
 
     [Fact]
+    public void Shang_closing_yishang_does_not_open_a_round_number()
+    {
+        var found = _extractor.Extract("一万元以上十万元以下");
+
+        found.Select(n => n.Value).Should().Equal(10000m, 100000m);
+        found[1].Approx.Should().BeFalse();
+        found[1].Span.Start.Should().Be("一万元以上".Length);
+    }
+
+    [Fact]
     public void Round_numbers_with_shang_are_approximate()
     {
         var found = _extractor.Extract("上万人");
