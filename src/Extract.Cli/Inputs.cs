@@ -70,7 +70,8 @@ internal static class Inputs
             }
             else if (Directory.Exists(path))
             {
-                var meta = LoadMeta(path, warn);
+                // Each folder's meta.json describes the files beside it, read once per folder.
+                var metas = new Dictionary<string, IReadOnlyDictionary<string, (DateTimeOffset? FetchedAt, string? Url)>>(StringComparer.Ordinal);
                 var files = new List<string>();
                 Walk(path, seenDirectories, files, warn);
                 foreach (var file in files.Order(StringComparer.Ordinal))
@@ -81,7 +82,13 @@ internal static class Inputs
                         continue;
                     }
 
-                    await foreach (var item in FromFile(file, meta, byContent: false, maxLineBytes, cancellationToken).ConfigureAwait(false))
+                    var directory = Path.GetDirectoryName(file) ?? path;
+                    if (!metas.TryGetValue(directory, out var meta))
+                    {
+                        metas[directory] = meta = LoadMeta(directory, warn);
+                    }
+
+                    await foreach (var item in FromFile(file, meta, byContent: false, maxLineBytes, FolderId(path, file), cancellationToken).ConfigureAwait(false))
                     {
                         yield return item;
                     }
@@ -96,7 +103,7 @@ internal static class Inputs
                 }
 
                 var meta = LoadMeta(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", warn);
-                await foreach (var item in FromFile(path, meta, byContent: true, maxLineBytes, cancellationToken).ConfigureAwait(false))
+                await foreach (var item in FromFile(path, meta, byContent: true, maxLineBytes, folderId: null, cancellationToken).ConfigureAwait(false))
                 {
                     yield return item;
                 }
@@ -165,19 +172,33 @@ internal static class Inputs
         }
     }
 
+    /// <summary>
+    /// The id of <paramref name="file"/> found under the folder <paramref name="root"/>: its path below the folder without the
+    /// extension, with / between parts (site/2024/1), so that same-named files of different folders stay apart; a file at
+    /// the folder's top level is its name alone.
+    /// </summary>
+    internal static string FolderId(string root, string file)
+    {
+        var relative = Path.GetRelativePath(root, file);
+        var directory = Path.GetDirectoryName(relative);
+        var stem = Path.GetFileNameWithoutExtension(relative);
+        return string.IsNullOrEmpty(directory) ? stem : $"{directory.Replace(Path.DirectorySeparatorChar, '/')}/{stem}";
+    }
+
     private static async IAsyncEnumerable<InputItem> FromFile(
         string file,
         IReadOnlyDictionary<string, (DateTimeOffset? FetchedAt, string? Url)> meta,
         bool byContent,
         int maxLineBytes,
+        string? folderId,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var extension = Path.GetExtension(file).ToLowerInvariant();
         var json = extension == ".jsonl" || (byContent && extension is not (".txt" or ".html" or ".htm") && StartsLikeJson(file));
         if (!json)
         {
-            var id = Path.GetFileNameWithoutExtension(file);
-            meta.TryGetValue(id, out var m);
+            var id = folderId ?? Path.GetFileNameWithoutExtension(file);
+            meta.TryGetValue(Path.GetFileNameWithoutExtension(file), out var m);
             bool? isHtml = extension switch { ".txt" => false, ".html" or ".htm" => true, _ => null };
             yield return new InputItem(id, () => ReadFile(id, file, isHtml) with { FetchedAt = m.FetchedAt, Url = m.Url });
             yield break;

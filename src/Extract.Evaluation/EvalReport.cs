@@ -73,7 +73,11 @@ internal sealed record EvalReport(ImmutableArray<ArticleScore> Articles)
             text.AppendLine(inv, $"{field,-15} {t.Precision,6:0.000}  {t.Recall,6:0.000}  {t.F1,6:0.000}  {t.TruePositives}/{t.Predicted}/{t.Gold}");
         }
 
-        text.AppendLine("exact           accuracy  right/scored");
+        if (ExactOrder.Any(field => Articles.Any(a => a.Exact.ContainsKey(field))))
+        {
+            text.AppendLine("exact           accuracy  right/scored");
+        }
+
         foreach (var field in ExactOrder)
         {
             var scored = Articles.Count(a => a.Exact.ContainsKey(field));

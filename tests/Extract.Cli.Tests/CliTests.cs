@@ -24,6 +24,7 @@ public sealed class CliTests : IDisposable
     private string Write(string name, string content)
     {
         var path = Path.Combine(_dir, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content);
         return path;
     }
@@ -84,6 +85,25 @@ public sealed class CliTests : IDisposable
         records.Select(r => r.GetProperty("id").GetString()).Should().Equal("a", "b");
         records[0].GetProperty("title").GetString().Should().Be("第一篇文章");
         records[1].GetProperty("dates")[0].GetProperty("value").GetString().Should().Be("2022-11-02");
+    }
+
+    [Fact]
+    public async Task Files_of_nested_folders_are_named_by_their_path_and_read_their_own_meta_sidecar()
+    {
+        // Crawls keep one folder per site with the same file names in each: site-a/1.html and site-b/1.html are two articles.
+        Write("1.txt", "顶层文章的标题\n志愿者上门服务。");
+        Write("site-a/1.txt", "甲站文章的标题\n11月2日,志愿者上门服务。");
+        Write("site-b/1.txt", "乙站文章的标题\n11月3日,志愿者上门服务。");
+        Write("site-b/meta.json", """{"1": {"fetchedAt": "2022-11-20T09:00:00+08:00"}}""");
+
+        var (code, stdout, stderr) = await Run(_dir);
+
+        code.Should().Be(0);
+        stderr.Should().NotContain("duplicate");
+        var records = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        records.Select(r => r.GetProperty("id").GetString()).Should().Equal("1", "site-a/1", "site-b/1");
+        records[2].GetProperty("dates")[0].GetProperty("value").GetString().Should().Be("2022-11-03", "site-b's own meta.json gives the crawl year");
+        records[1].GetProperty("dates")[0].GetProperty("value").GetString().Should().Be("--11-02", "site-a has no crawl time");
     }
 
     [Fact]

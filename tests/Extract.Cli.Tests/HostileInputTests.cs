@@ -98,7 +98,7 @@ public sealed class HostileInputTests : IDisposable
         var (code, records, stderr) = await Run(docs, Path.Combine(docs, "a.txt"), Path.Combine(_dir, "alias"));
 
         code.Should().Be(0);
-        records.Select(r => r.GetProperty("id").GetString()).Should().Equal("a", "b");
+        records.Select(r => r.GetProperty("id").GetString()).Should().Equal("a", "sub/b");
         stderr.Should().Contain("already read");
     }
 

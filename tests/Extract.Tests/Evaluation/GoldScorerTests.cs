@@ -33,6 +33,27 @@ public sealed class GoldScorerTests
     }
 
     [Fact]
+    public void A_field_the_gold_file_leaves_out_is_not_annotated_and_neither_scored_nor_printed()
+    {
+        // An entity-only gold file (corpus/real-gne): no dates, achievements or metadata keys.
+        var gold = GoldRecord.Parse("""{"id":"a","people":[{"name":"王伟","roles":[]}],"organizations":[],"places":["零陵区"]}""", "a");
+        var article = Article("王伟在零陵区。2022年3月1日，服务群众5人次。") with
+        {
+            People = [new Person { Name = "王伟" }],
+            Places = [Place("零陵区")],
+            Dates = [new DateMention { Text = "2022年3月1日", Value = "2022-03-01" }],
+            Title = "标题",
+        };
+
+        var score = Score(article, gold);
+        var report = new EvalReport([score]).Format(verbose: false);
+
+        score.Fields.Keys.Should().BeEquivalentTo("people", "organizations", "places", "entities");
+        score.Exact.Should().BeEmpty();
+        report.Should().Contain("people").And.NotContain("dates").And.NotContain("achievements").And.NotContain("exact");
+    }
+
+    [Fact]
     public void A_place_inside_an_organisation_name_is_credited_as_a_place_and_a_longer_span_earns_no_partial_credit()
     {
         var article = Article() with { Organizations = [Org("零陵区税务局")], Places = [Place("零陵区")] };

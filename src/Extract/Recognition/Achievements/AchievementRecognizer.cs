@@ -56,7 +56,8 @@ internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, 
             }
 
             var paragraph = ParagraphOf(document, quantity.Span);
-            var window = new TextSpan(Math.Max(clause.Start, previousEnd), quantity.Span.Start);
+            // Quantities may overlap (a range read two ways): the window then starts at the number itself.
+            var window = new TextSpan(Math.Min(Math.Max(clause.Start, previousEnd), quantity.Span.Start), quantity.Span.Start);
             var continuesList = previousEnd > 0 && previousEnd >= clause.Start - 1;
             previousEnd = quantity.Span.End;
             achievements.Add(new Achievement

@@ -180,10 +180,12 @@ internal sealed partial class ActorResolver
                 f[5] = m.Start >= clauseStart ? 1 : 0;
                 f[6] = m.Start >= sentenceStart && m.Start < clauseStart ? 1 : 0;
                 f[7] = m.Start < sentenceStart ? 1 : 0;
-                f[10] = (float)Math.Log(1 + quantity.Start - m.End);
-                f[11] = Count(ClauseBreaks, m.End, quantity.Start);
-                f[12] = Count(SentenceBreaks, m.End, quantity.Start);
-                var between = _body.AsSpan(m.End, quantity.Start - m.End);
+                // A name may end inside the quantity (a place whose last character is the numeral): the gap is then empty.
+                var gapStart = Math.Min(m.End, quantity.Start);
+                f[10] = (float)Math.Log(1 + quantity.Start - gapStart);
+                f[11] = Count(ClauseBreaks, gapStart, quantity.Start);
+                f[12] = Count(SentenceBreaks, gapStart, quantity.Start);
+                var between = _body.AsSpan(gapStart, quantity.Start - gapStart);
                 f[16] = OrganiseCueRegex().IsMatch(between) ? 1 : 0;
                 f[17] = LeadCueRegex().IsMatch(between) ? 1 : 0;
                 f[18] = DispatchCueRegex().IsMatch(between) ? 1 : 0;

@@ -73,6 +73,12 @@ internal sealed class NumberExtractor
             return null;
         }
 
+        // 以上十万元: 上 closes 以上 (of the number before), it does not open a round number.
+        if (text[i] == '上' && i > 0 && text[i - 1] == '以')
+        {
+            return null;
+        }
+
         var j = i + 1;
         var value = 1m;
         var units = 0;
@@ -102,6 +108,13 @@ internal sealed class NumberExtractor
         if (c == '.')
         {
             return i + 1 < text.Length && NumeralChars.IsAsciiDigit(NumeralChars.Narrow(text[i + 1])) && (i == 0 || !NumeralChars.IsAsciiDigit(NumeralChars.Narrow(text[i - 1])) && text[i - 1] != '.');
+        }
+
+        // A financial digit followed straight by an ordinary one is the last character of a word (大陆一个, 奥斯陆一座,
+        // 入伍三年): the number starts at the ordinary digit. Written amounts put a unit between them (壹百五十二, 陆仟零伍元).
+        if (FinancialBeforeOrdinary(text, i))
+        {
+            return false;
         }
 
         if (NumeralChars.Digit(c) is { } d)
@@ -231,6 +244,10 @@ internal sealed class NumberExtractor
 
         return span.Length > 2 || !InsideWord(text, start, end);
     }
+
+    private static bool FinancialBeforeOrdinary(string text, int i) =>
+        i + 1 < text.Length && NumeralChars.IsFinancial(text[i]) && text[i] is not ('拾' or '佰' or '仟')
+        && text[i + 1] is '一' or '二' or '三' or '四' or '五' or '六' or '七' or '八' or '九' or '两' or '兩' or (>= '0' and <= '9') or (>= '０' and <= '９');
 
     private static bool InsideWord(string text, int start, int end)
     {

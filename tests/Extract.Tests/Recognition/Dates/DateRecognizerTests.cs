@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Extract.Recognition;
 using Extract.Recognition.Dates;
 using Extract.Calendar;
@@ -188,16 +189,16 @@ public sealed class DateRecognizerTests
     [InlineData("元旦一大早，志愿者收到慰问", "元旦", 0, "2022-01-01")]
     [InlineData("这个跨年夜温暖人心", "跨年夜", 2, "2021-12-31")]
     [InlineData("国庆节当天，社区挂起国旗", "国庆节当天", 0, "2021-10-01")]
-    [InlineData("春节，家家户户团圆", "春节", 0, "2021-02-12")]
-    [InlineData("除夕，家家户户团圆", "除夕", 0, "2021-02-11")]
-    [InlineData("元宵节，社区猜灯谜", "元宵节", 0, "2021-02-26")]
-    [InlineData("端午节，社区包粽子", "端午节", 0, "2021-06-14")]
+    [InlineData("春节，家家户户团圆", "春节", 0, "2022-02-01")]
+    [InlineData("除夕，家家户户团圆", "除夕", 0, "2022-01-31")]
+    [InlineData("元宵节，社区猜灯谜", "元宵节", 0, "2022-02-15")]
+    [InlineData("端午节，社区包粽子", "端午节", 0, "2022-06-03")]
     [InlineData("中秋节，社区送月饼", "中秋节", 0, "2021-09-21")]
-    [InlineData("五一，志愿者坚守岗位", "五一", 0, "2021-05-01")]
-    [InlineData("学雷锋纪念日当天，志愿者走上街头", "学雷锋纪念日当天", 0, "2021-03-05")]
+    [InlineData("五一，志愿者坚守岗位", "五一", 0, "2022-05-01")]
+    [InlineData("学雷锋纪念日当天，志愿者走上街头", "学雷锋纪念日当天", 0, "2022-03-05")]
     [InlineData("在国际志愿者日，社区表彰优秀志愿者", "国际志愿者日", 1, "2021-12-05")]
     [InlineData("中国医师节前夕", "", 0, "")]
-    public void Holidays_take_their_date_in_the_year(string body, string text, int start, string value)
+    public void Holidays_take_their_occurrence_nearest_the_reference(string body, string text, int start, string value)
     {
         if (text.Length == 0)
         {
@@ -208,6 +209,14 @@ public sealed class DateRecognizerTests
 
         Single(body, new DateOnly(2022, 1, 3), text, start, value);
     }
+
+    [Theory]
+    [InlineData("2023-12-29", "春节将至，社区走访慰问困难群众", "春节", "2024-02-10")]
+    [InlineData("2023-12-29", "元旦将至，社区走访慰问困难群众", "元旦", "2024-01-01")]
+    [InlineData("2025-04-25", "元旦，社区走访慰问困难群众", "元旦", "2025-01-01")]
+    [InlineData("2024-07-08", "端午节，社区开展包粽子活动", "端午节", "2024-06-10")]
+    public void A_holiday_weeks_away_is_the_coming_one_and_a_past_one_stays_past(string reference, string body, string text, string value) =>
+        Single(body, DateOnly.Parse(reference, CultureInfo.InvariantCulture), text, 0, value);
 
     [Theory]
     [InlineData("周一", 0, "2022-11-14")]

@@ -29,6 +29,32 @@ public sealed class EntityDecisionTests
     }
 
     [Fact]
+    public void A_person_both_sources_propose_inside_a_list_of_names_is_kept()
+    {
+        const string text = "名单：王建国李秀英（女）张志强、赵卫东。另据报道，刘德华来访。";
+        const CandidateSources both = CandidateSources.RulePerson | CandidateSources.Tagger;
+        EntityCandidate Person(string name, CandidateSources sources)
+        {
+            var start = text.IndexOf(name, StringComparison.Ordinal);
+            return new EntityCandidate(new TextSpan(start, start + name.Length), NameType.Person) { Sources = sources };
+        }
+
+        EntityCandidate[] candidates =
+        [
+            Person("王建国", both), Person("李秀英", both), Person("张志强", both), Person("赵卫东", CandidateSources.Tagger), Person("刘德华", both),
+        ];
+        float[] probabilities = [0.1f, 0.1f, 0.2f, 0.1f, 0.1f];
+        float[] thresholds = [0.5f, 0.5f, 0.5f, 0.5f, 0.5f];
+
+        var raised = EntityDecision.ListedNames(text, candidates, probabilities, thresholds);
+
+        // 李秀英 (across （女）) and 张志强 (across 、) have a name on both sides and both sources; 王建国 has none before it,
+        // 赵卫东 only the tagger's word, and 刘德华 stands alone: the model's probability stands for them.
+        raised.Select(p => p > 0.5f).Should().Equal(false, true, true, false, false);
+        EntityDecision.ListedNames(text, candidates, [0.9f, 0.9f, 0.9f, 0.9f, 0.9f], thresholds).Should().Equal(0.9f, 0.9f, 0.9f, 0.9f, 0.9f);
+    }
+
+    [Fact]
     public void Selection_takes_one_type_per_span_and_nothing_below_the_threshold()
     {
         EntityCandidate[] candidates = [Candidate(0, 2, NameType.Person), Candidate(0, 2, NameType.Location), Candidate(4, 6)];

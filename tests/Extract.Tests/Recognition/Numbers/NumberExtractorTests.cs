@@ -63,6 +63,34 @@ public sealed class NumberExtractorTests
     [InlineData("万")]
     public void Words_are_not_numbers(string text) => _extractor.Extract(text).Should().BeEmpty();
 
+    [Theory]
+    [InlineData("大陆一个省份", 1)]
+    [InlineData("奥斯陆一座古堡", 1)]
+    [InlineData("入伍三年", 3)]
+    public void A_financial_form_run_into_an_ordinary_numeral_ends_a_word(string text, double value)
+    {
+        var found = _extractor.Extract(text);
+
+        found.Should().ContainSingle().Which.Value.Should().Be((decimal)value, "陆一 is not 61: only the ordinary numeral counts");
+        NumeralChars.IsFinancial(text[found[0].Span.Start]).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("人民币陆仟零伍元", 6005)]
+    [InlineData("壹佰贰拾万元", 1200000)]
+    public void Amounts_written_in_financial_forms_throughout_are_numbers(string text, double value) =>
+        _extractor.Extract(text).Should().ContainSingle().Which.Value.Should().Be((decimal)value);
+
+    [Fact]
+    public void Shang_closing_yishang_does_not_open_a_round_number()
+    {
+        var found = _extractor.Extract("一万元以上十万元以下");
+
+        found.Select(n => n.Value).Should().Equal(10000m, 100000m);
+        found[1].Approx.Should().BeFalse();
+        found[1].Span.Start.Should().Be("一万元以上".Length);
+    }
+
     [Fact]
     public void Round_numbers_with_shang_are_approximate()
     {
