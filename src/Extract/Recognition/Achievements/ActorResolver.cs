@@ -28,6 +28,9 @@ internal sealed partial class ActorResolver
     private string?[]? _leads;
     private bool[]? _leadsDone;
 
+    // Per clause-run start: where UnnamedAgent's scan of whole clauses stopped, and the end of the first that opens with an unnamed agent (-1: none yet).
+    private readonly Dictionary<int, (int Next, int FirstAgentEnd)> _unnamedAgentScans = [];
+
     private enum ReferenceKind
     {
         Person,
@@ -139,21 +142,58 @@ internal sealed partial class ActorResolver
         return parents;
     }
 
-    /// <summary>True when a clause of [start, end) opens, after adverbials, with an unnamed agent (党支部, 志愿者, 工作人员).</summary>
+    /// <summary>
+    /// True when a clause of [start, end) opens, after adverbials, with an unnamed agent (党支部, 志愿者, 工作人员). A
+    /// whole clause (one that ends at a break before <paramref name="end"/>) is read once per <paramref name="start"/>:
+    /// the scan's progress is kept, so the quantities of one long sentence cost its clauses once, not once each.
+    /// </summary>
     private bool UnnamedAgent(int start, int end)
     {
-        var clauseStart = start;
-        while (clauseStart < end)
+        if (start >= end)
         {
-            var clauseEnd = _body.IndexOfAny(ClauseBreaks, clauseStart, end - clauseStart);
-            clauseEnd = clauseEnd < 0 ? end : clauseEnd;
-            var first = _tokens.FirstOrDefault(t => t.Start >= clauseStart && t.End <= clauseEnd && !(t.Tag is "t" or "d" or "c" or "f" or "m" or "x" or "uj" or "ul") && !AdverbialRegex().IsMatch(t.Word));
-            if (first.Word is not null && UnnamedAgentRegex().IsMatch(_body.AsSpan(first.Start, clauseEnd - first.Start)))
+            return false;
+        }
+
+        // The whole clauses, in order, up to the first that opens with an unnamed agent.
+        var (next, firstAgentEnd) = _unnamedAgentScans.GetValueOrDefault(start, (start, -1));
+        while (firstAgentEnd < 0 && next < end)
+        {
+            var clauseEnd = _body.IndexOfAny(ClauseBreaks, next, end - next);
+            if (clauseEnd < 0)
             {
-                return true;
+                break;
             }
 
-            clauseStart = clauseEnd + 1;
+            if (ClauseOpensWithUnnamedAgent(next, clauseEnd))
+            {
+                firstAgentEnd = clauseEnd;
+            }
+
+            next = clauseEnd + 1;
+        }
+
+        _unnamedAgentScans[start] = (next, firstAgentEnd);
+        if (firstAgentEnd >= 0 && firstAgentEnd < end)
+        {
+            return true;
+        }
+
+        // The last clause, cut at end.
+        var lastBreak = _body.LastIndexOfAny(ClauseBreaks, end - 1, end - start);
+        var lastStart = lastBreak < 0 ? start : lastBreak + 1;
+        return lastStart < end && ClauseOpensWithUnnamedAgent(lastStart, end);
+    }
+
+    /// <summary>True when [clauseStart, clauseEnd) opens, after adverbials, with an unnamed agent.</summary>
+    private bool ClauseOpensWithUnnamedAgent(int clauseStart, int clauseEnd)
+    {
+        for (var i = FirstToken(clauseStart); i < _tokens.Length && _tokens[i].Start <= clauseEnd; i++)
+        {
+            var token = _tokens[i];
+            if (token.End <= clauseEnd && !(token.Tag is "t" or "d" or "c" or "f" or "m" or "x" or "uj" or "ul") && !AdverbialRegex().IsMatch(token.Word))
+            {
+                return UnnamedAgentRegex().IsMatch(_body.AsSpan(token.Start, clauseEnd - token.Start));
+            }
         }
 
         return false;
