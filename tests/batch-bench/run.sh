@@ -85,7 +85,8 @@ for step in "${steps[@]}"; do
       "$HOST" pg-reset --pg "$PG"
       "$HOST" enqueue --input "$INPUT" --count "$N_FLEET" --redis "$R" --stream "$stream" 2>/dev/null
       for w in $(seq "$workers"); do
-        setsid "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer "w$w" --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/$stream-w$w.log" &
+        # Workers run as src/Extract.Fleet/README.md tells users to run them: long-lived, without tiered compilation.
+        DOTNET_TieredCompilation=0 setsid "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer "w$w" --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/$stream-w$w.log" &
       done
       wait
       for w in $(seq "$workers"); do echo "$(field "$WORK/$stream-w$w.log" startedAt) $(field "$WORK/$stream-w$w.log" endedAt)"; done |
@@ -101,9 +102,9 @@ for step in "${steps[@]}"; do
     stream="bench-kill-$RANDOM"
     "$HOST" pg-reset --pg "$PG"
     "$HOST" enqueue --input "$INPUT" --count "$N_FLEET" --redis "$R" --stream "$stream" 2>/dev/null
-    setsid "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer victim --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/victim.log" &
+    DOTNET_TieredCompilation=0 setsid "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer victim --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/victim.log" &
     victim=$!
-    setsid "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer survivor --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/survivor.log" &
+    DOTNET_TieredCompilation=0 setsid "$HOST" worker --redis "$R" --pg "$PG" --stream "$stream" --consumer survivor --exit-when-drained --claim-idle-ms 5000 "${OPTS[@]}" 2>"$WORK/survivor.log" &
     survivor=$!
     # Kill the victim once it works (its models are loaded when it first reads from the group), a random while later.
     for _ in $(seq 600); do

@@ -292,18 +292,30 @@ internal sealed partial class ActorResolver
 
     private bool PlaceName(string name) => _references.Exists(r => r.IsPlace && r.Name == name);
 
+    /// <summary>How many of <paramref name="breaks"/> (ClauseBreaks or SentenceBreaks) fall in [start, end): two prefix counts, built once per document.</summary>
     private int Count(char[] breaks, int start, int end)
     {
-        var count = 0;
-        for (var i = start; i < end; i++)
+        if (end <= start)
         {
-            if (Array.IndexOf(breaks, _body[i]) >= 0)
-            {
-                count++;
-            }
+            return 0;
         }
 
-        return count;
+        var prefix = ReferenceEquals(breaks, ClauseBreaks)
+            ? _clauseBreaksBefore ??= BreaksBefore(_body, breaks)
+            : ReferenceEquals(breaks, SentenceBreaks) ? _sentenceBreaksBefore ??= BreaksBefore(_body, breaks) : BreaksBefore(_body, breaks);
+        return prefix[end] - prefix[start];
+    }
+
+    /// <summary>Per position i of <paramref name="text"/> (0 to its length), how many of <paramref name="breaks"/> come before i.</summary>
+    internal static int[] BreaksBefore(string text, char[] breaks)
+    {
+        var before = new int[text.Length + 1];
+        for (var i = 0; i < text.Length; i++)
+        {
+            before[i + 1] = before[i] + (Array.IndexOf(breaks, text[i]) >= 0 ? 1 : 0);
+        }
+
+        return before;
     }
 
     private int NextBreak(char[] breaks, int position, int limit)

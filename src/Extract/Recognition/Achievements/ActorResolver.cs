@@ -28,6 +28,11 @@ internal sealed partial class ActorResolver
     private string?[]? _leads;
     private bool[]? _leadsDone;
 
+    // Per clause-run start: where UnnamedAgent's scan of whole clauses stopped, and the end of the first that opens with an unnamed agent (-1: none yet).
+    private readonly Dictionary<int, (int Next, int FirstAgentEnd)> _unnamedAgentScans = [];
+    private int[]? _clauseBreaksBefore;
+    private int[]? _sentenceBreaksBefore;
+
     private enum ReferenceKind
     {
         Person,
@@ -52,8 +57,9 @@ internal sealed partial class ActorResolver
         named.AddRange(found.People.Where(p => p.Span is not null).Select(p => new Reference(p.Span!.Value.Start, p.Span.Value.End, p.Name, ReferenceKind.Person)));
 
         // Outermost names only: 紫荆湾社区 inside 紫荆湾社区党委 is part of the longer name.
+        var held = HeldByLonger([.. named.Select(r => new TextSpan(r.Start, r.End))]);
         named = [.. named
-            .Where(r => !named.Any(o => o != r && o.Start <= r.Start && r.End <= o.End && o.End - o.Start > r.End - r.Start))
+            .Where((_, i) => !held[i])
             .DistinctBy(r => (r.Start, r.End))
             .OrderBy(r => r.Start)];
         _references = [.. named];
@@ -86,6 +92,40 @@ internal sealed partial class ActorResolver
         _parents = TeamParents(found);
         _counts = named.Where(r => r.Name is not null).GroupBy(r => r.Name!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _titleEnd = document.BodyStart;
+    }
+
+    /// <summary>
+    /// Per span, whether a longer span holds it (starts at or before it and ends at or after it): one sweep in start
+    /// order, so a document of n names costs n log n, not n².
+    /// </summary>
+    internal static bool[] HeldByLonger(IReadOnlyList<TextSpan> spans)
+    {
+        var order = Enumerable.Range(0, spans.Count).OrderBy(i => spans[i].Start).ToArray();
+        var held = new bool[spans.Count];
+        var maxEndBefore = int.MinValue;
+        for (var group = 0; group < order.Length;)
+        {
+            // The spans starting here: held by one that started earlier and ends at or after them, or by one starting
+            // here that ends later.
+            var start = spans[order[group]].Start;
+            var next = group;
+            var maxEndHere = int.MinValue;
+            for (; next < order.Length && spans[order[next]].Start == start; next++)
+            {
+                maxEndHere = Math.Max(maxEndHere, spans[order[next]].End);
+            }
+
+            for (var k = group; k < next; k++)
+            {
+                var end = spans[order[k]].End;
+                held[order[k]] = maxEndBefore >= end || maxEndHere > end;
+            }
+
+            maxEndBefore = Math.Max(maxEndBefore, maxEndHere);
+            group = next;
+        }
+
+        return held;
     }
 
     /// <summary>The actor credited with the quantity at <paramref name="quantity"/>, or null when nothing named is in scope.</summary>
@@ -139,21 +179,58 @@ internal sealed partial class ActorResolver
         return parents;
     }
 
-    /// <summary>True when a clause of [start, end) opens, after adverbials, with an unnamed agent (党支部, 志愿者, 工作人员).</summary>
+    /// <summary>
+    /// True when a clause of [start, end) opens, after adverbials, with an unnamed agent (党支部, 志愿者, 工作人员). A
+    /// whole clause (one that ends at a break before <paramref name="end"/>) is read once per <paramref name="start"/>:
+    /// the scan's progress is kept, so the quantities of one long sentence cost its clauses once, not once each.
+    /// </summary>
     private bool UnnamedAgent(int start, int end)
     {
-        var clauseStart = start;
-        while (clauseStart < end)
+        if (start >= end)
         {
-            var clauseEnd = _body.IndexOfAny(ClauseBreaks, clauseStart, end - clauseStart);
-            clauseEnd = clauseEnd < 0 ? end : clauseEnd;
-            var first = _tokens.FirstOrDefault(t => t.Start >= clauseStart && t.End <= clauseEnd && !(t.Tag is "t" or "d" or "c" or "f" or "m" or "x" or "uj" or "ul") && !AdverbialRegex().IsMatch(t.Word));
-            if (first.Word is not null && UnnamedAgentRegex().IsMatch(_body.AsSpan(first.Start, clauseEnd - first.Start)))
+            return false;
+        }
+
+        // The whole clauses, in order, up to the first that opens with an unnamed agent.
+        var (next, firstAgentEnd) = _unnamedAgentScans.GetValueOrDefault(start, (start, -1));
+        while (firstAgentEnd < 0 && next < end)
+        {
+            var clauseEnd = _body.IndexOfAny(ClauseBreaks, next, end - next);
+            if (clauseEnd < 0)
             {
-                return true;
+                break;
             }
 
-            clauseStart = clauseEnd + 1;
+            if (ClauseOpensWithUnnamedAgent(next, clauseEnd))
+            {
+                firstAgentEnd = clauseEnd;
+            }
+
+            next = clauseEnd + 1;
+        }
+
+        _unnamedAgentScans[start] = (next, firstAgentEnd);
+        if (firstAgentEnd >= 0 && firstAgentEnd < end)
+        {
+            return true;
+        }
+
+        // The last clause, cut at end.
+        var lastBreak = _body.LastIndexOfAny(ClauseBreaks, end - 1, end - start);
+        var lastStart = lastBreak < 0 ? start : lastBreak + 1;
+        return lastStart < end && ClauseOpensWithUnnamedAgent(lastStart, end);
+    }
+
+    /// <summary>True when [clauseStart, clauseEnd) opens, after adverbials, with an unnamed agent.</summary>
+    private bool ClauseOpensWithUnnamedAgent(int clauseStart, int clauseEnd)
+    {
+        for (var i = FirstToken(clauseStart); i < _tokens.Length && _tokens[i].Start <= clauseEnd; i++)
+        {
+            var token = _tokens[i];
+            if (token.End <= clauseEnd && !(token.Tag is "t" or "d" or "c" or "f" or "m" or "x" or "uj" or "ul") && !AdverbialRegex().IsMatch(token.Word))
+            {
+                return UnnamedAgentRegex().IsMatch(_body.AsSpan(token.Start, clauseEnd - token.Start));
+            }
         }
 
         return false;

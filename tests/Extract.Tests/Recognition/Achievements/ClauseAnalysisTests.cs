@@ -174,4 +174,35 @@ public sealed class ClauseAnalysisTests
     {
         Run("柳林镇组建了由30名党员组成的抢险突击队。", ("柳林镇", true)).Single().Action.Should().Be("组成");
     }
+
+    [Fact]
+    public void The_actor_of_each_quantity_does_not_depend_on_which_quantities_were_asked_before()
+    {
+        // One paragraph naming the topic, then long sentences whose clauses open with unnamed agents or not: the resolver
+        // keeps its scan of a sentence's clauses between quantities, and must answer as a fresh one does, in any order.
+        const string body = "青禾社区党委开展志愿服务活动。\n"
+            + "走访群众20户，志愿者们发放物资300份，清理垃圾20吨，慰问老人15人次，工作人员修缮房屋3间，栽种树苗40棵。\n"
+            + "当天，发放物资200份，清理垃圾10吨，党员们慰问老人8人次；随后义诊群众60人次。";
+        var tokens = PosSegmenter.Default.Tokenize(body).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToImmutableArray();
+        var paragraphs = body.Split('\n').Aggregate(new List<TextSpan>(), (list, line) =>
+        {
+            var start = list.Count == 0 ? 0 : list[^1].End + 1;
+            list.Add(new TextSpan(start, start + line.Length));
+            return list;
+        });
+        var document = new DocumentText(body, [.. paragraphs], tokens, new ReferenceDates(null, null, null, null));
+        var quantities = new QuantityRecognizer().Recognize(document, Mentions.Empty, CancellationToken.None).Quantities.Select(q => q.Span).ToList();
+        var found = Mentions.Empty with
+        {
+            Organizations = [.. Spans(body, "青禾社区党委").Select(s => new OrganizationMention(s, "青禾社区党委", OrganizationKind.Other))],
+        };
+        var alone = quantities.Select(q => new ActorResolver(document, found).Actor(q)).ToList();
+        var inOrder = new ActorResolver(document, found);
+        var reversed = new ActorResolver(document, found);
+
+        quantities.Should().HaveCountGreaterThan(8);
+        alone.Should().Contain((string?)null).And.Contain("青禾社区党委");
+        quantities.Select(inOrder.Actor).Should().Equal(alone);
+        quantities.AsEnumerable().Reverse().Select(reversed.Actor).Reverse().Should().Equal(alone);
+    }
 }

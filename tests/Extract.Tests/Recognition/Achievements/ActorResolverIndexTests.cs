@@ -1,0 +1,44 @@
+using Extract.Recognition.Achievements;
+
+namespace Extract.Tests.Recognition.Achievements;
+
+/// <summary>The per-document indexes ActorResolver builds so that a long document costs its length, not its square.</summary>
+public sealed class ActorResolverIndexTests
+{
+    [Fact]
+    public void A_span_is_held_only_by_a_longer_span_around_it()
+    {
+        // 紫荆湾社区 [0,5) inside 紫荆湾社区党委 [0,7); 党委 [5,7) inside it too; a twin [10,12) twice is held by neither
+        // copy; [9,13) holds the twins; [12,15) crosses [9,13) and is held by nothing.
+        TextSpan[] spans = [new(0, 5), new(0, 7), new(5, 7), new(10, 12), new(10, 12), new(9, 13), new(12, 15)];
+
+        ActorResolver.HeldByLonger(spans).Should().Equal(true, false, true, true, true, false, false);
+        ActorResolver.HeldByLonger([new(3, 6), new(3, 6)]).Should().Equal(false, false);
+        ActorResolver.HeldByLonger([]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_held_spans_are_those_the_pairwise_definition_gives()
+    {
+        var random = new Random(7);
+        for (var round = 0; round < 50; round++)
+        {
+            var spans = Enumerable.Range(0, random.Next(0, 30)).Select(_ =>
+            {
+                var start = random.Next(0, 20);
+                return new TextSpan(start, start + random.Next(1, 6));
+            }).ToArray();
+            var pairwise = spans.Select(r => spans.Any(o => o.Start <= r.Start && r.End <= o.End && o.Length > r.Length));
+
+            ActorResolver.HeldByLonger(spans).Should().Equal(pairwise);
+        }
+    }
+
+    [Fact]
+    public void Breaks_before_counts_each_break_character_once_at_every_position()
+    {
+        var before = ActorResolver.BreaksBefore("甲，乙。丙，", ['，', '。']);
+
+        before.Should().Equal(0, 0, 1, 1, 2, 2, 3);
+    }
+}
