@@ -189,6 +189,13 @@ internal static partial class Bylines
         first = first.Trim('【', '】', '[', ']', '|', '｜', '，', ',', '。', '；', ';');
         first = DeskTagRegex().Replace(first, "");
         first = OriginalMarkRegex().Replace(first, "");
+
+        // A placeholder names no outlet (来源：转载文章, 来源：网络, 来源：本站原创): the outlet is then read elsewhere (a trailer 来源).
+        if (NotPeople.Contains(first.EndsWith("文章", StringComparison.Ordinal) && first.Length > 3 ? first[..^2] : first))
+        {
+            return null;
+        }
+
         return first.Length is >= 2 and <= 40 && !first.Contains("://", StringComparison.Ordinal) && first.Any(c => IsHan(c) || char.IsAsciiLetter(c)) ? first : null;
     }
 

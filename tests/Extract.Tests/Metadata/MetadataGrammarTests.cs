@@ -181,6 +181,27 @@ public sealed class MetadataGrammarTests
         Bylines.IsPerson("王建国", Surnames.Default).Should().BeTrue();
         Bylines.CleanOutlet("某某经济报道(广州)").Should().Be("某某经济报道");
     }
+
+    [Theory]
+    [InlineData("转载文章")]
+    [InlineData("来源：网络")]
+    [InlineData("本站原创")]
+    [InlineData("互联网")]
+    public void A_placeholder_source_names_no_outlet(string value) => Bylines.CleanOutlet(value).Should().BeNull();
+
+    [Fact]
+    public void A_placeholder_in_the_header_leaves_the_outlet_to_the_trailer()
+    {
+        var result = ArticleExtractor.Default.Extract(ArticleSource.FromHtml("p", """
+            <html><head><title>社区志愿者服务老人</title></head><body>
+            <h1>社区志愿者服务老人</h1><div>2005-04-05 06:40 来源：转载文章</div>
+            <div><p>社区志愿者开展上门服务活动，为辖区老人理发、打扫卫生，受到居民欢迎。</p>
+            <p>活动持续一周，志愿者服务老人120人次，居民纷纷点赞。</p>
+            <p>来源：某某晨报</p></div></body></html>
+            """));
+
+        result.Article!.Outlet.Should().Be("某某晨报");
+    }
 }
 
 public sealed class TextHeadlineFormTests
