@@ -136,7 +136,8 @@ public sealed class ArticleExtractor
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
             // A defect in one stage must not lose the rest of a batch: report it against this document.
-            return ExtractionResult.Failure(source.Id, $"internal error: {e.GetType().Name}: {e.Message}", ExtractionErrorKind.Internal, stage.Name);
+            // The method that threw goes into the message, so that a user's report of the record names the defect's place.
+            return ExtractionResult.Failure(source.Id, $"internal error: {e.GetType().Name} in {ThrownIn(e)}: {e.Message}", ExtractionErrorKind.Internal, stage.Name);
         }
         finally
         {
@@ -402,6 +403,28 @@ public sealed class ArticleExtractor
     }
 
     /// <summary>The stage a document is in, for its error result.</summary>
+    /// <summary>The innermost method of <paramref name="exception"/>'s stack outside the runtime (Type.Method), or "?" without one.</summary>
+    internal static string ThrownIn(Exception exception)
+    {
+        foreach (var frame in new System.Diagnostics.StackTrace(exception, fNeedFileInfo: false).GetFrames())
+        {
+            if (frame.GetMethod() is { DeclaringType: { } type } method
+                && !(type.Namespace ?? "").StartsWith("System", StringComparison.Ordinal)
+                && !(type.Namespace ?? "").StartsWith("Microsoft", StringComparison.Ordinal))
+            {
+                // A lambda or iterator sits in a nested compiler type (<>c, <Method>d__3): name the type that holds it.
+                while (type.DeclaringType is { } outer && type.Name.Contains('<', StringComparison.Ordinal))
+                {
+                    type = outer;
+                }
+
+                return $"{type.Name}.{method.Name}";
+            }
+        }
+
+        return "?";
+    }
+
     private sealed class StageTracker(StageTimings? timings = null)
     {
         public string Name { get; private set; } = "decode";

@@ -63,6 +63,23 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void An_internal_error_names_the_method_that_threw()
+    {
+        var extractor = new ArticleExtractor(ExtractorOptions.Default with { Tokenizer = new ThrowingTokenizer() });
+
+        var result = extractor.Extract(ArticleSource.FromText("t", "标题\n\n志愿者服务群众5人次。"));
+
+        result.ErrorKind.Should().Be(ExtractionErrorKind.Internal);
+        result.Error.Should().StartWith("internal error: InvalidOperationException in ThrowingTokenizer.Tokenize: boom");
+        result.Stage.Should().Be("tokens");
+    }
+
+    private sealed class ThrowingTokenizer : ITokenizer
+    {
+        public IReadOnlyList<Token> Tokenize(string text) => throw new InvalidOperationException("boom");
+    }
+
+    [Fact]
     public void Random_text_does_not_throw()
     {
         var random = new Random(11);
