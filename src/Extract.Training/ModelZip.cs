@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Extract.Learning;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
@@ -75,5 +77,30 @@ internal static class ModelZip
         }
 
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// Writes score.json beside <paramref name="output"/> (the model file just written): what the model is, the command,
+    /// the seed and tree settings, then <paramref name="details"/> in their order, then the zip's sha256.
+    /// </summary>
+    public static void WriteScore(string output, byte[] zip, string model, string command, int seed, TreeSettings settings, IEnumerable<KeyValuePair<string, object>> details)
+    {
+        var score = new Dictionary<string, object>
+        {
+            ["model"] = model,
+            ["command"] = command,
+            ["seed"] = seed,
+            ["trees"] = settings.Trees,
+            ["leaves"] = settings.Leaves,
+            ["minExamplesPerLeaf"] = settings.MinLeaf,
+            ["learningRate"] = settings.LearningRate,
+        };
+        foreach (var (key, value) in details)
+        {
+            score[key] = value;
+        }
+
+        score["sha256"] = Convert.ToHexStringLower(SHA256.HashData(zip));
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "score.json"), JsonSerializer.Serialize(score, new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

@@ -6,8 +6,6 @@ using Extract.Recognition;
 using Extract.Recognition.Achievements;
 using Extract.Recognition.Dates;
 using Extract.Recognition.Numbers;
-using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace Extract.Training.AchievementLearning;
 
@@ -119,27 +117,24 @@ internal static class TrainAchievementsCommand
                 (AchievementDecisionModel.DecisionEntry, AchievementDecisionModel.DecisionText(threshold, add)));
             File.WriteAllBytes(output, zip);
             var chosen = add == threshold ? learned.GetValueOrDefault(threshold) : hybrid.GetValueOrDefault((threshold, add));
-            var score = new Dictionary<string, object>
-            {
-                ["model"] = $"achievement decision (ML.NET FastTree binary over AchievementCandidates v{AchievementCandidates.Version}, {AchievementCandidates.Count} features, the rule filter's verdict among them)",
-                ["command"] = "train-achievements " + string.Join(' ', args),
-                ["seed"] = LearnedModel<AchievementCandidateRow, AchievementCandidateScore>.Seed,
-                ["trees"] = Settings.Trees,
-                ["leaves"] = Settings.Leaves,
-                ["minExamplesPerLeaf"] = Settings.MinLeaf,
-                ["learningRate"] = Settings.LearningRate,
-                ["threshold"] = threshold,
-                ["addThreshold"] = add,
-                ["articles"] = articles.Count,
-                ["candidates"] = all.Count,
-                ["positives"] = all.Count(r => r.Label),
-                ["gold"] = articles.Sum(a => a.Gold),
-                ["cvFolds"] = folds,
-                ["cv"] = new { precision = Math.Round(chosen.Precision, 3), recall = Math.Round(chosen.Recall, 3), f1 = Math.Round(chosen.F1, 3) },
-                ["ruleFilterSameCandidates"] = new { precision = Math.Round(rule.Precision, 3), recall = Math.Round(rule.Recall, 3), f1 = Math.Round(rule.F1, 3) },
-                ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(zip)),
-            };
-            File.WriteAllText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "score.json"), JsonSerializer.Serialize(score, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            ModelZip.WriteScore(
+                output,
+                zip,
+                $"achievement decision (ML.NET FastTree binary over AchievementCandidates v{AchievementCandidates.Version}, {AchievementCandidates.Count} features, the rule filter's verdict among them)",
+                "train-achievements " + string.Join(' ', args),
+                LearnedModel<AchievementCandidateRow, AchievementCandidateScore>.Seed,
+                Settings,
+                [
+                    new("threshold", threshold),
+                    new("addThreshold", add),
+                    new("articles", articles.Count),
+                    new("candidates", all.Count),
+                    new("positives", all.Count(r => r.Label)),
+                    new("gold", articles.Sum(a => a.Gold)),
+                    new("cvFolds", folds),
+                    new("cv", new { precision = Math.Round(chosen.Precision, 3), recall = Math.Round(chosen.Recall, 3), f1 = Math.Round(chosen.F1, 3) }),
+                    new("ruleFilterSameCandidates", new { precision = Math.Round(rule.Precision, 3), recall = Math.Round(rule.Recall, 3), f1 = Math.Round(rule.F1, 3) }),
+                ]);
             Console.WriteLine($"wrote {output} ({zip.Length} bytes), threshold {threshold}");
         }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Extract.Evaluation;
 using Extract.Learning;
 using Extract.Recognition;
@@ -152,25 +150,22 @@ internal static class TrainActorsCommand
                 ModelZip.FitFastTree(rows, Settings, LearnedModel<ActorCandidateRow, ActorCandidateScore>.Seed),
                 (DecisionEntry.Name, ActorRankerModel.DecisionText(margin)));
             File.WriteAllBytes(output, zip);
-            var score = new Dictionary<string, object>
-            {
-                ["model"] = $"actor ranker (ML.NET FastTree binary over ActorResolver.Candidates v{ActorResolver.CandidateLayoutVersion}, {ActorResolver.CandidateFeatureCount} features, the rules' pick among them; the most probable candidate is the actor)",
-                ["command"] = "train-actors " + string.Join(' ', args),
-                ["seed"] = LearnedModel<ActorCandidateRow, ActorCandidateScore>.Seed,
-                ["trees"] = Settings.Trees,
-                ["leaves"] = Settings.Leaves,
-                ["minExamplesPerLeaf"] = Settings.MinLeaf,
-                ["learningRate"] = Settings.LearningRate,
-                ["margin"] = margin,
-                ["articles"] = articles.Count,
-                ["matchedAchievements"] = all.Count,
-                ["candidates"] = rows.Count,
-                ["goldAmongCandidates"] = Math.Round((double)all.Count(g => g.Rows.Any(r => r.Label)) / all.Count, 3),
-                ["cvFolds"] = folds,
-                ["cv"] = report,
-                ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(zip)),
-            };
-            File.WriteAllText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "score.json"), JsonSerializer.Serialize(score, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            ModelZip.WriteScore(
+                output,
+                zip,
+                $"actor ranker (ML.NET FastTree binary over ActorResolver.Candidates v{ActorResolver.CandidateLayoutVersion}, {ActorResolver.CandidateFeatureCount} features, the rules' pick among them; the most probable candidate is the actor)",
+                "train-actors " + string.Join(' ', args),
+                LearnedModel<ActorCandidateRow, ActorCandidateScore>.Seed,
+                Settings,
+                [
+                    new("margin", margin),
+                    new("articles", articles.Count),
+                    new("matchedAchievements", all.Count),
+                    new("candidates", rows.Count),
+                    new("goldAmongCandidates", Math.Round((double)all.Count(g => g.Rows.Any(r => r.Label)) / all.Count, 3)),
+                    new("cvFolds", folds),
+                    new("cv", report),
+                ]);
             Console.WriteLine($"wrote {output} ({zip.Length} bytes)");
         }
 
