@@ -74,8 +74,8 @@ internal static class TrainAchievementsCommand
         for (var fold = 0; fold < folds; fold++)
         {
             var train = articles.Where((_, i) => i % folds != fold).SelectMany(a => a.Rows.Where((_, j) => !a.Vetoed[j])).ToList();
-            var zip = ModelZip.FitFastTree(train, Settings, LearnedModel<AchievementCandidateRow, AchievementCandidateScore>.Seed);
-            var model = LearnedModel<AchievementCandidateRow, AchievementCandidateScore>.FromStream(new MemoryStream(zip), "fold");
+            var zip = ModelZip.FitFastTree(train, Settings, LearnedModel<AchievementCandidateRow, BinaryScore>.Seed);
+            var model = LearnedModel<AchievementCandidateRow, BinaryScore>.FromStream(new MemoryStream(zip), "fold");
             foreach (var article in articles.Where((_, i) => i % folds == fold))
             {
                 var scores = model.Transform(article.Rows).Select(s => s.Probability).ToList();
@@ -113,7 +113,7 @@ internal static class TrainAchievementsCommand
         {
             var all = articles.SelectMany(a => a.Rows.Where((_, j) => !a.Vetoed[j])).ToList();
             var zip = ModelZip.Reproducible(
-                ModelZip.FitFastTree(all, Settings, LearnedModel<AchievementCandidateRow, AchievementCandidateScore>.Seed),
+                ModelZip.FitFastTree(all, Settings, LearnedModel<AchievementCandidateRow, BinaryScore>.Seed),
                 (AchievementDecisionModel.DecisionEntry, AchievementDecisionModel.DecisionText(threshold, add)));
             File.WriteAllBytes(output, zip);
             var chosen = add == threshold ? learned.GetValueOrDefault(threshold) : hybrid.GetValueOrDefault((threshold, add));
@@ -122,7 +122,7 @@ internal static class TrainAchievementsCommand
                 zip,
                 $"achievement decision (ML.NET FastTree binary over AchievementCandidates v{AchievementCandidates.Version}, {AchievementCandidates.Count} features, the rule filter's verdict among them)",
                 "train-achievements " + string.Join(' ', args),
-                LearnedModel<AchievementCandidateRow, AchievementCandidateScore>.Seed,
+                LearnedModel<AchievementCandidateRow, BinaryScore>.Seed,
                 Settings,
                 [
                     new("threshold", threshold),

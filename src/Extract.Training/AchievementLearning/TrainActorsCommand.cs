@@ -147,7 +147,7 @@ internal static class TrainActorsCommand
         {
             var rows = all.SelectMany(g => g.Rows).ToList();
             var zip = ModelZip.Reproducible(
-                ModelZip.FitFastTree(rows, Settings, LearnedModel<ActorCandidateRow, ActorCandidateScore>.Seed),
+                ModelZip.FitFastTree(rows, Settings, LearnedModel<ActorCandidateRow, BinaryScore>.Seed),
                 (DecisionEntry.Name, ActorRankerModel.DecisionText(margin)));
             File.WriteAllBytes(output, zip);
             ModelZip.WriteScore(
@@ -155,7 +155,7 @@ internal static class TrainActorsCommand
                 zip,
                 $"actor ranker (ML.NET FastTree binary over ActorResolver.Candidates v{ActorResolver.CandidateLayoutVersion}, {ActorResolver.CandidateFeatureCount} features, the rules' pick among them; the most probable candidate is the actor)",
                 "train-actors " + string.Join(' ', args),
-                LearnedModel<ActorCandidateRow, ActorCandidateScore>.Seed,
+                LearnedModel<ActorCandidateRow, BinaryScore>.Seed,
                 Settings,
                 [
                     new("margin", margin),
@@ -175,7 +175,7 @@ internal static class TrainActorsCommand
     private static ActorRankerModel Fit(List<ActorCandidateRow> rows)
     {
         var zip = ModelZip.Reproducible(
-            ModelZip.FitFastTree(rows, Settings, LearnedModel<ActorCandidateRow, ActorCandidateScore>.Seed),
+            ModelZip.FitFastTree(rows, Settings, LearnedModel<ActorCandidateRow, BinaryScore>.Seed),
             (DecisionEntry.Name, ActorRankerModel.DecisionText(0)));
         return ActorRankerModel.FromStream(new MemoryStream(zip), "fold");
     }

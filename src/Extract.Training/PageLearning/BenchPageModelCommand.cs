@@ -103,14 +103,14 @@ internal static class BenchPageModelCommand
             PageBlockFeatures.Write(p.Layout, p.Title, p.Area, buffer);
         });
         Time("features + pooled engines (library)", pages, blocks, p => model.Score(p.Layout, p.Title, p.Area, CancellationToken.None));
-        using var perThread = new ThreadLocal<Microsoft.ML.PredictionEngine<PageBlockRow, PageBlockScore>>(() => model.Model.Rent(), trackAllValues: false);
+        using var perThread = new ThreadLocal<Microsoft.ML.PredictionEngine<PageBlockRow, BinaryScore>>(() => model.Model.Rent(), trackAllValues: false);
         Time("features + per-thread engine", pages, blocks, p =>
         {
             var buffer = new float[p.Layout.Lines.Length * PageBlockFeatures.Count];
             PageBlockFeatures.Write(p.Layout, p.Title, p.Area, buffer);
             var engine = perThread.Value!;
             var row = new PageBlockRow();
-            var score = new PageBlockScore();
+            var score = new BinaryScore();
             for (var i = 0; i < p.Layout.Lines.Length; i++)
             {
                 buffer.AsSpan(i * PageBlockFeatures.Count, PageBlockFeatures.Count).CopyTo(row.Features);

@@ -18,23 +18,23 @@ internal sealed class PageBlockModel
     public const string ResourceName = "Extract.Models.page.zip";
 
     private static readonly Lazy<PageBlockModel> Shared = new(
-        () => ResourceLoading.Guard(() => Checked(LearnedModel<PageBlockRow, PageBlockScore>.FromResource(ResourceName))),
+        () => ResourceLoading.Guard(() => Checked(LearnedModel<PageBlockRow, BinaryScore>.FromResource(ResourceName))),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly LearnedModel<PageBlockRow, PageBlockScore> _model;
+    private readonly LearnedModel<PageBlockRow, BinaryScore> _model;
 
-    private PageBlockModel(LearnedModel<PageBlockRow, PageBlockScore> model) => _model = model;
+    private PageBlockModel(LearnedModel<PageBlockRow, BinaryScore> model) => _model = model;
 
     /// <summary>The embedded model, loaded on first use.</summary>
     public static PageBlockModel Default => Shared.Value;
 
     /// <summary>The underlying ML.NET model (for measurement and the training tool).</summary>
-    internal LearnedModel<PageBlockRow, PageBlockScore> Model => _model;
+    internal LearnedModel<PageBlockRow, BinaryScore> Model => _model;
 
     /// <summary>Reads a model saved by <c>train-page</c>; throws naming <paramref name="name"/> when it is not one or has another feature layout.</summary>
-    public static PageBlockModel FromStream(Stream stream, string name) => Checked(LearnedModel<PageBlockRow, PageBlockScore>.FromStream(stream, name));
+    public static PageBlockModel FromStream(Stream stream, string name) => Checked(LearnedModel<PageBlockRow, BinaryScore>.FromStream(stream, name));
 
-    private static PageBlockModel Checked(LearnedModel<PageBlockRow, PageBlockScore> model)
+    private static PageBlockModel Checked(LearnedModel<PageBlockRow, BinaryScore> model)
     {
         var name = model.Name;
         var column = model.InputSchema.GetColumnOrNull(nameof(PageBlockRow.Features));
@@ -62,7 +62,7 @@ internal sealed class PageBlockModel
         {
             PageBlockFeatures.Write(layout, title, area, buffer);
             var row = new PageBlockRow();
-            var score = new PageBlockScore();
+            var score = new BinaryScore();
             for (var i = 0; i < n; i++)
             {
                 if (i % 1024 == 0)

@@ -20,16 +20,3 @@ internal sealed class PageBlockRow
     /// <summary>Training only: the block's weight (its share of the page's characters).</summary>
     public float Weight { get; set; }
 }
-
-/// <summary>The page-block model's output schema.</summary>
-internal sealed class PageBlockScore
-{
-    /// <summary>Calibrated probability that the block is article text.</summary>
-    public float Probability { get; set; }
-
-    /// <summary>The raw ensemble score.</summary>
-    public float Score { get; set; }
-
-    /// <summary>The model's decision at probability 0.5.</summary>
-    public bool PredictedLabel { get; set; }
-}

@@ -18,13 +18,6 @@ internal sealed class AchievementCandidateRow
     public float Weight { get; set; } = 1;
 }
 
-/// <summary>The achievement decision's output.</summary>
-internal sealed class AchievementCandidateScore
-{
-    /// <summary>Calibrated probability that the candidate is an achievement.</summary>
-    public float Probability { get; set; }
-}
-
 /// <summary>
 /// Which quantities are achievements, learned (models/achievements/achievements.zip: FastTree binary over
 /// <see cref="AchievementCandidates"/>' features, the rule filter's verdict among them, with the layout version and the
@@ -43,9 +36,9 @@ internal sealed class AchievementDecisionModel
     private static readonly DecisionLayout Layout = new(
         "achievement-decision", "achievement", "train-achievements", AchievementCandidates.Version, AchievementCandidates.Count, nameof(AchievementCandidateRow.Features));
 
-    private readonly LearnedModel<AchievementCandidateRow, AchievementCandidateScore> _model;
+    private readonly LearnedModel<AchievementCandidateRow, BinaryScore> _model;
 
-    private AchievementDecisionModel(LearnedModel<AchievementCandidateRow, AchievementCandidateScore> model, float threshold, float addThreshold)
+    private AchievementDecisionModel(LearnedModel<AchievementCandidateRow, BinaryScore> model, float threshold, float addThreshold)
     {
         _model = model;
         Threshold = threshold;
@@ -64,7 +57,7 @@ internal sealed class AchievementDecisionModel
     /// <summary>Reads a model saved by <c>train-achievements</c>; throws naming <paramref name="name"/> when it is not one of this layout.</summary>
     public static AchievementDecisionModel FromStream(Stream stream, string name)
     {
-        var (model, (threshold, addThreshold)) = Learning.DecisionEntry.Load<AchievementCandidateRow, AchievementCandidateScore, (float, float)>(stream, name, Layout, values =>
+        var (model, (threshold, addThreshold)) = Learning.DecisionEntry.Load<AchievementCandidateRow, BinaryScore, (float, float)>(stream, name, Layout, values =>
         {
             var threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
             var addThreshold = values.TryGetValue("add-threshold", out var add) ? float.Parse(add, CultureInfo.InvariantCulture) : threshold;

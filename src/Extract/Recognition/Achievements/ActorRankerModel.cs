@@ -17,13 +17,6 @@ internal sealed class ActorCandidateRow
     public float Weight { get; set; } = 1;
 }
 
-/// <summary>The ranker's output for one candidate.</summary>
-internal sealed class ActorCandidateScore
-{
-    /// <summary>Calibrated probability that the candidate is the actor.</summary>
-    public float Probability { get; set; }
-}
-
 /// <summary>
 /// The learned actor ranker (models/actors/actors.zip: FastTree binary over <see cref="ActorResolver.Candidates"/>'
 /// features, the rules' pick among them, with the layout version in <c>extract-decision.txt</c>): every candidate is
@@ -39,9 +32,9 @@ internal sealed class ActorRankerModel
     private static readonly DecisionLayout Layout = new(
         "actor-ranker", "actor", "train-actors", ActorResolver.CandidateLayoutVersion, ActorResolver.CandidateFeatureCount, nameof(ActorCandidateRow.Features));
 
-    private readonly LearnedModel<ActorCandidateRow, ActorCandidateScore> _model;
+    private readonly LearnedModel<ActorCandidateRow, BinaryScore> _model;
 
-    private ActorRankerModel(LearnedModel<ActorCandidateRow, ActorCandidateScore> model, float margin)
+    private ActorRankerModel(LearnedModel<ActorCandidateRow, BinaryScore> model, float margin)
     {
         _model = model;
         Margin = margin;
@@ -56,7 +49,7 @@ internal sealed class ActorRankerModel
     /// <summary>Reads a ranker saved by <c>train-actors</c>; throws naming <paramref name="name"/> when it is not one of this layout.</summary>
     public static ActorRankerModel FromStream(Stream stream, string name)
     {
-        var (model, margin) = DecisionEntry.Load<ActorCandidateRow, ActorCandidateScore, float>(stream, name, Layout, values =>
+        var (model, margin) = DecisionEntry.Load<ActorCandidateRow, BinaryScore, float>(stream, name, Layout, values =>
         {
             var margin = values.TryGetValue("margin", out var text) ? float.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 0;
             if (margin is not (>= 0 and <= 1))

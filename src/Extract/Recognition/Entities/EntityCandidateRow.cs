@@ -19,16 +19,3 @@ internal sealed class EntityCandidateRow
     /// <summary>Training only: the row's weight (in-domain article rows count more than newswire sentences).</summary>
     public float Weight { get; set; } = 1;
 }
-
-/// <summary>The entity-decision model's output schema.</summary>
-internal sealed class EntityCandidateScore
-{
-    /// <summary>Calibrated probability that the hypothesis is right.</summary>
-    public float Probability { get; set; }
-
-    /// <summary>The raw ensemble score.</summary>
-    public float Score { get; set; }
-
-    /// <summary>The model's decision at probability 0.5.</summary>
-    public bool PredictedLabel { get; set; }
-}

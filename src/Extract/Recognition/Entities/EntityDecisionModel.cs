@@ -24,9 +24,9 @@ internal sealed class EntityDecisionModel
     private static readonly DecisionLayout Layout = new(
         "entity-decision", "entity", "train-entities", EntityCandidateFeatures.Version, EntityCandidateFeatures.Count, nameof(EntityCandidateRow.Features), NameVersion: true);
 
-    private readonly LearnedModel<EntityCandidateRow, EntityCandidateScore> _model;
+    private readonly LearnedModel<EntityCandidateRow, BinaryScore> _model;
 
-    private EntityDecisionModel(LearnedModel<EntityCandidateRow, EntityCandidateScore> model, float threshold, float keptThreshold)
+    private EntityDecisionModel(LearnedModel<EntityCandidateRow, BinaryScore> model, float threshold, float keptThreshold)
     {
         _model = model;
         Threshold = threshold;
@@ -55,7 +55,7 @@ internal sealed class EntityDecisionModel
     /// <summary>Reads a model saved by <c>train-entities</c>; throws naming <paramref name="name"/> when it is not one or has another layout.</summary>
     public static EntityDecisionModel FromStream(Stream stream, string name)
     {
-        var (model, (threshold, keptThreshold)) = Learning.DecisionEntry.Load<EntityCandidateRow, EntityCandidateScore, (float, float)>(stream, name, Layout, values =>
+        var (model, (threshold, keptThreshold)) = Learning.DecisionEntry.Load<EntityCandidateRow, BinaryScore, (float, float)>(stream, name, Layout, values =>
         {
             var threshold = float.Parse(values["threshold"], CultureInfo.InvariantCulture);
             var keptThreshold = values.TryGetValue("kept-threshold", out var kept) ? float.Parse(kept, CultureInfo.InvariantCulture) : threshold;
@@ -124,7 +124,7 @@ internal sealed class EntityDecisionModel
         try
         {
             var row = new EntityCandidateRow();
-            var score = new EntityCandidateScore();
+            var score = new BinaryScore();
             for (var i = 0; i < candidates.Count; i++)
             {
                 if ((i & 63) == 0)
