@@ -15,8 +15,6 @@ internal static partial class AchievementCandidates
     /// <summary>The layout's version: a model trained on another layout is refused at load.</summary>
     public const int Version = 1;
 
-    private static readonly char[] SentenceBreaks = ['。', '！', '？', '!', '?', '\n', '；', ';'];
-
     /// <summary>
     /// One candidate: the quantity, its clause, the rule filter's verdict, the features, and whether ANNOTATION.md rules it
     /// out whatever the clause says (Vetoed: distances, ages, percentages, ordinals, points in time, 其他N名 referring back).
@@ -36,6 +34,7 @@ internal static partial class AchievementCandidates
     {
         var body = document.Body;
         var candidates = new List<Candidate>();
+        var among = Occurrences(body, "其中");
         var previousEnd = 0;
         foreach (var quantity in found.Quantities.OrderBy(q => q.Span.Start))
         {
@@ -48,7 +47,7 @@ internal static partial class AchievementCandidates
             var verdict = AchievementFilter.IsAchievement(quantity, body, clause);
             var window = new TextSpan(Math.Max(clause.Start, previousEnd), quantity.Span.Start);
             previousEnd = quantity.Span.End;
-            var features = Features(document, quantity, clause, window, verdict, actors);
+            var features = Features(document, quantity, clause, window, verdict, actors, among);
             var vetoed = UnitClass(quantity.Unit) == 7 || quantity.IsOrdinal || quantity.Value <= 0
                 || (UnitClass(quantity.Unit) == 5 && features[28] > 0)
                 || RemainderRegex().IsMatch(body[clause.Start..quantity.Span.Start]);
@@ -58,13 +57,14 @@ internal static partial class AchievementCandidates
         return candidates;
     }
 
-    private static float[] Features(DocumentText document, QuantityMention quantity, TextSpan clause, TextSpan window, bool verdict, ActorResolver actors)
+    /// <summary>The features of one candidate; <paramref name="among"/> holds where 其中 ("among them") stands in the body.</summary>
+    private static float[] Features(DocumentText document, QuantityMention quantity, TextSpan clause, TextSpan window, bool verdict, ActorResolver actors, int[] among)
     {
         var body = document.Body;
         var f = new float[Count];
         var before = body[clause.Start..quantity.Span.Start];
         var after = body[quantity.Span.End..clause.End];
-        var sentenceStart = quantity.Span.Start == 0 ? 0 : body.LastIndexOfAny(SentenceBreaks, quantity.Span.Start - 1) + 1;
+        var sentenceStart = actors.Breaks.SentenceStart(quantity.Span.Start);
         f[0] = verdict ? 1 : 0;
         f[1] = quantity.Approx ? 1 : 0;
         f[2] = quantity.Text.Any(char.IsAsciiDigit) ? 0 : 1;
@@ -73,7 +73,7 @@ internal static partial class AchievementCandidates
         f[5 + UnitClass(quantity.Unit)] = 1; // 5..13
         f[14 + ActionResolver.VerbClass(document, window, quantity.Span)] = 1; // 14..19
         f[20] = before.Trim().Length == 0 ? 1 : 0;
-        f[21] = body[sentenceStart..quantity.Span.Start].Count(c => c is '，' or ',');
+        f[21] = actors.Breaks.Commas(sentenceStart, quantity.Span.Start);
         f[22] = NegationRegex().IsMatch(before + after) ? 1 : 0;
         f[23] = actors.Actor(quantity.Span) is null ? 0 : 1;
         f[24] = StockRegex().IsMatch(before) ? 1 : 0;
@@ -82,11 +82,31 @@ internal static partial class AchievementCandidates
         f[27] = after.StartsWith('的') ? 1 : 0;
         f[28] = RelativeRegex().IsMatch(after) ? 1 : 0;
         f[29] = (float)quantity.Span.Start / Math.Max(1, body.Length);
-        f[30] = body[sentenceStart..quantity.Span.Start].Contains("其中", StringComparison.Ordinal) ? 1 : 0;
+        f[30] = AnyWithin(among, sentenceStart, quantity.Span.Start - 2) ? 1 : 0;
         f[31] = ForecastRegex().IsMatch(before) ? 1 : 0;
         f[32] = ScopeRegex().IsMatch(before + after) ? 1 : 0;
         f[33] = before.Length;
         return f;
+    }
+
+    /// <summary>Where <paramref name="word"/> starts in <paramref name="body"/>, in order.</summary>
+    private static int[] Occurrences(string body, string word)
+    {
+        var found = new List<int>();
+        for (var at = body.IndexOf(word, StringComparison.Ordinal); at >= 0; at = body.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            found.Add(at);
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>True when a value of the sorted <paramref name="sorted"/> lies in [low, high].</summary>
+    private static bool AnyWithin(int[] sorted, int low, int high)
+    {
+        var index = Array.BinarySearch(sorted, low);
+        var first = index >= 0 ? index : ~index;
+        return low <= high && first < sorted.Length && sorted[first] <= high;
     }
 
     /// <summary>0 people, 1 counts of things, 2 events and rounds, 3 area/weight/volume, 4 money, 5 time, 6 households, 7 distance/age/percent, 8 other.</summary>

@@ -139,21 +139,7 @@ internal static partial class AchievementContext
     private static int? FromFirstVerb(ImmutableArray<WordToken> tokens, int start, int end)
     {
         // Tokens are in body order: start at the first one at or after start (binary search), not at the document's first.
-        int low = 0, high = tokens.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (tokens[middle].Start < start)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        for (var i = low; i < tokens.Length; i++)
+        for (var i = WordTokens.FirstAtOrAfter(tokens, start); i < tokens.Length; i++)
         {
             var token = tokens[i];
             if (token.Start < start)

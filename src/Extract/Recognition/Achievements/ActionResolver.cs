@@ -261,8 +261,11 @@ internal static partial class ActionResolver
     {
         var readings = read ? VerbReadings.Default : null;
         var list = new List<WordToken>();
-        foreach (var token in tokens)
+
+        // Tokens are in body order: start at the first one at or after start (binary search), not at the body's start.
+        for (var i = WordTokens.FirstAtOrAfter(tokens, start); i < tokens.Length; i++)
         {
+            var token = tokens[i];
             if (token.Start >= end)
             {
                 break;

@@ -24,6 +24,10 @@ internal sealed partial class ActorResolver
     /// <summary>At most this many named mentions before the quantity in its paragraph become candidates (the nearest ones).</summary>
     private const int MaxMentionsBefore = 24;
 
+    /// <summary>At most this many named mentions after the quantity in its sentence are read (the nearest ones): a sentence
+    /// of thousands of names would otherwise cost each of its quantities all of them.</summary>
+    private const int MaxMentionsAfter = 24;
+
     /// <summary>The candidates for the quantity at <paramref name="quantity"/>; <paramref name="rulePick"/> is <see cref="Actor"/>'s answer.</summary>
     public List<ActorCandidate> Candidates(TextSpan quantity, string? rulePick)
     {
@@ -39,9 +43,10 @@ internal sealed partial class ActorResolver
         var last = FirstReference(sentenceEnd);
         var before = FirstReference(quantity.Start);
         var from = Math.Max(first, before - MaxMentionsBefore);
+        var to = Math.Min(last, FirstReference(quantity.End) + MaxMentionsAfter);
         var mentions = new Dictionary<string, (Reference Mention, string Name)>(StringComparer.Ordinal);
         var order = new List<string>();
-        for (var k = from; k < last; k++)
+        for (var k = from; k < to; k++)
         {
             var reference = _references[k];
             if (reference.Start >= quantity.Start && reference.Start < quantity.End)
@@ -104,14 +109,7 @@ internal sealed partial class ActorResolver
         var ranked = mentions.Values.Where(m => m.Mention.End <= quantity.Start).OrderByDescending(m => m.Mention.End).Select(m => m.Name).ToList();
         var paragraphLead = ParagraphLead(paragraphIndex);
         var maxCount = names.Count == 0 ? 0 : names.Max(n => n is null ? 0 : _counts.GetValueOrDefault(n));
-        var inSentence = new HashSet<string>(StringComparer.Ordinal);
-        for (var k = FirstReference(sentenceStart); k < last; k++)
-        {
-            if (_references[k].Name is { } named)
-            {
-                inSentence.Add(named);
-            }
-        }
+        var inSentence = SentenceNames(sentenceStart, sentenceEnd);
 
         names.Add(null);
         var candidates = new List<ActorCandidate>(names.Count);
@@ -215,18 +213,28 @@ internal sealed partial class ActorResolver
         return candidates;
     }
 
-    /// <summary>The index of the paragraph holding <paramref name="position"/> (0 when there are no paragraphs).</summary>
-    private int ParagraphIndex(int position)
+    /// <summary>The index of the paragraph holding <paramref name="position"/> (0 when none does).</summary>
+    private int ParagraphIndex(int position) => Math.Max(0, ParagraphAt(position));
+
+    /// <summary>The names referred to in the sentence [start, end); the quantities of one sentence share the set.</summary>
+    private HashSet<string> SentenceNames(int start, int end)
     {
-        for (var i = 0; i < _paragraphs.Length; i++)
+        if (_sentenceNames is { } cached && cached.Start == start && cached.End == end)
         {
-            if (_paragraphs[i].Start <= position && position <= _paragraphs[i].End)
+            return cached.Names;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = FirstReference(start); k < _references.Count && _references[k].Start < end; k++)
+        {
+            if (_references[k].Name is { } named)
             {
-                return i;
+                names.Add(named);
             }
         }
 
-        return 0;
+        _sentenceNames = (start, end, names);
+        return names;
     }
 
     /// <summary>The first body paragraph (after the headline, when there is one).</summary>
@@ -266,57 +274,45 @@ internal sealed partial class ActorResolver
     }
 
     /// <summary>The article's four most named organisations (not places, not people).</summary>
-    private IEnumerable<string> FrequentBodies() =>
-        _references.Where(r => r.Kind == ReferenceKind.Body && !r.IsPlace && !r.BackReference && r.Name is not null)
+    private List<string> FrequentBodies() =>
+        _frequentBodies ??= [.. _references.Where(r => r.Kind == ReferenceKind.Body && !r.IsPlace && !r.BackReference && r.Name is not null)
             .GroupBy(r => r.Name!, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.First().Start)
             .Take(4)
-            .Select(g => g.Key);
+            .Select(g => g.Key)];
 
     /// <summary>How many times the paragraph names <paramref name="name"/>.</summary>
     private int ParagraphCount(string name, TextSpan paragraph)
     {
-        var count = 0;
-        for (var k = FirstReference(paragraph.Start); k < _references.Count && _references[k].Start < paragraph.End; k++)
+        if (!_paragraphCounts.TryGetValue((paragraph.Start, paragraph.End), out var counts))
         {
-            count += _references[k].Name == name ? 1 : 0;
+            counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var k = FirstReference(paragraph.Start); k < _references.Count && _references[k].Start < paragraph.End; k++)
+            {
+                if (_references[k].Name is { } named)
+                {
+                    counts[named] = counts.GetValueOrDefault(named) + 1;
+                }
+            }
+
+            _paragraphCounts[(paragraph.Start, paragraph.End)] = counts;
         }
 
-        return count;
+        return counts.GetValueOrDefault(name);
     }
 
     private bool TitleNames(string name) => _body.AsSpan(0, Math.Min(_titleEnd, _body.Length)).Contains(name, StringComparison.Ordinal);
 
-    private bool PersonName(string name) => _references.Exists(r => r.Kind == ReferenceKind.Person && r.Name == name);
+    private bool PersonName(string name) =>
+        (_personNames ??= _references.Where(r => r.Kind == ReferenceKind.Person && r.Name is not null).Select(r => r.Name!).ToHashSet(StringComparer.Ordinal)).Contains(name);
 
-    private bool PlaceName(string name) => _references.Exists(r => r.IsPlace && r.Name == name);
+    private bool PlaceName(string name) =>
+        (_placeNames ??= _references.Where(r => r.IsPlace && r.Name is not null).Select(r => r.Name!).ToHashSet(StringComparer.Ordinal)).Contains(name);
 
-    /// <summary>How many of <paramref name="breaks"/> (ClauseBreaks or SentenceBreaks) fall in [start, end): two prefix counts, built once per document.</summary>
-    private int Count(char[] breaks, int start, int end)
-    {
-        if (end <= start)
-        {
-            return 0;
-        }
-
-        var prefix = ReferenceEquals(breaks, ClauseBreaks)
-            ? _clauseBreaksBefore ??= BreaksBefore(_body, breaks)
-            : ReferenceEquals(breaks, SentenceBreaks) ? _sentenceBreaksBefore ??= BreaksBefore(_body, breaks) : BreaksBefore(_body, breaks);
-        return prefix[end] - prefix[start];
-    }
-
-    /// <summary>Per position i of <paramref name="text"/> (0 to its length), how many of <paramref name="breaks"/> come before i.</summary>
-    internal static int[] BreaksBefore(string text, char[] breaks)
-    {
-        var before = new int[text.Length + 1];
-        for (var i = 0; i < text.Length; i++)
-        {
-            before[i + 1] = before[i] + (Array.IndexOf(breaks, text[i]) >= 0 ? 1 : 0);
-        }
-
-        return before;
-    }
+    /// <summary>How many of <paramref name="breaks"/> (ClauseBreaks or SentenceBreaks) fall in [start, end).</summary>
+    private int Count(char[] breaks, int start, int end) =>
+        ReferenceEquals(breaks, SentenceBreaks) ? _breaks.Sentences(start, end) : _breaks.Clauses(start, end);
 
     private int NextBreak(char[] breaks, int position, int limit)
     {

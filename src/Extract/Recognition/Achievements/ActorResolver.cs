@@ -14,8 +14,8 @@ namespace Extract.Recognition.Achievements;
 /// </summary>
 internal sealed partial class ActorResolver
 {
-    private static readonly char[] SentenceBreaks = ['。', '！', '？', '!', '?', '\n', '；', ';'];
-    private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':'];
+    private static readonly char[] SentenceBreaks = BodyBreaks.Sentence;
+    private static readonly char[] ClauseBreaks = BodyBreaks.Clause;
 
     private readonly string _body;
     private readonly ImmutableArray<WordToken> _tokens;
@@ -30,8 +30,22 @@ internal sealed partial class ActorResolver
 
     // Per clause-run start: where UnnamedAgent's scan of whole clauses stopped, and the end of the first that opens with an unnamed agent (-1: none yet).
     private readonly Dictionary<int, (int Next, int FirstAgentEnd)> _unnamedAgentScans = [];
-    private int[]? _clauseBreaksBefore;
-    private int[]? _sentenceBreaksBefore;
+    private readonly BodyBreaks _breaks;
+
+    // Memos of the subject walks (SubjectBefore, SentenceSubject), so the quantities of one long sentence or paragraph
+    // cost its clauses once, not once each: per (clause start, sentence start, paragraph start), the subject of the
+    // earlier clauses and sentences; per (sentence start, paragraph start), that of the earlier sentences; per start, how
+    // far SentenceSubject's scan of whole clauses got and the first subject it found (with its clause's end).
+    private readonly Dictionary<(int Clause, int Sentence, int Paragraph), Reference?> _earlierClauseSubjects = [];
+    private readonly Dictionary<(int Sentence, int Paragraph), Reference?> _earlierSentenceSubjects = [];
+    private readonly Dictionary<int, (int Next, Reference? First, int FirstEnd)> _sentenceSubjectScans = [];
+
+    // Per document, built on first use by the ranker's candidates.
+    private List<string>? _frequentBodies;
+    private HashSet<string>? _personNames;
+    private HashSet<string>? _placeNames;
+    private readonly Dictionary<(int Start, int End), Dictionary<string, int>> _paragraphCounts = [];
+    private (int Start, int End, HashSet<string> Names)? _sentenceNames;
 
     private enum ReferenceKind
     {
@@ -49,6 +63,7 @@ internal sealed partial class ActorResolver
     public ActorResolver(DocumentText document, Mentions found)
     {
         _body = document.Body;
+        _breaks = new BodyBreaks(_body);
         _tokens = document.Tokens.IsDefault ? [] : document.Tokens;
         _paragraphs = document.Paragraphs;
         var named = new List<Reference>();
@@ -127,6 +142,9 @@ internal sealed partial class ActorResolver
 
         return held;
     }
+
+    /// <summary>Where the body's sentences and clauses break (shared with the achievement features).</summary>
+    public BodyBreaks Breaks => _breaks;
 
     /// <summary>The actor credited with the quantity at <paramref name="quantity"/>, or null when nothing named is in scope.</summary>
     public string? Actor(TextSpan quantity)
@@ -243,70 +261,120 @@ internal sealed partial class ActorResolver
             return null;
         }
 
+        // The quantity's clause, then the earlier clauses of its sentence (latest first), then the earlier sentences of
+        // the paragraph (latest first, the first clause subject of each).
         var paragraph = ParagraphOf(position);
         var sentenceStart = Math.Max(paragraph.Start, LastBreak(SentenceBreaks, position));
-
-        // The quantity's clause, then the earlier clauses of its sentence, latest first.
-        var clauseEnd = position;
         var clauseStart = Math.Max(sentenceStart, LastBreak(ClauseBreaks, position));
-        while (true)
-        {
-            var subject = ClauseSubject(clauseStart, clauseEnd);
-            if (subject is not null)
-            {
-                return Resolve(subject, depth);
-            }
+        var subject = ClauseSubject(clauseStart, position) ?? EarlierClauseSubject(clauseStart, sentenceStart, paragraph.Start);
+        return subject is null ? null : Resolve(subject, depth);
+    }
 
-            if (clauseStart <= sentenceStart)
+    /// <summary>The subject of the whole clauses of the sentence before <paramref name="clauseStart"/> (latest first), else of the earlier sentences.</summary>
+    private Reference? EarlierClauseSubject(int clauseStart, int sentenceStart, int paragraphStart)
+    {
+        var walked = new List<(int, int, int)>();
+        Reference? subject = null;
+        for (var clause = clauseStart; ; )
+        {
+            var key = (clause, sentenceStart, paragraphStart);
+            if (_earlierClauseSubjects.TryGetValue(key, out subject))
             {
                 break;
             }
 
-            clauseEnd = clauseStart - 1;
-            clauseStart = Math.Max(sentenceStart, LastBreak(ClauseBreaks, clauseEnd));
-        }
-
-        // Earlier sentences of the paragraph, latest first: the first clause subject of each.
-        var end = sentenceStart - 1;
-        while (end > paragraph.Start)
-        {
-            var start = Math.Max(paragraph.Start, LastBreak(SentenceBreaks, end));
-            var subject = SentenceSubject(start, end);
-            if (subject is not null)
+            walked.Add(key);
+            if (clause <= sentenceStart)
             {
-                return Resolve(subject, depth);
+                subject = EarlierSentenceSubject(sentenceStart, paragraphStart);
+                break;
             }
 
-            end = start - 1;
+            var end = clause - 1;
+            clause = Math.Max(sentenceStart, LastBreak(ClauseBreaks, end));
+            subject = ClauseSubject(clause, end);
+            if (subject is not null)
+            {
+                break;
+            }
         }
 
-        return null;
+        foreach (var key in walked)
+        {
+            _earlierClauseSubjects[key] = subject;
+        }
+
+        return subject;
+    }
+
+    /// <summary>The first clause subject of the paragraph's sentences before <paramref name="sentenceStart"/>, latest sentence first.</summary>
+    private Reference? EarlierSentenceSubject(int sentenceStart, int paragraphStart)
+    {
+        var walked = new List<(int, int)>();
+        Reference? subject = null;
+        for (var sentence = sentenceStart; ; )
+        {
+            var key = (sentence, paragraphStart);
+            if (_earlierSentenceSubjects.TryGetValue(key, out subject))
+            {
+                break;
+            }
+
+            walked.Add(key);
+            var end = sentence - 1;
+            if (end <= paragraphStart)
+            {
+                break;
+            }
+
+            sentence = Math.Max(paragraphStart, LastBreak(SentenceBreaks, end));
+            subject = SentenceSubject(sentence, end);
+            if (subject is not null)
+            {
+                break;
+            }
+        }
+
+        foreach (var key in walked)
+        {
+            _earlierSentenceSubjects[key] = subject;
+        }
+
+        return subject;
     }
 
     private string? Resolve(Reference subject, int depth) =>
         subject.Kind == ReferenceKind.Pronoun ? SubjectBefore(subject.Start, depth + 1) : subject.Name;
 
+    /// <summary>
+    /// The first clause subject of [start, end). The whole clauses from <paramref name="start"/> are read once: the scan's
+    /// progress and the first subject found are kept, so the quantities of one long sentence cost its clauses once.
+    /// </summary>
     private Reference? SentenceSubject(int start, int end)
     {
-        var clauseStart = start;
-        while (clauseStart < end)
+        var (next, first, firstEnd) = _sentenceSubjectScans.GetValueOrDefault(start, (start, null, -1));
+        while (first is null && next < end)
         {
-            var clauseEnd = _body.IndexOfAny(ClauseBreaks, clauseStart, end - clauseStart);
+            var clauseEnd = _body.IndexOfAny(ClauseBreaks, next, end - next);
             if (clauseEnd < 0)
             {
-                clauseEnd = end;
+                break;
             }
 
-            var subject = ClauseSubject(clauseStart, clauseEnd);
-            if (subject is not null)
-            {
-                return subject;
-            }
-
-            clauseStart = clauseEnd + 1;
+            first = ClauseSubject(next, clauseEnd);
+            firstEnd = clauseEnd;
+            next = clauseEnd + 1;
         }
 
-        return null;
+        _sentenceSubjectScans[start] = (next, first, firstEnd);
+        if (first is not null && firstEnd < end)
+        {
+            return first;
+        }
+
+        // The clause that end cuts (the whole clauses before it name no subject).
+        var lastStart = Math.Max(start, LastBreak(ClauseBreaks, end));
+        return lastStart < end ? ClauseSubject(lastStart, end) : null;
     }
 
     /// <summary>The first reference in [start, end) with only adverbials before it in the clause, not a speaker.</summary>
@@ -440,13 +508,26 @@ internal sealed partial class ActorResolver
     }
 
     /// <summary>The index of the first token starting at or after <paramref name="position"/> (binary search: tokens are in body order).</summary>
-    private int FirstToken(int position)
+    private int FirstToken(int position) => WordTokens.FirstAtOrAfter(_tokens, position);
+
+    /// <summary>The paragraph holding <paramref name="position"/> (the first, when two touch), else the whole body.</summary>
+    private TextSpan ParagraphOf(int position)
     {
-        int low = 0, high = _tokens.Length;
+        var index = ParagraphAt(position);
+        return index >= 0 ? _paragraphs[index] : new TextSpan(0, _body.Length);
+    }
+
+    /// <summary>
+    /// The index of the first paragraph holding <paramref name="position"/> (start ≤ position ≤ end), else -1: a binary
+    /// search for the first paragraph ending at or after it, as paragraphs are in body order and do not overlap.
+    /// </summary>
+    private int ParagraphAt(int position)
+    {
+        int low = 0, high = _paragraphs.Length;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (_tokens[middle].Start < position)
+            if (_paragraphs[middle].End < position)
             {
                 low = middle + 1;
             }
@@ -456,24 +537,12 @@ internal sealed partial class ActorResolver
             }
         }
 
-        return low;
+        return low < _paragraphs.Length && _paragraphs[low].Start <= position ? low : -1;
     }
 
-    private TextSpan ParagraphOf(int position)
-    {
-        foreach (var paragraph in _paragraphs)
-        {
-            if (paragraph.Start <= position && position <= paragraph.End)
-            {
-                return paragraph;
-            }
-        }
-
-        return new TextSpan(0, _body.Length);
-    }
-
+    /// <summary>One past the last of <paramref name="breaks"/> (SentenceBreaks or ClauseBreaks) before <paramref name="position"/>, else 0.</summary>
     private int LastBreak(char[] breaks, int position) =>
-        position <= 0 ? 0 : _body.LastIndexOfAny(breaks, Math.Min(position, _body.Length) - 1) + 1;
+        ReferenceEquals(breaks, SentenceBreaks) ? _breaks.SentenceStart(position) : _breaks.ClauseStart(position);
 
     /// <summary>
     /// Back-references: pronouns for the subject in scope (他们, 队员们); 该 + a body noun (该支部, 该局); a generic body

@@ -37,8 +37,32 @@ public sealed class ActorResolverIndexTests
     [Fact]
     public void Breaks_before_counts_each_break_character_once_at_every_position()
     {
-        var before = ActorResolver.BreaksBefore("甲，乙。丙，", ['，', '。']);
+        var before = BodyBreaks.Before("甲，乙。丙，", ['，', '。']);
 
         before.Should().Equal(0, 0, 1, 1, 2, 2, 3);
+    }
+
+    [Fact]
+    public void Body_breaks_answer_as_a_scan_back_to_the_last_break_would()
+    {
+        var random = new Random(11);
+        var alphabet = "甲乙，。；！,:：\n其中";
+        for (var round = 0; round < 40; round++)
+        {
+            var body = new string([.. Enumerable.Range(0, random.Next(0, 60)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            var breaks = new BodyBreaks(body);
+            for (var position = 0; position <= body.Length; position++)
+            {
+                breaks.SentenceStart(position).Should().Be(ScanBack(body, BodyBreaks.Sentence, position));
+                breaks.ClauseStart(position).Should().Be(ScanBack(body, BodyBreaks.Clause, position));
+                var start = random.Next(0, position + 1);
+                breaks.Sentences(start, position).Should().Be(body[start..position].Count(c => BodyBreaks.Sentence.Contains(c)));
+                breaks.Clauses(start, position).Should().Be(body[start..position].Count(c => BodyBreaks.Clause.Contains(c)));
+                breaks.Commas(start, position).Should().Be(body[start..position].Count(c => c is '，' or ','));
+            }
+        }
+
+        static int ScanBack(string text, char[] set, int position) =>
+            position <= 0 ? 0 : text.LastIndexOfAny(set, position - 1) + 1;
     }
 }

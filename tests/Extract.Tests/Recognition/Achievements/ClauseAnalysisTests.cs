@@ -205,4 +205,25 @@ public sealed class ClauseAnalysisTests
         quantities.Select(inOrder.Actor).Should().Equal(alone);
         quantities.AsEnumerable().Reverse().Select(reversed.Actor).Reverse().Should().Equal(alone);
     }
+
+    [Fact]
+    public void Every_clause_of_one_endless_sentence_credits_the_body_at_its_head()
+    {
+        // Resolving the subject walks back over the sentence's clauses; the walk is remembered, so the 300th clause costs
+        // what the first does, and each still finds its own head.
+        var achievements = Run(string.Concat(Enumerable.Repeat("青禾社区党委服务群众5人次，", 300)), ("青禾社区党委", false));
+
+        achievements.Should().HaveCount(300).And.OnlyContain(a => a.Actor == "青禾社区党委" && a.Action == "服务群众");
+    }
+
+    [Fact]
+    public void A_pronoun_far_into_a_paragraph_stands_for_the_latest_earlier_subject()
+    {
+        var body = string.Concat(Enumerable.Repeat("青禾社区党委组织党员服务群众5人次。他们清理垃圾30袋。", 150)) + "城南街道党工委清理垃圾2袋。他们清理垃圾4袋。";
+        var achievements = Run(body, ("青禾社区党委", false), ("城南街道党工委", false));
+
+        achievements.Should().HaveCount(302);
+        achievements.Take(300).Should().OnlyContain(a => a.Actor == "青禾社区党委");
+        achievements.Skip(300).Select(a => a.Actor).Should().Equal("城南街道党工委", "城南街道党工委");
+    }
 }
