@@ -52,6 +52,11 @@ def main():
     for mb in (1, 2, 4) + ((15,) if big else ()):
         write(f"{out}/04-page-{mb:02d}mb/in.html", grown_page(mb * 1024 * 1024))
     write(f"{out}/04e-clause-258k/in.txt", "朝阳区人民政府服务群众5人次，" * 6000)
+    # 4f–h. Subject walks over one endless paragraph (found 2026-12-07: each hit the 30 s budget): clauses naming no
+    # subject, clauses led by a pronoun, and thousands of short sentences.
+    write(f"{out}/04f-clauses-unnamed/in.txt", "服务群众5人次，" * 8000)
+    write(f"{out}/04g-clauses-pronoun/in.txt", "他们服务群众5人次，" * 6000)
+    write(f"{out}/04h-sentences/in.txt", "服务群众5人次。" * 8000)
     # 5. A million digits; '2022年' 200,000 times.
     write(f"{out}/05a-digits/in.txt", "1234567890" * 100000)
     write(f"{out}/05b-years/in.txt", "2022年" * 200000)
