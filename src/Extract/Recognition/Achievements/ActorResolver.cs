@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Extract.Recognition.Names;
 using Extract.Tokens;
 
 namespace Extract.Recognition.Achievements;
@@ -72,7 +73,7 @@ internal sealed partial class ActorResolver
         named.AddRange(found.People.Where(p => p.Span is not null).Select(p => new Reference(p.Span!.Value.Start, p.Span.Value.End, p.Name, ReferenceKind.Person)));
 
         // Outermost names only: 紫荆湾社区 inside 紫荆湾社区党委 is part of the longer name.
-        var held = HeldByLonger([.. named.Select(r => new TextSpan(r.Start, r.End))]);
+        var held = NameText.HeldByLonger([.. named.Select(r => new TextSpan(r.Start, r.End))]);
         named = [.. named
             .Where((_, i) => !held[i])
             .DistinctBy(r => (r.Start, r.End))
@@ -107,40 +108,6 @@ internal sealed partial class ActorResolver
         _parents = TeamParents(found);
         _counts = named.Where(r => r.Name is not null).GroupBy(r => r.Name!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         _titleEnd = document.BodyStart;
-    }
-
-    /// <summary>
-    /// Per span, whether a longer span holds it (starts at or before it and ends at or after it): one sweep in start
-    /// order, so a document of n names costs n log n, not n².
-    /// </summary>
-    internal static bool[] HeldByLonger(IReadOnlyList<TextSpan> spans)
-    {
-        var order = Enumerable.Range(0, spans.Count).OrderBy(i => spans[i].Start).ToArray();
-        var held = new bool[spans.Count];
-        var maxEndBefore = int.MinValue;
-        for (var group = 0; group < order.Length;)
-        {
-            // The spans starting here: held by one that started earlier and ends at or after them, or by one starting
-            // here that ends later.
-            var start = spans[order[group]].Start;
-            var next = group;
-            var maxEndHere = int.MinValue;
-            for (; next < order.Length && spans[order[next]].Start == start; next++)
-            {
-                maxEndHere = Math.Max(maxEndHere, spans[order[next]].End);
-            }
-
-            for (var k = group; k < next; k++)
-            {
-                var end = spans[order[k]].End;
-                held[order[k]] = maxEndBefore >= end || maxEndHere > end;
-            }
-
-            maxEndBefore = Math.Max(maxEndBefore, maxEndHere);
-            group = next;
-        }
-
-        return held;
     }
 
     /// <summary>Where the body's sentences and clauses break (shared with the achievement features).</summary>

@@ -83,10 +83,11 @@ internal static class NameText
     public static List<(T Name, TextSpan Span)> OtherOccurrences<T>(string text, IEnumerable<T> names, Func<T, TextSpan> spanOf, List<TextSpan> taken, int minLength = 3)
     {
         var found = new List<(T, TextSpan)>();
+        var covered = new SpanCoverage(text.Length, taken);
         foreach (var name in names.Where(n => spanOf(n).Length >= minLength).DistinctBy(n => text[spanOf(n).Start..spanOf(n).End]).ToList())
         {
             var span = spanOf(name);
-            found.AddRange(FreeOccurrences(text, text[span.Start..span.End], taken).Select(s => (name, s)));
+            found.AddRange(FreeOccurrences(text, text[span.Start..span.End], taken, covered).Select(s => (name, s)));
         }
 
         return found;
@@ -94,18 +95,20 @@ internal static class NameText
 
     /// <summary>
     /// The occurrences of <paramref name="surface"/> in <paramref name="text"/> that overlap none of <paramref name="taken"/>;
-    /// each one found is added to <paramref name="taken"/>, so occurrences never overlap each other either.
+    /// each one found is added to <paramref name="taken"/> (and to <paramref name="covered"/>, which holds the same spans),
+    /// so occurrences never overlap each other either.
     /// </summary>
-    public static List<TextSpan> FreeOccurrences(string text, string surface, List<TextSpan> taken)
+    private static List<TextSpan> FreeOccurrences(string text, string surface, List<TextSpan> taken, SpanCoverage covered)
     {
         var free = new List<TextSpan>();
         for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
         {
             var span = new TextSpan(at, at + surface.Length);
-            if (!taken.Any(t => Overlaps(t, span)))
+            if (!covered.Overlaps(span))
             {
                 free.Add(span);
                 taken.Add(span);
+                covered.Add(span);
             }
         }
 
@@ -141,4 +144,38 @@ internal static class NameText
 
     /// <summary>True when two spans share at least one character.</summary>
     public static bool Overlaps(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
+
+    /// <summary>
+    /// Per span, whether a longer span holds it (starts at or before it and ends at or after it): one sweep in start
+    /// order, so a document of n names costs n log n, not n². The maximal spans are those not held.
+    /// </summary>
+    public static bool[] HeldByLonger(IReadOnlyList<TextSpan> spans)
+    {
+        var order = Enumerable.Range(0, spans.Count).OrderBy(i => spans[i].Start).ToArray();
+        var held = new bool[spans.Count];
+        var maxEndBefore = int.MinValue;
+        for (var group = 0; group < order.Length;)
+        {
+            // The spans starting here: held by one that started earlier and ends at or after them, or by one starting
+            // here that ends later.
+            var start = spans[order[group]].Start;
+            var next = group;
+            var maxEndHere = int.MinValue;
+            for (; next < order.Length && spans[order[next]].Start == start; next++)
+            {
+                maxEndHere = Math.Max(maxEndHere, spans[order[next]].End);
+            }
+
+            for (var k = group; k < next; k++)
+            {
+                var end = spans[order[k]].End;
+                held[order[k]] = maxEndBefore >= end || maxEndHere > end;
+            }
+
+            maxEndBefore = Math.Max(maxEndBefore, maxEndHere);
+            group = next;
+        }
+
+        return held;
+    }
 }

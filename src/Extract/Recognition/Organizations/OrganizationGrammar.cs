@@ -48,6 +48,9 @@ internal sealed class OrganizationGrammar
             placeEnds.TryAdd(place.Span.End, place);
         }
 
+        // The places by where they start, in list order: what Accept asks of them is then local to the body it checks.
+        var placeStarts = places.GroupBy(p => p.Span.Start).ToDictionary(g => g.Key, g => g.ToList());
+
         var found = new List<OrganizationCandidate>();
         OrganizationCandidate? last = null;
         for (var i = 0; i < text.Length; i++)
@@ -85,7 +88,7 @@ internal sealed class OrganizationGrammar
 
             if (last is not null && CanExtend(text, last, i, flags))
             {
-                found.Remove(last);
+                found.RemoveAt(found.Count - 1); // last is always the latest added
                 var parentEnd = flags.Contains('A', StringComparison.Ordinal) ? last.ParentEnd ?? last.Span.End : (int?)null;
                 last = new OrganizationCandidate(new TextSpan(last.Span.Start, end), kind == OrganizationKind.Other ? last.Kind : kind) { ParentEnd = parentEnd };
                 found.Add(last);
@@ -99,7 +102,7 @@ internal sealed class OrganizationGrammar
             }
 
             var start = BodyStart(text, i, placeEnds, last);
-            if (Accept(text, start, i, flags, places))
+            if (Accept(text, start, i, flags, placeStarts))
             {
                 last = new OrganizationCandidate(new TextSpan(start, end), kind);
                 found.Add(last);
@@ -200,10 +203,10 @@ internal sealed class OrganizationGrammar
         return i;
     }
 
-    private bool Accept(string text, int start, int suffixStart, string flags, IReadOnlyList<PlaceMention> places)
+    private bool Accept(string text, int start, int suffixStart, string flags, Dictionary<int, List<PlaceMention>> placeStarts)
     {
         var body = text[start..suffixStart];
-        var prefix = PrefixLength(text, start, suffixStart, places);
+        var prefix = PrefixLength(text, start, suffixStart, placeStarts);
         var core = body[prefix..];
         if (prefix == 0 && (body.Length == 0 || _lexicons.GenericHeads.Contains(body)))
         {
@@ -217,21 +220,21 @@ internal sealed class OrganizationGrammar
 
         if (flags.Contains('H', StringComparison.Ordinal))
         {
-            return prefix > 0 || places.Any(p => p.Span.Start >= start && p.Span.End <= suffixStart);
+            return prefix > 0 || PlaceWithin(placeStarts, start, suffixStart);
         }
 
         return body.Length >= 2;
     }
 
     // A place name or a level character opening the body (零陵区税务局, 市委, 河南省人民政府).
-    private int PrefixLength(string text, int start, int suffixStart, IReadOnlyList<PlaceMention> places)
+    private int PrefixLength(string text, int start, int suffixStart, Dictionary<int, List<PlaceMention>> placeStarts)
     {
         if (start >= suffixStart)
         {
             return 0;
         }
 
-        var place = places.FirstOrDefault(p => p.Span.Start == start && p.Span.End <= suffixStart);
+        var place = placeStarts.TryGetValue(start, out var here) ? here.FirstOrDefault(p => p.Span.End <= suffixStart) : null;
         if (place is not null)
         {
             return place.Span.Length;
@@ -257,6 +260,20 @@ internal sealed class OrganizationGrammar
         }
 
         return Levels.Contains(text[start], StringComparison.Ordinal) ? 1 : 0;
+    }
+
+    // True when a place lies within [start, end].
+    private static bool PlaceWithin(Dictionary<int, List<PlaceMention>> placeStarts, int start, int end)
+    {
+        for (var at = start; at <= end; at++)
+        {
+            if (placeStarts.TryGetValue(at, out var here) && here.Exists(p => p.Span.End <= end))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // 山西焦煤, 陕西煤业: a place name right before an industry word names a company.

@@ -28,9 +28,11 @@ internal sealed class OrganizationRecognizer : IRecognizer
         var text = document.Body;
         var candidates = _grammar.Find(text, found.Places, cancellationToken);
         // A span the place grammar already holds (曲江街道办) is a place.
-        candidates.RemoveAll(c => found.Places.Any(p => p.Span == c.Span));
+        var placeSpans = found.Places.Select(p => p.Span).ToHashSet();
+        candidates.RemoveAll(c => placeSpans.Contains(c.Span));
+        var held = NameText.HeldByLonger([.. candidates.Select(c => c.Span)]);
         var maximal = candidates
-            .Where(c => !candidates.Any(o => !ReferenceEquals(o, c) && NameText.Within(c.Span, o.Span) && o.Span.Length > c.Span.Length))
+            .Where((_, i) => !held[i])
             .DistinctBy(c => c.Span)
             .OrderBy(c => c.Span.Start)
             .ToList();

@@ -32,6 +32,7 @@ internal sealed class NameCandidateFinder
     {
         var text = document.Body;
         var takenEnds = taken.Select(t => t.End).ToHashSet();
+        var covered = new SpanCoverage(text.Length, taken);
         // Jieba's nr tag on two-character words is mostly its HMM guessing at unknown words (楼宇, 商超, 谢谢):
         // only three-character nr tokens count as evidence of a name.
         var nrStarts = document.Tokens.Where(t => t.Tag == "nr" && t.End - t.Start >= 3).ToDictionary(t => t.Start, t => t.End);
@@ -61,7 +62,7 @@ internal sealed class NameCandidateFinder
             }
 
             var span = new TextSpan(p, p + length);
-            if (taken.Any(t => NameText.Overlaps(t, span)))
+            if (covered.Overlaps(span))
             {
                 continue;
             }

@@ -38,27 +38,33 @@ internal sealed class PlaceRecognizer : IRecognizer
         var grammar = Maximal(_grammar.Find(text, names, cancellationToken));
 
         // A grammar span inside a name, or ending with one (包联桥东街道), defers to the gazetteer.
-        grammar.RemoveAll(g => names.Any(n => NameText.Within(g.Span, n.Span)
-            || (!g.AbsorbsGazetteerName && n.Span.End == g.Span.End && n.Span.Start > g.Span.Start)));
+        var nameSpans = new SpanLookup([.. names.Select(n => n.Span)]);
+        grammar.RemoveAll(g => nameSpans.FirstHolding(g.Span) >= 0
+            || (!g.AbsorbsGazetteerName && nameSpans.AnyEndingAtAfter(g.Span.End, g.Span.Start)));
 
         var divisions = _resolver.Resolve(names);
         var inherited = new Dictionary<TextSpan, int>();
+        var grammarSpans = new SpanLookup([.. grammar.Select(g => g.Span)]);
+        var absorbed = new bool[names.Count];
         for (var m = names.Count - 1; m >= 0; m--)
         {
             // A venue that absorbed a name (驻马店南站) replaces it; a grammar span that extends a name from its start
             // (曲江街道 → 曲江街道办) replaces it and keeps its division.
-            var outer = grammar.FirstOrDefault(g => NameText.Within(names[m].Span, g.Span));
-            if (outer is not null)
+            var holder = grammarSpans.FirstHolding(names[m].Span);
+            if (holder >= 0)
             {
+                var outer = grammar[holder];
                 if (outer.Span.Start == names[m].Span.Start && !outer.AbsorbsGazetteerName)
                 {
                     inherited[outer.Span] = divisions[m];
                 }
 
-                names.RemoveAt(m);
-                divisions = [.. divisions[..m], .. divisions[(m + 1)..]];
+                absorbed[m] = true;
             }
         }
+
+        divisions = [.. divisions.Where((_, m) => !absorbed[m])];
+        names = [.. names.Where((_, m) => !absorbed[m])];
 
         var titles = NameText.BookTitles(text);
         var mentions = new List<PlaceMention>(names.Count + grammar.Count);
@@ -104,6 +110,9 @@ internal sealed class PlaceRecognizer : IRecognizer
         };
     }
 
-    private static List<GrammarPlace> Maximal(List<GrammarPlace> places) =>
-        [.. places.Where(p => !places.Any(q => !ReferenceEquals(p, q) && NameText.Within(p.Span, q.Span) && q.Span.Length > p.Span.Length))];
+    private static List<GrammarPlace> Maximal(List<GrammarPlace> places)
+    {
+        var held = NameText.HeldByLonger([.. places.Select(p => p.Span)]);
+        return [.. places.Where((_, i) => !held[i])];
+    }
 }

@@ -1,4 +1,5 @@
 using Extract.Recognition.Achievements;
+using Extract.Recognition.Names;
 
 namespace Extract.Tests.Recognition.Achievements;
 
@@ -12,9 +13,9 @@ public sealed class ActorResolverIndexTests
         // copy; [9,13) holds the twins; [12,15) crosses [9,13) and is held by nothing.
         TextSpan[] spans = [new(0, 5), new(0, 7), new(5, 7), new(10, 12), new(10, 12), new(9, 13), new(12, 15)];
 
-        ActorResolver.HeldByLonger(spans).Should().Equal(true, false, true, true, true, false, false);
-        ActorResolver.HeldByLonger([new(3, 6), new(3, 6)]).Should().Equal(false, false);
-        ActorResolver.HeldByLonger([]).Should().BeEmpty();
+        NameText.HeldByLonger(spans).Should().Equal(true, false, true, true, true, false, false);
+        NameText.HeldByLonger([new(3, 6), new(3, 6)]).Should().Equal(false, false);
+        NameText.HeldByLonger([]).Should().BeEmpty();
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class ActorResolverIndexTests
             }).ToArray();
             var pairwise = spans.Select(r => spans.Any(o => o.Start <= r.Start && r.End <= o.End && o.Length > r.Length));
 
-            ActorResolver.HeldByLonger(spans).Should().Equal(pairwise);
+            NameText.HeldByLonger(spans).Should().Equal(pairwise);
         }
     }
 
