@@ -162,10 +162,13 @@ internal sealed class EntityDecision : IRecognizer
     {
         const CandidateSources both = CandidateSources.RulePerson | CandidateSources.Tagger;
         float[]? raised = null;
+        var people = candidates.Where(c => c.Type == NameType.Person).ToList();
+        var starts = people.Select(p => p.Span.Start).ToHashSet();
+        var ends = people.Select(p => p.Span.End).ToHashSet();
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            if (c.Type == NameType.Person && (c.Sources & both) == both && probabilities[i] <= thresholds[i] && InList(text, candidates, c))
+            if (c.Type == NameType.Person && (c.Sources & both) == both && probabilities[i] <= thresholds[i] && InList(text, starts, ends, c))
             {
                 raised ??= [.. probabilities];
                 raised[i] = thresholds[i] + 0.01f;
@@ -175,7 +178,11 @@ internal sealed class EntityDecision : IRecognizer
         return raised ?? probabilities;
     }
 
-    private static bool InList(string text, IReadOnlyList<EntityCandidate> candidates, EntityCandidate c)
+    /// <summary>
+    /// True when person hypotheses start right after <paramref name="c"/> and end right before it (<paramref name="starts"/>
+    /// and <paramref name="ends"/> of every person hypothesis; <paramref name="c"/> itself can match neither side).
+    /// </summary>
+    private static bool InList(string text, HashSet<int> starts, HashSet<int> ends, EntityCandidate c)
     {
         static int Skip(string text, int k, int dir)
         {
@@ -189,7 +196,7 @@ internal sealed class EntityDecision : IRecognizer
 
                 if (k < text.Length && text[k] is '（' or '(')
                 {
-                    var close = text.IndexOfAny(['）', ')'], k);
+                    var close = text.IndexOfAny(['）', ')'], k, Math.Min(10, text.Length - k));
                     if (close > k && close - k <= 9)
                     {
                         k = close + 1;
@@ -206,7 +213,7 @@ internal sealed class EntityDecision : IRecognizer
 
             if (k > 0 && text[k - 1] is '）' or ')')
             {
-                var open = text.LastIndexOfAny(['（', '('], k - 1);
+                var open = text.LastIndexOfAny(['（', '('], k - 1, Math.Min(10, k));
                 if (open >= 0 && k - 1 - open <= 9)
                 {
                     k = open;
@@ -218,19 +225,6 @@ internal sealed class EntityDecision : IRecognizer
 
         var after = Skip(text, c.Span.End, 1);
         var before = Skip(text, c.Span.Start, -1);
-        var left = false;
-        var right = false;
-        foreach (var o in candidates)
-        {
-            if (o.Type != NameType.Person || ReferenceEquals(o, c))
-            {
-                continue;
-            }
-
-            left |= o.Span.End == before || o.Span.End == c.Span.Start;
-            right |= o.Span.Start == after || o.Span.Start == c.Span.End;
-        }
-
-        return left && right;
+        return (ends.Contains(before) || ends.Contains(c.Span.Start)) && (starts.Contains(after) || starts.Contains(c.Span.End));
     }
 }

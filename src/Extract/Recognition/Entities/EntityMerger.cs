@@ -66,8 +66,9 @@ internal sealed class EntityMerger : IRecognizer
         // A person the rules took only on weak, repeated cues stands when the tagger also reads a person there.
         if (found.People.Any(p => p.WeakEvidence))
         {
+            var taggedPeople = new SpanCoverage(text.Length, found.TaggedNames.Where(n => n.Type == NameType.Person).Select(n => n.Span));
             var corroborated = found.People
-                .Where(p => p.WeakEvidence && p.Span is { } span && found.TaggedNames.Any(n => n.Type == NameType.Person && NameText.Overlaps(n.Span, span)))
+                .Where(p => p.WeakEvidence && p.Span is { } span && taggedPeople.Overlaps(span))
                 .Select(p => p.Name)
                 .ToHashSet(StringComparer.Ordinal);
             found = found with { People = found.People.RemoveAll(p => p.WeakEvidence && !corroborated.Contains(p.Name)) };
@@ -84,14 +85,14 @@ internal sealed class EntityMerger : IRecognizer
             found = found with { People = found.People.RemoveAll(p => p.Span is { } span && joined.Any(j => NameText.Overlaps(span, j) && span != j)) };
         }
 
-        var taken = found.EntitySpans();
-        var titles = NameText.BookTitles(text);
+        var taken = new SpanCoverage(text.Length, found.EntitySpans());
+        var titles = new SpanLookup(NameText.BookTitles(text));
         var added = new List<TaggedName>();
         foreach (var name in found.TaggedNames)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (name.Margin >= MinMargin && !taken.Any(t => NameText.Overlaps(t, name.Span))
-                && !titles.Any(t => NameText.Within(name.Span, t)) && LooksLikeName(text, name))
+            if (name.Margin >= MinMargin && !taken.Overlaps(name.Span)
+                && titles.FirstHolding(name.Span) < 0 && LooksLikeName(text, name))
             {
                 added.Add(name);
                 taken.Add(name.Span);

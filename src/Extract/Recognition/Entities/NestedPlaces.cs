@@ -18,8 +18,9 @@ internal static class NestedPlaces
             return found;
         }
 
+        var organizations = new SpanLookup([.. found.Organizations.Select(o => o.Span)]);
         var places = found.Places.RemoveAll(p => p.Form is NameForm.Short or NameForm.Former
-            && found.Organizations.Any(o => NameText.Within(p.Span, o.Span)));
+            && organizations.FirstHolding(p.Span) >= 0);
         return places.Length == found.Places.Length ? found : found with { Places = places };
     }
 }
