@@ -7,6 +7,9 @@ namespace Extract.Evaluation;
 /// <summary>Scores over a gold set: per-field micro-averaged P/R/F1, exact-field accuracy, and named metrics for thresholds.</summary>
 internal sealed record EvalReport(ImmutableArray<ArticleScore> Articles)
 {
+    /// <summary>The cases whose extraction failed (id, kind, message): each is scored as an empty record, and the report says so.</summary>
+    public ImmutableArray<(string Id, string Kind, string Message)> Failures { get; init; } = [];
+
     public static readonly ImmutableArray<string> FieldOrder =
         ["people", "organizations", "places", "entities", "dates", "achievements", "authors", "editors", "boilerplate"];
 
@@ -61,6 +64,16 @@ internal sealed record EvalReport(ImmutableArray<ArticleScore> Articles)
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"{Articles.Length} article(s)");
+        if (!Failures.IsDefaultOrEmpty)
+        {
+            // A failed extraction is scored as an empty record: the figures below are the user's, but not the extractor's best.
+            text.AppendLine(inv, $"{Failures.Length} failed to extract, scored as empty records:");
+            foreach (var (id, kind, message) in Failures)
+            {
+                text.AppendLine(inv, $"  {id}: {kind}: {message}");
+            }
+        }
+
         text.AppendLine("field           P       R       F1      tp/pred/gold");
         foreach (var field in FieldOrder)
         {

@@ -8,14 +8,20 @@ internal static class GoldEvaluator
     public static EvalReport Evaluate(ArticleExtractor extractor, ImmutableArray<GoldCase> cases, CancellationToken cancellationToken = default)
     {
         var scores = ImmutableArray.CreateBuilder<ArticleScore>(cases.Length);
+        var failures = ImmutableArray.CreateBuilder<(string, string, string)>();
         foreach (var gold in cases)
         {
             var result = extractor.Extract(gold.Source(), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                failures.Add((gold.Id, result.ErrorKind is { } kind ? Json.ArticleJson.Name(kind) : "error", result.Error ?? ""));
+            }
+
             var article = result.Article ?? new Article { Id = gold.Id };
             var text = gold.SourcePath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? File.ReadAllText(gold.SourcePath) : null;
             scores.Add(GoldScorer.Score(article, gold.Gold, text));
         }
 
-        return new EvalReport(scores.MoveToImmutable());
+        return new EvalReport(scores.MoveToImmutable()) { Failures = failures.ToImmutable() };
     }
 }

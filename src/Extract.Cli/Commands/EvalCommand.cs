@@ -30,7 +30,13 @@ internal static class EvalCommand
             var extractor = entities is not { } chosen || chosen == ExtractorOptions.Default.Entities ? ArticleExtractor.Default : new ArticleExtractor(ExtractorOptions.Default with { Entities = chosen });
             var report = GoldEvaluator.Evaluate(extractor, cases, cancellationToken);
             stdout.Write(report.Format(verbose));
-            return 0;
+            foreach (var (id, kind, message) in report.Failures)
+            {
+                stderr.WriteLine($"extract eval: {id} failed ({kind}): {message}");
+            }
+
+            // As for extraction: 4 when some documents failed (their figures count as empty records).
+            return report.Failures.IsDefaultOrEmpty ? 0 : Program.SomeFailed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or FormatException)
         {
