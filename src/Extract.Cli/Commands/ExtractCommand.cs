@@ -243,6 +243,7 @@ internal static class ExtractCommand
         // a text document neither waits for them nor holds them in memory.
         extractor.Extract(ArticleSource.FromText("warm-up", "3月20日，城南街道志愿者服务群众100人次。"), CancellationToken.None);
         var pageWarmUp = 0;
+        var pacer = new GarbagePacer(GarbagePacer.DefaultBudget);
         void Loaded(ArticleSource source)
         {
             if (MayBePage(source) && Interlocked.Exchange(ref pageWarmUp, 1) == 0)
@@ -386,6 +387,7 @@ internal static class ExtractCommand
 
         void OnRecord(ArticleRecord record)
         {
+            pacer.Tick();
             FlushWarnings();
             var result = record.Result;
             if (!result.IsSuccess && loadErrors.TryPeek(out var head) && head.InputId == result.Id && loadErrors.TryDequeue(out head))
