@@ -11,8 +11,8 @@ namespace Extract.Cli;
 internal sealed class GarbagePacer
 {
     /// <summary>
-    /// The tool's budget, 16 MiB: with <c>--jobs 1</c>, 59 GNE pages peak at 217–245 MiB with it against 273–274 without,
-    /// the 120 corpus articles at 184–187 against 238–239, at no CPU cost that the noise shows (README "Speed").
+    /// The tool's budget, 16 MiB: with <c>--jobs 1</c>, 59 GNE pages peak at 217–257 MiB with it against 273–300 without,
+    /// the 120 corpus articles at 178–187 against 233–244, at no CPU cost that the noise shows (README "Results").
     /// </summary>
     public const long DefaultBudget = 16L << 20;
 
