@@ -239,9 +239,18 @@ internal static class ExtractCommand
         var extractor = new ArticleExtractor(settings);
 
         // Load the models before the first document (a damaged build fails here, and the first document's time is its own).
-        // The page-block model and the HTML path warm up beside the run: a text document does not wait for them.
+        // The page-block model and the HTML path warm up beside the run once the first input that may be a page is read:
+        // a text document neither waits for them nor holds them in memory.
         extractor.Extract(ArticleSource.FromText("warm-up", "3月20日，城南街道志愿者服务群众100人次。"), CancellationToken.None);
-        _ = Task.Run(() => extractor.Extract(ArticleSource.FromHtml("warm-up", "<html><body><p>3月20日，城南街道志愿者服务群众100人次。</p></body></html>"), CancellationToken.None), CancellationToken.None);
+        var pageWarmUp = 0;
+        var pacer = new GarbagePacer(GarbagePacer.DefaultBudget);
+        void Loaded(ArticleSource source)
+        {
+            if (MayBePage(source) && Interlocked.Exchange(ref pageWarmUp, 1) == 0)
+            {
+                _ = Task.Run(() => extractor.Extract(ArticleSource.FromHtml("warm-up", "<html><body><p>3月20日，城南街道志愿者服务群众100人次。</p></body></html>"), CancellationToken.None), CancellationToken.None);
+            }
+        }
 
         DuckDbArticleStore? store = null;
         if (batch?.Db is { } db)
@@ -316,8 +325,8 @@ internal static class ExtractCommand
             var inputs = Inputs.Enumerate(paths, settings.MaxInputLength, w => { lock (warnings) { warnings.Add(w); } }, cancellationToken);
             var runner = new BatchRunner(extractor, runOptions);
             final = progress is null
-                ? await runner.RunAsync(ToBatch(inputs, loadErrors, batch?.Shard is not null, cancellationToken), null, store, cancellationToken).ConfigureAwait(false)
-                : await progress.RunAsync(() => runner.RunAsync(ToBatch(inputs, loadErrors, batch?.Shard is not null, cancellationToken), null, store, cancellationToken)).ConfigureAwait(false);
+                ? await runner.RunAsync(ToBatch(inputs, loadErrors, batch?.Shard is not null, Loaded, cancellationToken), null, store, cancellationToken).ConfigureAwait(false)
+                : await progress.RunAsync(() => runner.RunAsync(ToBatch(inputs, loadErrors, batch?.Shard is not null, Loaded, cancellationToken), null, store, cancellationToken)).ConfigureAwait(false);
             FlushWarnings();
             writer?.End();
         }
@@ -378,6 +387,7 @@ internal static class ExtractCommand
 
         void OnRecord(ArticleRecord record)
         {
+            pacer.Tick();
             FlushWarnings();
             var result = record.Result;
             if (!result.IsSuccess && loadErrors.TryPeek(out var head) && head.InputId == result.Id && loadErrors.TryDequeue(out head))
@@ -439,10 +449,15 @@ internal static class ExtractCommand
     /// id. With <paramref name="idFromContent"/> (a shard), each document is read here, so the shard is chosen by the id
     /// the document carries (a JSONL line's "id"), not by its place in a file.
     /// </summary>
+    /// <summary>True when <paramref name="source"/> is HTML or may be (bytes not said to be text): the page models may be needed.</summary>
+    internal static bool MayBePage(ArticleSource source) =>
+        source.Kind == SourceKind.Html || (source.Kind == SourceKind.Bytes && source.BytesAreHtml != false);
+
     private static async IAsyncEnumerable<BatchInput> ToBatch(
         IAsyncEnumerable<InputItem> items,
         System.Collections.Concurrent.ConcurrentQueue<(string InputId, InputException Error)> loadErrors,
         bool idFromContent,
+        Action<ArticleSource> loaded,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -462,6 +477,7 @@ internal static class ExtractCommand
 
                 if (source is not null)
                 {
+                    loaded(source);
                     yield return BatchInput.From(source);
                     continue;
                 }
@@ -478,7 +494,9 @@ internal static class ExtractCommand
             {
                 try
                 {
-                    return item.Load();
+                    var source = item.Load();
+                    loaded(source);
+                    return source;
                 }
                 catch (InputException e)
                 {

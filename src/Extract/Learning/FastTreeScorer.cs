@@ -16,12 +16,12 @@ namespace Extract.Learning;
 /// </summary>
 internal sealed class FastTreeScorer
 {
-    // Nodes of every tree in one array: the feature a node splits on, its threshold (a row goes to the second child
-    // when its value is not ≤ the threshold, as ML.NET does), its two children side by side, and for a leaf its
-    // weighted value (a leaf splits on feature 0 at +∞ with itself as both children).
-    private readonly int[] _feature;
-    private readonly float[] _threshold;
-    private readonly int[] _children;
+    // Nodes of every tree in one array, each node one 12-byte entry read in one load: the feature it splits on, its
+    // threshold and the first of its two children, which sit side by side (a tree's nodes are numbered breadth-first,
+    // so both children of a node are allocated together). A row goes to the second child when its value is not ≤ the
+    // threshold, as ML.NET does. A leaf splits at NaN (every value goes to the second child) with itself as the second
+    // child, and has its weighted value in _value.
+    private readonly Node[] _nodes;
     private readonly double[] _value;
     private readonly int[] _roots;
     private readonly int[] _depths;
@@ -29,18 +29,16 @@ internal sealed class FastTreeScorer
     private readonly double _slope;
     private readonly double _offset;
 
-    private FastTreeScorer(int[] feature, float[] threshold, int[] children, double[] value, int[] roots, int[] depths, double bias, double slope, double offset)
+    private FastTreeScorer(Node[] nodes, double[] value, int[] roots, int[] depths, double bias, double slope, double offset)
     {
-        _feature = feature;
-        _threshold = threshold;
-        _children = children;
+        _nodes = nodes;
         _value = value;
         _roots = roots;
         _depths = depths;
         _bias = bias;
         _slope = slope;
         _offset = offset;
-        FeaturesRead = feature.Length == 0 ? 0 : feature.Max() + 1;
+        FeaturesRead = nodes.Length == 0 ? 0 : nodes.Max(n => n.Feature) + 1;
     }
 
     /// <summary>The mean of the trees' depths (steps every walk takes).</summary>
@@ -58,9 +56,7 @@ internal sealed class FastTreeScorer
         }
 
         var ensemble = prediction.Model.SubModel.TrainedTreeEnsemble;
-        var feature = new List<int>();
-        var threshold = new List<float>();
-        var children = new List<int>();
+        var nodes = new List<Node>();
         var value = new List<double>();
         var roots = new int[ensemble.Trees.Count];
         var depths = new int[ensemble.Trees.Count];
@@ -72,37 +68,46 @@ internal sealed class FastTreeScorer
                 return null;
             }
 
-            var weight = ensemble.TreeWeights[t];
-            var internalNodes = tree.NumericalSplitFeatureIndexes.Count;
-            var first = feature.Count;
-            var leafBase = first + internalNodes;
-
-            // Internal node i is first + i; leaf j is leafBase + j (ML.NET writes a leaf child as ~j).
-            int Node(int child) => child >= 0 ? first + child : leafBase + ~child;
-            for (var i = 0; i < internalNodes; i++)
-            {
-                feature.Add(tree.NumericalSplitFeatureIndexes[i]);
-                threshold.Add(tree.NumericalSplitThresholds[i]);
-                children.Add(Node(tree.LeftChild[i]));
-                children.Add(Node(tree.RightChild[i]));
-                value.Add(0);
-            }
-
-            for (var j = 0; j < tree.LeafValues.Count; j++)
-            {
-                feature.Add(0);
-                threshold.Add(float.PositiveInfinity);
-                children.Add(leafBase + j);
-                children.Add(leafBase + j);
-                value.Add(weight * tree.LeafValues[j]);
-            }
-
-            roots[t] = internalNodes == 0 ? leafBase : first;
-            depths[t] = internalNodes == 0 ? 0 : Depth(tree.LeftChild, tree.RightChild, 0);
+            roots[t] = nodes.Count;
+            depths[t] = tree.NumericalSplitFeatureIndexes.Count == 0 ? 0 : Depth(tree.LeftChild, tree.RightChild, 0);
+            AddTree(tree.NumericalSplitFeatureIndexes, tree.NumericalSplitThresholds, tree.LeftChild, tree.RightChild, tree.LeafValues, ensemble.TreeWeights[t], nodes, value);
         }
 
         var calibrator = prediction.Model.Calibrator;
-        return new FastTreeScorer([.. feature], [.. threshold], [.. children], [.. value], roots, depths, ensemble.Bias, calibrator.Slope, calibrator.Offset);
+        return new FastTreeScorer([.. nodes], [.. value], roots, depths, ensemble.Bias, calibrator.Slope, calibrator.Offset);
+    }
+
+    /// <summary>
+    /// Appends one tree's nodes breadth-first from its root (ML.NET's internal node i, leaf j written as ~j; a tree of
+    /// one leaf has no internal nodes), so each node's two children take two neighbouring places.
+    /// </summary>
+    internal static void AddTree(
+        IReadOnlyList<int> splitFeature, IReadOnlyList<float> splitThreshold, IReadOnlyList<int> left, IReadOnlyList<int> right,
+        IReadOnlyList<double> leafValues, double weight, List<Node> nodes, List<double> value)
+    {
+        var first = nodes.Count;
+        var pending = new Queue<int>();
+        pending.Enqueue(splitFeature.Count == 0 ? ~0 : 0);
+        nodes.Add(default);
+        value.Add(0);
+        for (var place = first; pending.Count > 0; place++)
+        {
+            var node = pending.Dequeue();
+            if (node < 0)
+            {
+                nodes[place] = new Node(0, float.NaN, place - 1);
+                value[place] = weight * leafValues[~node];
+                continue;
+            }
+
+            nodes[place] = new Node(splitFeature[node], splitThreshold[node], nodes.Count);
+            foreach (var child in (ReadOnlySpan<int>)[left[node], right[node]])
+            {
+                pending.Enqueue(child);
+                nodes.Add(default);
+                value.Add(0);
+            }
+        }
     }
 
     /// <summary>
@@ -120,9 +125,7 @@ internal sealed class FastTreeScorer
         Array.Fill(scores, _bias);
 
         // Indices are valid by construction (nodes) and by the check above (rows), so the walk reads without bounds checks.
-        ref var feature = ref MemoryMarshal.GetArrayDataReference(_feature);
-        ref var threshold = ref MemoryMarshal.GetArrayDataReference(_threshold);
-        ref var children = ref MemoryMarshal.GetArrayDataReference(_children);
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         ref var row = ref MemoryMarshal.GetReference(rows);
         for (var t = 0; t < _roots.Length; t++)
         {
@@ -135,14 +138,14 @@ internal sealed class FastTreeScorer
                 var o0 = r * stride;
                 for (var k = 0; k < depth; k++)
                 {
-                    n0 = Step(ref feature, ref threshold, ref children, ref row, o0, n0);
-                    n1 = Step(ref feature, ref threshold, ref children, ref row, o0 + stride, n1);
-                    n2 = Step(ref feature, ref threshold, ref children, ref row, o0 + (2 * stride), n2);
-                    n3 = Step(ref feature, ref threshold, ref children, ref row, o0 + (3 * stride), n3);
-                    n4 = Step(ref feature, ref threshold, ref children, ref row, o0 + (4 * stride), n4);
-                    n5 = Step(ref feature, ref threshold, ref children, ref row, o0 + (5 * stride), n5);
-                    n6 = Step(ref feature, ref threshold, ref children, ref row, o0 + (6 * stride), n6);
-                    n7 = Step(ref feature, ref threshold, ref children, ref row, o0 + (7 * stride), n7);
+                    n0 = Step(ref nodes, ref row, o0, n0);
+                    n1 = Step(ref nodes, ref row, o0 + stride, n1);
+                    n2 = Step(ref nodes, ref row, o0 + (2 * stride), n2);
+                    n3 = Step(ref nodes, ref row, o0 + (3 * stride), n3);
+                    n4 = Step(ref nodes, ref row, o0 + (4 * stride), n4);
+                    n5 = Step(ref nodes, ref row, o0 + (5 * stride), n5);
+                    n6 = Step(ref nodes, ref row, o0 + (6 * stride), n6);
+                    n7 = Step(ref nodes, ref row, o0 + (7 * stride), n7);
                 }
 
                 scores[r] += _value[n0];
@@ -161,7 +164,7 @@ internal sealed class FastTreeScorer
                 var o = r * stride;
                 for (var k = 0; k < depth; k++)
                 {
-                    n = Step(ref feature, ref threshold, ref children, ref row, o, n);
+                    n = Step(ref nodes, ref row, o, n);
                 }
 
                 scores[r] += _value[n];
@@ -177,8 +180,11 @@ internal sealed class FastTreeScorer
 
     // One step down a tree for the row at offset o: the second child when the row's value is not ≤ the threshold.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Step(ref int feature, ref float threshold, ref int children, ref float row, int o, int node) =>
-        Unsafe.Add(ref children, (2 * node) + (Unsafe.Add(ref row, o + Unsafe.Add(ref feature, node)) <= Unsafe.Add(ref threshold, node) ? 0 : 1));
+    private static int Step(ref Node nodes, ref float row, int o, int node)
+    {
+        ref var n = ref Unsafe.Add(ref nodes, node);
+        return n.First + (Unsafe.Add(ref row, o + n.Feature) <= n.Threshold ? 0 : 1);
+    }
 
     private static int Depth(IReadOnlyList<int> left, IReadOnlyList<int> right, int node)
     {
@@ -186,4 +192,7 @@ internal sealed class FastTreeScorer
         var r = right[node] >= 0 ? Depth(left, right, right[node]) : 0;
         return 1 + Math.Max(l, r);
     }
+
+    /// <summary>A node: the feature it splits on, its threshold, and the place of its first child (the second follows it).</summary>
+    internal readonly record struct Node(int Feature, float Threshold, int First);
 }

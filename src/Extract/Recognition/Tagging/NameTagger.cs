@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Compression;
 using Extract.Recognition.Names;
 using Extract.Resources;
@@ -36,18 +37,52 @@ internal sealed class NameTagger
     public static PerceptronModel Load(Stream compressed, string name)
     {
         using var stream = compressed;
+        var size = InflatedSize(stream);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
         try
         {
+            // The size the GZip trailer states lets the model inflate into one array of its size, instead of a stream
+            // that grows by doubling (about 16 MB of large objects for a 6 MB model, all garbage at once after the load).
+            if (size > 0)
+            {
+                var exact = new byte[size];
+                if (gzip.ReadAtLeast(exact, size, throwOnEndOfStream: false) == size && gzip.ReadByte() < 0)
+                {
+                    return PerceptronModel.Read(exact, name);
+                }
+
+                throw new InvalidDataException($"Tagger model '{name}' does not inflate to the size its GZip trailer states.");
+            }
+
+            using var buffer = new MemoryStream();
             gzip.CopyTo(buffer);
+            return PerceptronModel.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), name);
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException e) when (!e.Message.StartsWith("Tagger model", StringComparison.Ordinal))
         {
             throw new InvalidDataException($"Tagger model '{name}' is not valid GZip data.", e);
         }
+    }
 
-        return PerceptronModel.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), name);
+    /// <summary>
+    /// The inflated size a GZip stream's trailer states (its last four bytes, little-endian), or 0 when the stream
+    /// cannot seek or the size is not plausible; the stream is left where it was.
+    /// </summary>
+    internal static int InflatedSize(Stream stream)
+    {
+        if (!stream.CanSeek || stream.Length - stream.Position < 18)
+        {
+            return 0;
+        }
+
+        var start = stream.Position;
+        Span<byte> trailer = stackalloc byte[4];
+        stream.Position = stream.Length - 4;
+        stream.ReadExactly(trailer);
+        stream.Position = start;
+        // Deflate inflates at most about 1,032 times; a larger figure is not a trailer (or not GZip, which inflating says).
+        var size = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        return size > 0 && size <= Math.Min(1L << 28, (stream.Length - start) * 1032) ? (int)size : 0;
     }
 
     /// <summary>Tags [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="text"/>; spans are offsets into <paramref name="text"/>.</summary>

@@ -97,7 +97,7 @@ internal sealed class TaggerInput
 
     private void FillWords(IReadOnlyList<WordToken> tokens, EntityLexicons lexicons)
     {
-        var words = new List<WordInfo>();
+        var words = new List<WordInfo>(Math.Min(tokens.Count, Length) + 1);
         var covered = 0;
         foreach (var token in tokens)
         {

@@ -128,6 +128,25 @@ public sealed class NameTaggerTests
     }
 
     [Fact]
+    public void The_inflated_size_is_read_from_the_gzip_trailer_and_the_stream_left_in_place()
+    {
+        var data = new byte[5000];
+        new Random(7).NextBytes(data);
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        packed.Position = 0;
+        NameTagger.InflatedSize(packed).Should().Be(data.Length);
+        packed.Position.Should().Be(0);
+        NameTagger.InflatedSize(new MemoryStream(new byte[10])).Should().Be(0, "too short for a GZip header and trailer");
+        using var forward = new GZipStream(new MemoryStream(packed.ToArray()), CompressionMode.Decompress);
+        NameTagger.InflatedSize(forward).Should().Be(0, "a stream that cannot seek has no trailer to read first");
+    }
+
+    [Fact]
     public void Sentences_split_after_enders_and_at_the_length_cap()
     {
         const string text = "一句。二句！三句";
