@@ -118,12 +118,18 @@ internal static partial class MetadataLines
                         lead = Outlets.WithoutCounters(lead).Trim();
                     }
 
-                    if (lead.Length == 0)
+                    // What is left of a date the line broke (02日14:25) is layout too, once a key makes the line a header.
+                    if (lead.Length == 0 || (fields.Count > 1 && DateFragmentRegex().IsMatch(lead)))
                     {
                         break;
                     }
 
-                    if (published is not null && lead.Length <= 24 && LeadRegex().IsMatch(lead) && Bylines.IsUnit(lead.Split(' ')[^1]))
+                    if (published is not null && fields.Count > 1 && lead.IndexOf(' ') < 0 && lead.Length <= 4 && Bylines.IsPerson(lead, surnames))
+                    {
+                        // A person alone beside a keyed dateline (2021-10-22 09:30 [ 王建国 ] 来源：某某日报): the author.
+                        authors.Add(lead);
+                    }
+                    else if (published is not null && lead.Length <= 24 && LeadRegex().IsMatch(lead) && Bylines.IsUnit(lead.Split(' ')[^1]))
                     {
                         outlet ??= lead.Split(' ')[^1];
                     }
@@ -425,6 +431,10 @@ internal static partial class MetadataLines
 
     [GeneratedRegex(@"^[\u4e00-\u9fffA-Za-z0-9·\- ]{2,24}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadRegex();
+
+    // A date cut short: digits with date and time marks only (02日14:25, 2021年10月).
+    [GeneratedRegex(@"^[\d\s年月日时分秒:：\-/.]*\d[\d\s年月日时分秒:：\-/.]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DateFragmentRegex();
 
     [GeneratedRegex(@"[【】\[\]［］|｜︱︳¦]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LayoutRegex();

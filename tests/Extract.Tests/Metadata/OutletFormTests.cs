@@ -34,7 +34,7 @@ public sealed class OutletFormTests
     {
         var meta = Parse(line);
         meta.Should().NotBeNull();
-        meta!.Stamped.Should().Be(outlet);
+        (meta!.Outlet ?? meta.Stamped).Should().Be(outlet);
         meta.PublishedAt.Should().Be("2021-10-22T09:30");
         Run("全市秋收工作会议召开\n" + line + "\n" + Body).Outlet.Should().Be(outlet);
     }
@@ -64,6 +64,22 @@ public sealed class OutletFormTests
     public void Attributions_and_source_keys_name_the_outlet(string line, string outlet)
     {
         Parse(line)!.Outlet.Should().Be(outlet);
+    }
+
+    [Fact]
+    public void A_person_beside_a_keyed_dateline_is_the_author()
+    {
+        var meta = Parse("news.example.com 2021年10月22日09:30 [ 王建国 ] 来源：[ 某某日报 ]");
+        meta!.Authors.Should().Equal("王建国");
+        meta.Outlet.Should().Be("某某日报");
+    }
+
+    [Fact]
+    public void A_broken_date_before_the_keys_is_layout()
+    {
+        var meta = Parse("22日09:30 作者： 王建国 出自[某某出版社]");
+        meta!.Authors.Should().Equal("王建国");
+        meta.Outlet.Should().Be("某某出版社");
     }
 
     [Fact]
