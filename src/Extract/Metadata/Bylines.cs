@@ -186,6 +186,12 @@ internal static partial class Bylines
             return null;
         }
 
+        // A name in book-title marks is the name (《某某周刊》2001年第3期 → 某某周刊).
+        if (first.StartsWith('《') && first.IndexOf('》', StringComparison.Ordinal) is > 2 and var close)
+        {
+            first = first[1..close];
+        }
+
         first = first.Trim('【', '】', '[', ']', '|', '｜', '，', ',', '。', '；', ';');
         first = DeskTagRegex().Replace(first, "");
         first = OriginalMarkRegex().Replace(first, "");

@@ -10,6 +10,12 @@ internal sealed record MetadataLine(string? Outlet, string? PublishedAt, Immutab
 {
     /// <summary>The date as the line wrote it, when it stated one.</summary>
     public string? PublishedText { get; init; }
+
+    /// <summary>The masthead that led a reporter role (某某日报记者 王建国): the outlet when no line states one.</summary>
+    public string? Masthead { get; init; }
+
+    /// <summary>A name stamped after the dateline's date with no key (2021-10-22 09:30 某某日报): the outlet when the line is the header's.</summary>
+    public string? Stamped { get; init; }
 }
 
 /// <summary>One key–value field of a header or trailer line.</summary>
@@ -43,6 +49,12 @@ internal static partial class MetadataLines
 
         // Markers before a byline (□ 本报记者 …, ■ 文/图 …) are layout.
         line = MarkerRegex().Replace(line, "");
+
+        // An attribution closing the article: ——《某某周刊》2001年第3期.
+        if (Outlets.Attribution(line) is { } attributed)
+        {
+            return new MetadataLine(attributed, null, [], []);
+        }
 
         // A credit line in round brackets: keyed (（责任编辑：吴双）, （记者 X 通讯员 Y）) or names alone, perhaps after the unit
         // they write for (（苗晓东　芦佳）, （大将镇党政办 黄丽萍 罗文军）).
@@ -87,7 +99,8 @@ internal static partial class MetadataLines
         var rest = dates.Count == 0 ? line : DateRegex().Replace(line, "  ");
         var fields = Fields(rest);
 
-        string? outlet = null;
+        string? outlet = null, masthead = null, stampedOutlet = null;
+        var timed = publishedText is not null && (publishedText.Contains(':') || publishedText.Contains('：') || publishedText.Contains('时'));
         var authors = ImmutableArray.CreateBuilder<string>();
         var editors = ImmutableArray.CreateBuilder<string>();
         var content = 0;
@@ -98,15 +111,33 @@ internal static partial class MetadataLines
             {
                 case null:
                     // The lead: nothing, an edition, or a masthead or publisher before a dateline (鑫源能源报 2023年10月24日 第03版).
-                    var lead = EditionRegex().Replace(field.Value, " ").Trim();
-                    if (lead.Length == 0)
+                    // Host names and counters around a dateline are the header's layout (news.example.com 2005-03-11 12:12).
+                    var lead = EditionRegex().Replace(Outlets.WithoutHosts(field.Value), " ").Trim();
+                    if (published is not null)
+                    {
+                        lead = Outlets.WithoutCounters(lead).Trim();
+                    }
+
+                    // What is left of a date the line broke (02日14:25) is layout too, once a key makes the line a header.
+                    if (lead.Length == 0 || (fields.Count > 1 && DateFragmentRegex().IsMatch(lead)))
                     {
                         break;
                     }
 
-                    if (published is not null && lead.Length <= 24 && LeadRegex().IsMatch(lead) && Bylines.IsUnit(lead.Split(' ')[^1]))
+                    if (published is not null && fields.Count > 1 && lead.IndexOf(' ') < 0 && lead.Length <= 4 && Bylines.IsPerson(lead, surnames))
+                    {
+                        // A person alone beside a keyed dateline (2021-10-22 09:30 [ 王建国 ] 来源：某某日报): the author.
+                        authors.Add(lead);
+                    }
+                    else if (published is not null && lead.Length <= 24 && LeadRegex().IsMatch(lead) && Bylines.IsUnit(lead.Split(' ')[^1]))
                     {
                         outlet ??= lead.Split(' ')[^1];
+                    }
+                    else if (published is not null && !fields.Exists(f => f.Kind is MetadataKind.Source) && Outlets.Stamped(lead, line, dates[0].Index + dates[0].Length, timed, surnames) is { } stamped)
+                    {
+                        // A name stamped beside the date and time with no key (2021-10-22 09:30 某某日报): the header's
+                        // outlet, a related list's channel (2021-10-22 09:30 科技前沿) further down (TextStage decides).
+                        stampedOutlet = stamped;
                     }
                     else if (!(fields.Count > 1 && (fields[1].OutletLed || (MetadataKeys.IsReporterRole(fields[1].Key) && lead.Length <= 16 && LeadRegex().IsMatch(lead)))))
                     {
@@ -177,7 +208,15 @@ internal static partial class MetadataLines
                 : null;
         }
 
-        return new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable()) { PublishedText = publishedText };
+        // A masthead before a reporter role (某某日报记者 王建国) is the outlet the byline writes for.
+        if (fields.Count > 1 && MetadataKeys.IsReporterRole(fields[1].Key) && !fields[1].Key.StartsWith('本') && authors.Count > 0
+            && !fields.Exists(f => f.Kind is MetadataKind.Photographer)
+            && (fields[1].OutletLed || Bylines.IsUnit(fields[0].Value)))
+        {
+            masthead = Outlets.Masthead(EditionRegex().Replace(fields[0].Value, " "), surnames);
+        }
+
+        return new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable()) { PublishedText = publishedText, Masthead = masthead, Stamped = stampedOutlet };
     }
 
     /// <summary>
@@ -226,7 +265,8 @@ internal static partial class MetadataLines
             }
             else if (boundary)
             {
-                accept = sep.Length > 0 || char.IsAsciiDigit(next) || (MetadataKeys.KindOf(key) is { } kind && MetadataKeys.NamesPeople(kind) && IsHan(next));
+                accept = sep.Length > 0 || char.IsAsciiDigit(next) || (MetadataKeys.KindOf(key) is { } kind && MetadataKeys.NamesPeople(kind) && IsHan(next))
+                    || (next == '《' && MetadataKeys.KindOf(key) is MetadataKind.Source && SourceTitleRegex().IsMatch(line[end..]));
             }
             else
             {
@@ -392,6 +432,10 @@ internal static partial class MetadataLines
     [GeneratedRegex(@"^[\u4e00-\u9fffA-Za-z0-9·\- ]{2,24}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadRegex();
 
+    // A date cut short: digits with date and time marks only (02日14:25, 2021年10月).
+    [GeneratedRegex(@"^[\d\s年月日时分秒:：\-/.]*\d[\d\s年月日时分秒:：\-/.]*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DateFragmentRegex();
+
     [GeneratedRegex(@"[【】\[\]［］|｜︱︳¦]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LayoutRegex();
 
@@ -400,6 +444,10 @@ internal static partial class MetadataLines
 
     [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpaceRegex();
+
+    // A source key's value in book-title marks with at most an issue after it (转自《某某报》, 摘自《某某周刊》2001年第3期), not a sentence.
+    [GeneratedRegex(@"^《[^《》]{2,20}》[^，。！？,!?]{0,16}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SourceTitleRegex();
 
     // What a counter or widget key may be followed by: its count, T|T, 大 中 小, 次, and brackets.
     [GeneratedRegex(@"[\d\s次人条T大中小默认标准\[\]()（）【】+\-:：/|｜,，.。]|加载中|\.\.\.", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

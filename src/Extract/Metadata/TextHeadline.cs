@@ -148,7 +148,24 @@ internal static partial class TextHeadline
     /// <summary>A header line the walk passes: a dateline, a counter or widget left in the text, a fragment, a subtitle.</summary>
     private static bool IsFurniture(string line) =>
         line.Length < 4 || !line.Any(IsHan) || IsDateline(line) || line.StartsWith('—') || line.StartsWith("原标题", StringComparison.Ordinal)
-        || SeriesLabelRegex().IsMatch(line) || LeadInRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || SiteNameRegex().IsMatch(line);
+        || SeriesLabelRegex().IsMatch(line) || LeadInRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || SiteNameRegex().IsMatch(line)
+        || IsNavigationRow(line);
+
+    /// <summary>
+    /// A row of the page's navigation or widgets, never a headline: links split by bars (财经 | 体育 | 娱乐), four or more
+    /// short words split by spaces (最新动态 工作要闻 通知公告 政策法规), bracketed buttons ([加入书签] [关闭窗口]), or a line
+    /// naming a host (某某网 http://news.example.com).
+    /// </summary>
+    internal static bool IsNavigationRow(string line)
+    {
+        if (NavigationBarRegex().Count(line) >= 2 || ButtonRowRegex().IsMatch(line) || HostRegex().IsMatch(line))
+        {
+            return true;
+        }
+
+        var words = line.Split([' ', '\u3000', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 4 && words.All(w => w.Length <= 4 && !HeadlineBreakRegex().IsMatch(w));
+    }
 
     /// <summary>A line that may be a headline: short, no closing full stop, not a key–value line.</summary>
     private static bool IsHeadline(string line) =>
@@ -169,7 +186,7 @@ internal static partial class TextHeadline
             }
 
             // Not the headline: a series or column label (系列报道, 企业动态), a masthead (浙江日报 数字报纸), a short fragment.
-            if (SeriesLabelRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || line.Length < 4)
+            if (SeriesLabelRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || line.Length < 4 || IsNavigationRow(line))
             {
                 continue;
             }
@@ -194,7 +211,7 @@ internal static partial class TextHeadline
 
         if (index + 2 < content.Count && line.Length <= 20 && content[index + 1].Length <= 20 && !HeadlineBreakRegex().IsMatch(line)
             && !HeadlineBreakRegex().IsMatch(content[index + 1]) && !content[index + 1].StartsWith('—') && !ColumnRegex().IsMatch(content[index + 1])
-            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && content[index + 2].Length >= 30)
+            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && !IsNavigationRow(content[index + 1]) && content[index + 2].Length >= 30)
         {
             return new HeadlineAt(index, 2, line + content[index + 1]);
         }
@@ -238,6 +255,18 @@ internal static partial class TextHeadline
     // A site's or paper's name standing alone in its header (太岳电网新闻网, 某某日报, 某某融媒体中心).
     [GeneratedRegex(@"^[\u4e00-\u9fff]{2,8}(?:新闻网|网|日报|晚报|报|电视台|融媒体中心|在线)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SiteNameRegex();
+
+    // A bar between links of a navigation row.
+    [GeneratedRegex(@"\s[|｜]\s", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NavigationBarRegex();
+
+    // Buttons in square brackets and nothing else: [加入个人书签], [ 打印 ] [ 关闭 ].
+    [GeneratedRegex(@"^(?:\s*[\[【][^\[\]【】]{1,10}[\]】])+\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ButtonRowRegex();
+
+    // A host name or URL in the line (a site's banner: 某某网 http://news.example.com).
+    [GeneratedRegex(@"https?://|www\.|\.com\b|\.cn\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HostRegex();
 
     // Sentence punctuation a headline half does not end or hold.
     [GeneratedRegex(@"[。，,；;：:！!？?]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -15,6 +15,12 @@ namespace Extract.Text;
 internal sealed partial class TextStage
 {
     private const int LongLine = 200;
+
+    /// <summary>Content lines searched for an opening dateline that names the outlet (某某社北京10月22日电).</summary>
+    private const int OpeningSearch = 40;
+
+    /// <summary>Content lines after the headline within which a dateline is the header's.</summary>
+    private const int HeaderLines = 2;
     private readonly Surnames _surnames;
 
     public TextStage(Surnames surnames) => _surnames = surnames;
@@ -32,6 +38,7 @@ internal sealed partial class TextStage
         var content = new List<string>();
         var metas = new List<(int Before, MetadataLine Line)>();
         var inList = false;
+        string? opening = null;
 
         foreach (var raw in page.Lines)
         {
@@ -72,6 +79,12 @@ internal sealed partial class TextStage
                 authors.AddRange(meta.Authors);
                 editors.AddRange(meta.Editors);
                 continue;
+            }
+
+            // An agency or outlet dateline opening a paragraph (某某社北京10月22日电): the outlet when nothing else names one.
+            if (opening is null && content.Count < OpeningSearch)
+            {
+                opening = Outlets.FromOpening(line);
             }
 
             var cleaned = CleanFragments(line, removed, authors, editors);
@@ -119,7 +132,19 @@ internal sealed partial class TextStage
             }
         }
 
+        // The fuller of two readings of one outlet (a trailer's 某某网-某某晚报 for the header's 某某晚报); then the meta tags,
+        // the masthead before a reporter role, and an opening dateline, in that order, when no line states a source.
+        if (outlet is not null)
+        {
+            outlet = Outlets.Fuller(outlet, ordered.Select(m => m.Line.Outlet).OfType<string>());
+        }
+
+        // A name stamped beside the header's date (the dateline just under the headline) is the visible outlet too.
+        var header = Math.Max(0, titleIndex);
+        outlet ??= ordered.Where(m => m.Before >= header && m.Before <= header + HeaderLines).Select(m => m.Line.Stamped).FirstOrDefault(s => s is not null);
         outlet ??= page.Outlet;
+        outlet ??= ordered.Select(m => m.Line.Masthead).FirstOrDefault(m => m is not null);
+        outlet ??= opening;
         if (authors.Count == 0)
         {
             authors.AddRange(page.Authors);

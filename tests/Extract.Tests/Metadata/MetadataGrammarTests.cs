@@ -130,6 +130,17 @@ public sealed class MetadataGrammarTests
         clean.Title.Should().Be("全市秋收工作会议召开");
     }
 
+    [Theory]
+    [InlineData("首页 | 要闻 | 财经 | 体育")]
+    [InlineData("最新动态 工作要闻 通知公告 政策法规")]
+    [InlineData("[加入书签] [关闭窗口]")]
+    [InlineData("某某商业报道 http://news.example.com 查看更多")]
+    public void The_title_skips_navigation_rows_buttons_and_banners(string row)
+    {
+        var clean = Run("全市秋收工作会议召开\n" + row + "\n" + "全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。\n会议要求各地抓好落实。");
+        clean.Title.Should().Be("全市秋收工作会议召开");
+    }
+
     [Fact]
     public void The_title_drops_a_dateline_prefix()
     {
