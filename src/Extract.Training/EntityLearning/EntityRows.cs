@@ -109,7 +109,12 @@ internal static class EntityRows
                 continue;
             }
 
-            converted.Add((span, type));
+            // A name ends in no book-title mark: MSRA's 英国《金融时报》 is the organisation 金融时报 (the tagger reads such
+            // runs the same way, NameText.NameSpan), and the place before the title is a place.
+            if (NameText.NameSpan(text, span) is { } name)
+            {
+                converted.Add((name, type));
+            }
 
             // Places written inside an organisation's name count as places (零陵区 in 零陵区税务局); MSRA never tags them.
             if (type == NameType.Organization)

@@ -4,6 +4,7 @@ using System.Globalization;
 using Extract.Learning;
 using Extract.Recognition;
 using Extract.Recognition.Entities;
+using Extract.Recognition.Names;
 using Extract.Recognition.Tagging;
 using Extract.Training.Ner;
 
@@ -44,7 +45,7 @@ internal static class TrainEntitiesCommand
         var (train, dev, _) = TrainNerCommand.Split(NerCorpus.ReadMsra(msra), seed, devShare);
         Console.WriteLine($"MSRA: train {train.Length} sentences, dev {dev.Length}; seed {seed}, {folds} tagger folds");
 
-        var trainTags = cache is not null && File.Exists(cache) ? ReadTags(cache, train.Length) : OutOfFoldTags(train, dev, folds, seed, taggerEpochs);
+        var trainTags = cache is not null && File.Exists(cache) ? ReadTags(cache, train) : OutOfFoldTags(train, dev, folds, seed, taggerEpochs);
         if (cache is not null && !File.Exists(cache))
         {
             WriteTags(cache, trainTags);
@@ -339,16 +340,20 @@ internal static class TrainEntitiesCommand
         }
     }
 
-    private static List<TaggedName>[] ReadTags(string path, int count)
+    // The cache holds what the taggers read; the spans go through the tagger's own filter again (NameText.NameSpan), so a
+    // cache written before a change to that filter reads as the taggers would tag now.
+    private static List<TaggedName>[] ReadTags(string path, NerSentence[] sentences)
     {
-        var tags = Enumerable.Range(0, count).Select(_ => new List<TaggedName>()).ToArray();
+        var tags = Enumerable.Range(0, sentences.Length).Select(_ => new List<TaggedName>()).ToArray();
         foreach (var line in File.ReadLines(path))
         {
             var f = line.Split('\t');
-            tags[int.Parse(f[0], CultureInfo.InvariantCulture)].Add(new TaggedName(
-                new TextSpan(int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture)),
-                (NameType)int.Parse(f[3], CultureInfo.InvariantCulture),
-                float.Parse(f[4], CultureInfo.InvariantCulture)));
+            var i = int.Parse(f[0], CultureInfo.InvariantCulture);
+            var span = new TextSpan(int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture));
+            if (NameText.NameSpan(sentences[i].Text, span) is { } at)
+            {
+                tags[i].Add(new TaggedName(at, (NameType)int.Parse(f[3], CultureInfo.InvariantCulture), float.Parse(f[4], CultureInfo.InvariantCulture)));
+            }
         }
 
         Console.WriteLine($"out-of-fold tags read from {path}");

@@ -46,6 +46,39 @@ internal static class NameText
         return quotes == 0 && single == 0 && titles == 0 && brackets == 0;
     }
 
+    /// <summary>
+    /// The span a name read over <paramref name="span"/> of <paramref name="text"/> can have: null when the run is not well
+    /// formed (<see cref="IsWellFormed"/>); the title's inside when the run ends with a 《…》 title (英国《泰晤士报》, as
+    /// MSRA tags a foreign paper, names 泰晤士报: a name ends in no book-title mark); otherwise the span itself, so a body
+    /// named after a title (《星报》编辑部) stays whole.
+    /// </summary>
+    public static TextSpan? NameSpan(string text, TextSpan span)
+    {
+        var surface = text.AsSpan(span.Start, span.Length);
+        if (!IsWellFormed(surface))
+        {
+            return null;
+        }
+
+        return surface.Length > 0 && surface[^1] == '》' ? TitleInside(text, span) : span;
+    }
+
+    /// <summary>
+    /// The inside of the one 《…》 title that <paramref name="span"/> of <paramref name="text"/> holds (英国《泰晤士报》网站 →
+    /// 泰晤士报); null when it holds none, more than one, or an empty one.
+    /// </summary>
+    public static TextSpan? TitleInside(string text, TextSpan span)
+    {
+        var open = text.IndexOf('《', span.Start, span.Length);
+        var close = open < 0 ? -1 : text.IndexOf('》', open + 1, span.End - open - 1);
+        if (close <= open + 1 || text.AsSpan(close + 1, span.End - close - 1).IndexOfAny('《', '》') >= 0)
+        {
+            return null;
+        }
+
+        return new TextSpan(open + 1, close);
+    }
+
     /// <summary>Spans of 《…》 titles: names inside a document title are not mentions of places.</summary>
     public static List<TextSpan> BookTitles(string text)
     {

@@ -111,7 +111,56 @@ internal sealed class OrganizationGrammar
         }
 
         found.AddRange(IndustryAbbreviations(text));
+        found.AddRange(Periodicals(text));
         return found;
+    }
+
+    // 《红周刊》记者, 英国《泰晤士报》: a periodical cited by its title is the paper as a body (MSRA tags 170 of 172 such
+    // titles in its training text as organisations). The name is the title's inside, without the marks or a country
+    // before them; a document's title (《关于…的通报》, 《致家长的一封信》) ends in no periodical suffix or holds 的.
+    private static IEnumerable<OrganizationCandidate> Periodicals(string text)
+    {
+        foreach (var title in NameText.BookTitles(text))
+        {
+            var inner = new TextSpan(title.Start + 1, title.End - 1);
+            if (IsPeriodicalTitle(text.AsSpan(inner.Start, inner.Length)))
+            {
+                yield return new OrganizationCandidate(inner, OrganizationKind.Media);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the inside of a 《…》 title names a periodical: at most 10 characters of CJK, Latin letters or digits
+    /// with no 的, ending in 报, 刊 or 杂志 after at least one other character, and not in a report's genre word
+    /// (通报, 公报, 简报, 年报, 月报, 季报, 汇报, 快报, 情报, 预报, 海报, 喜报, 捷报).
+    /// </summary>
+    internal static bool IsPeriodicalTitle(ReadOnlySpan<char> inner)
+    {
+        if (inner.Length is < 2 or > 10 || inner.Contains('的'))
+        {
+            return false;
+        }
+
+        foreach (var c in inner)
+        {
+            if (!NameText.IsCjk(c) && !char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        if (inner.EndsWith("杂志") && inner.Length > 2)
+        {
+            return true;
+        }
+
+        if (inner[^1] is not ('报' or '刊'))
+        {
+            return false;
+        }
+
+        return inner[^1] == '刊' || !"通公简年月季汇快情预海喜捷".Contains(inner[^2]);
     }
 
 

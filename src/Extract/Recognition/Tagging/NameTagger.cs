@@ -101,10 +101,11 @@ internal sealed class NameTagger
                 margin = Math.Min(margin, margins[i]);
             }
 
-            // A label run across punctuation (a quotation's end and the next clause) is not a name, whatever its margin.
-            if (NameText.IsWellFormed(text.AsSpan(span.Start + start, span.Length)))
+            // A label run across punctuation (a quotation's end and the next clause) is not a name, whatever its margin;
+            // one around a 《…》 title names the title's inside (NameText.NameSpan).
+            if (NameText.NameSpan(text, new TextSpan(span.Start + start, span.End + start)) is { } at)
             {
-                names.Add(new TaggedName(new TextSpan(span.Start + start, span.End + start), type, margin));
+                names.Add(new TaggedName(at, type, margin));
             }
         }
 

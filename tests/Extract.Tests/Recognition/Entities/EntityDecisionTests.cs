@@ -54,6 +54,33 @@ public sealed class EntityDecisionTests
         EntityDecision.ListedNames(text, candidates, [0.9f, 0.9f, 0.9f, 0.9f, 0.9f], thresholds).Should().Equal(0.9f, 0.9f, 0.9f, 0.9f, 0.9f);
     }
 
+    private static EntityCandidate Division(int start, int end, string name, PlaceLevel level, params string[] path) =>
+        new(new TextSpan(start, end), NameType.Location)
+        {
+            Sources = CandidateSources.RulePlace,
+            Place = new PlaceMention(new TextSpan(start, end), name, level, "000000", [.. path]),
+        };
+
+    [Fact]
+    public void A_kept_chain_of_divisions_each_inside_the_one_before_is_split_into_them()
+    {
+        // 甘肃兰州、偃师商城、北京朝阳: the tagger reads each chain whole; 兰州 lies in 甘肃, 商城(县) not in 偃师.
+        var gansu = Division(0, 2, "甘肃", PlaceLevel.Province, "甘肃省");
+        var lanzhou = Division(2, 4, "兰州", PlaceLevel.City, "甘肃省", "兰州市");
+        var yanshi = Division(5, 7, "偃师", PlaceLevel.County, "河南省", "洛阳市", "偃师区");
+        var shangcheng = Division(7, 9, "商城", PlaceLevel.County, "河南省", "信阳市", "商城县");
+        var chain = Candidate(0, 4, NameType.Location) with { Sources = CandidateSources.Tagger };
+        var site = Candidate(5, 9, NameType.Location) with { Sources = CandidateSources.Tagger };
+        EntityCandidate[] candidates = [gansu, lanzhou, chain, yanshi, shangcheng, site];
+
+        EntityDecision.SplitChains([chain, site], candidates).Should().Equal(gansu, lanzhou, site);
+
+        // What the place rules propose whole is atomic already; a place no divisions tile stays as it is.
+        var ruled = chain with { Sources = CandidateSources.Tagger | CandidateSources.RulePlace };
+        EntityDecision.SplitChains([ruled], [gansu, lanzhou, ruled]).Should().Equal(ruled);
+        EntityDecision.SplitChains([chain], [gansu, chain]).Should().Equal(chain);
+    }
+
     [Fact]
     public void Selection_takes_one_type_per_span_and_nothing_below_the_threshold()
     {

@@ -50,6 +50,34 @@ public sealed class OrganizationRecognizerTests
     }
 
     [Theory]
+    [InlineData("红周刊", true)]
+    [InlineData("泰晤士报", true)]
+    [InlineData("星期日报", true)]
+    [InlineData("财经杂志", true)]
+    [InlineData("Wind周刊", true)]
+    [InlineData("报", false)]
+    [InlineData("杂志", false)]
+    [InlineData("情况通报", false)]
+    [InlineData("统计公报", false)]
+    [InlineData("工作简报", false)]
+    [InlineData("致家长的一封信", false)]
+    [InlineData("关于疫情防控的通报", false)]
+    [InlineData("2019年贸易和发展报告", false)]
+    [InlineData("五邑警视", false)]
+    [InlineData("中华人民共和国国务院公报月刊增刊", false)]
+    public void A_periodical_title_ends_in_a_periodical_suffix_and_is_no_report(string inside, bool periodical) =>
+        OrganizationGrammar.IsPeriodicalTitle(inside).Should().Be(periodical);
+
+    [Fact]
+    public void A_periodical_cited_by_its_title_is_a_media_organisation_without_the_marks()
+    {
+        var organizations = EntityPipeline.Run("据英国《泰晤士报》报道，《红周刊》记者还了解到《关于加强管理的通报》已经下发。").Organizations;
+
+        organizations.Select(o => (o.Name, o.Kind)).Should().Contain([("泰晤士报", OrganizationKind.Media), ("红周刊", OrganizationKind.Media)]);
+        organizations.Should().NotContain(o => o.Name.Contains('《') || o.Name.Contains("通报", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("工作队引进湖南锦江农旅开发有限公司建设基地。", "湖南锦江农旅开发有限公司")]
     [InlineData("该项目隶属高平市供电公司管理。", "高平市供电公司")]
     [InlineData("他督促青海河湟农牧业开发有限公司整改。", "青海河湟农牧业开发有限公司")]

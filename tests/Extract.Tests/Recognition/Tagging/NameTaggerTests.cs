@@ -60,6 +60,27 @@ public sealed class NameTaggerTests
         NameText.IsWellFormed(surface).Should().Be(wellFormed);
 
     [Theory]
+    [InlineData("据英国《泰晤士报》报道", 1, 9, "泰晤士报")]
+    [InlineData("《星报》编辑部", 0, 7, "《星报》编辑部")]
+    [InlineData("《人民日报》", 0, 6, "人民日报")]
+    [InlineData("北京市政府", 0, 5, "北京市政府")]
+    [InlineData("《论语》和《孟子》", 0, 9, null)]
+    [InlineData("书名《》", 0, 4, null)]
+    [InlineData("!”供应公司行政科", 0, 9, null)]
+    public void A_run_ending_with_a_book_title_names_the_title_inside(string text, int start, int end, string? name)
+    {
+        var span = NameText.NameSpan(text, new TextSpan(start, end));
+        (span is { } s ? text[s.Start..s.End] : null).Should().Be(name);
+    }
+
+    [Fact]
+    public void The_tagger_never_returns_a_name_ending_in_a_book_title_mark()
+    {
+        const string text = "英国《金融时报》和美国《纽约时报》报道，法国《队报》也发表了评论。";
+        Tag(text).Should().OnlyContain(n => !n.Text.EndsWith('》'));
+    }
+
+    [Theory]
     [InlineData("小秦", true)]
     [InlineData("老王", true)]
     [InlineData("阿张", true)]
