@@ -113,7 +113,16 @@ internal static class TrainActorsCommand
             // For reading: every matched achievement the ranker or the rules get wrong, with the candidates in order.
             File.WriteAllLines(missesPath, articles.SelectMany(a => a.Groups
                 .Where(g => !AchievementScoring.SameActor(chosen[g], g.Gold) || !AchievementScoring.SameActor(g.Rule, g.Gold))
-                .Select(g => string.Join('\t', a.Id, g.Text, g.Gold ?? "null", g.Rule ?? "null", chosen[g] ?? "null", g.Rows.Any(r => r.Label) ? "in" : "absent", string.Join('|', g.Names.Select(n => n ?? "none"))))));
+                .Select(g => string.Join('\t', a.Id, g.Text, g.Gold ?? "null", g.Rule ?? "null", chosen[g] ?? "null", g.Rows.Any(r => r.Label) ? "in" : "absent", MissClass(g, chosen[g]), string.Join('|', g.Names.Select(n => n ?? "none"))))));
+
+            // The ranker's misses by class (ANNOTATION.md's actor rules: team for its organisation, a place acting as a
+            // body, the paragraph's topic, back-references, the subject carried over), counted over all folds.
+            var misses = articles.SelectMany(a => a.Groups).Where(g => !AchievementScoring.SameActor(chosen[g], g.Gold)).Select(g => MissClass(g, chosen[g])).ToList();
+            Console.WriteLine($"{misses.Count} misses by kind, then by where the gold actor stands:");
+            foreach (var c in misses.GroupBy(m => m.Split(" | ")[0]).Concat(misses.Where(m => m.Contains(" | ", StringComparison.Ordinal)).GroupBy(m => m.Split(" | ")[1])).OrderByDescending(c => c.Count()))
+            {
+                Console.WriteLine($"  {c.Count(),4}  {c.Key}");
+            }
         }
 
         var how = shipped is null ? $"{folds}-fold CV by article" : $"model {scoring}";
@@ -170,6 +179,63 @@ internal static class TrainActorsCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// What kind of miss: the gold actor absent from the candidates; null where a name was due or the reverse; a team
+    /// confused with its host (one name holds the other); a person or a place (location) chosen for a body; else another
+    /// body. Then where the gold candidate stands (clause, earlier clause, earlier sentence, after, outside the paragraph)
+    /// and whether it is the paragraph's lead subject, the topic, or a back-reference.
+    /// </summary>
+    private static string MissClass(Group group, string? chosen)
+    {
+        var gold = group.Rows.FindIndex(r => r.Label);
+        if (gold < 0)
+        {
+            return "absent";
+        }
+
+        var pick = group.Names.IndexOf(chosen);
+        var g = group.Rows[gold].Features;
+        var c = pick < 0 ? null : group.Rows[pick].Features;
+        string kind;
+        if (group.Gold is null)
+        {
+            kind = "null gold, named chosen";
+        }
+        else if (chosen is null)
+        {
+            kind = "named gold, null chosen";
+        }
+        else if (group.Gold.Contains(chosen, StringComparison.Ordinal) || chosen.Contains(group.Gold, StringComparison.Ordinal))
+        {
+            kind = group.Gold.Length > chosen.Length ? "team/unit gold, host chosen" : "host gold, team/unit chosen";
+        }
+        else if (c is not null && c[1] == 1 && g[1] == 0)
+        {
+            kind = "person chosen for a body";
+        }
+        else if (c is not null && c[3] == 1 && g[3] == 0)
+        {
+            kind = "place chosen for a body";
+        }
+        else if (g[3] == 1 || g[1] == 1)
+        {
+            kind = g[3] == 1 ? "place gold, other chosen" : "person gold, other chosen";
+        }
+        else
+        {
+            kind = "other body chosen";
+        }
+
+        if (group.Gold is null)
+        {
+            return kind;
+        }
+
+        var where = g[5] == 1 ? "same clause" : g[6] == 1 ? "earlier clause" : g[7] == 1 ? "earlier sentence" : g[8] == 1 ? "after" : "outside paragraph";
+        var roles = (g[46] == 1 ? " +paragraph lead" : "") + (g[29] == 1 ? " +topic" : "") + (g[30] == 1 ? " +back-ref" : "") + (g[13] == 1 ? " +heads clause" : "");
+        return $"{kind} | gold {where}{roles}";
     }
 
     private static ActorRankerModel Fit(List<ActorCandidateRow> rows)

@@ -16,10 +16,10 @@ internal sealed record ActorCandidate(string? Name, float[] Features);
 internal sealed partial class ActorResolver
 {
     /// <summary>How many features a candidate carries.</summary>
-    public const int CandidateFeatureCount = 52;
+    public const int CandidateFeatureCount = 65;
 
     /// <summary>The layout's version: a ranker trained on another layout is refused at load.</summary>
-    public const int CandidateLayoutVersion = 1;
+    public const int CandidateLayoutVersion = 2;
 
     /// <summary>At most this many named mentions before the quantity in its paragraph become candidates (the nearest ones).</summary>
     private const int MaxMentionsBefore = 24;
@@ -93,6 +93,15 @@ internal sealed partial class ActorResolver
             }
         }
 
+        // Every other organisation the article names (the credited body may be named only in another paragraph).
+        foreach (var body in ArticleBodies())
+        {
+            if (!names.Contains(body))
+            {
+                names.Add(body);
+            }
+        }
+
         foreach (var name in names.ToList())
         {
             if (name is not null && _parents.TryGetValue(name, out var parent) && !names.Contains(parent))
@@ -147,6 +156,7 @@ internal sealed partial class ActorResolver
             f[48] = names.Any(n => n is not null && n.Length > name.Length && n.StartsWith(name, StringComparison.Ordinal)) ? 1 : 0;
             f[49] = names.Any(n => n is not null && n.Length < name.Length && name.Contains(n, StringComparison.Ordinal)) ? 1 : 0;
             f[50] = inSentence.Contains(name) ? 1 : 0;
+            ContextFeatures(f, name, quantity, paragraphIndex, names, ranked);
             if (!mentions.TryGetValue(name, out var mention))
             {
                 f[9] = 1;

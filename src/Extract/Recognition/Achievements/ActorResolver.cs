@@ -96,7 +96,12 @@ internal sealed partial class ActorResolver
             var suffix = match.Groups["that"].Success ? match.Groups["that"].Value
                 : match.Groups["whole"].Success ? match.Groups["whole"].Value
                 : match.Value;
-            var resolved = ResolveSuffix(named, suffix, start);
+
+            // A bare unit or team noun (党支部, 工作队, 大队) stands for a body named before it in PARAGRAPH: else it is an
+            // unnamed agent (ANNOTATION.md: null when no body is named before it).
+            var resolved = match.Groups["unit"].Success
+                ? ResolveBefore(named, suffix, start, _paragraphs.IsDefaultOrEmpty ? 0 : _paragraphs[ParagraphAt(start)].Start)
+                : ResolveSuffix(named, suffix, start);
             if (resolved is not null)
             {
                 _references.Add(new Reference(start, end, resolved.Name, ReferenceKind.Body, resolved.IsPlace, BackReference: true));
@@ -428,6 +433,22 @@ internal sealed partial class ActorResolver
         return true;
     }
 
+    /// <summary>The latest named body before <paramref name="position"/> (and at or after <paramref name="from"/>) ending with <paramref name="suffix"/>, else null.</summary>
+    private static Reference? ResolveBefore(List<Reference> named, string suffix, int position, int from)
+    {
+        // named is in start order: walk back from the last one starting before position.
+        for (var k = FirstStartingAt(named, position) - 1; k >= 0 && named[k].Start >= from; k--)
+        {
+            var r = named[k];
+            if (r.Kind == ReferenceKind.Body && r.End <= position && r.Name!.Length > suffix.Length && r.Name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return r;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The named body a back-reference stands for: the latest name before it ending with the suffix (社区党委 →
     /// 紫荆湾社区党委), else the most mentioned such name in the document.
@@ -455,13 +476,16 @@ internal sealed partial class ActorResolver
     }
 
     /// <summary>The index of the first reference starting at or after <paramref name="position"/> (binary search: references are in body order).</summary>
-    private int FirstReference(int position)
+    private int FirstReference(int position) => FirstStartingAt(_references, position);
+
+    /// <summary>The index of the first of <paramref name="references"/> (in body order) starting at or after <paramref name="position"/>.</summary>
+    private static int FirstStartingAt(List<Reference> references, int position)
     {
-        int low = 0, high = _references.Count;
+        int low = 0, high = references.Count;
         while (low < high)
         {
             var middle = (low + high) >>> 1;
-            if (_references[middle].Start < position)
+            if (references[middle].Start < position)
             {
                 low = middle + 1;
             }
@@ -513,9 +537,9 @@ internal sealed partial class ActorResolver
 
     /// <summary>
     /// Back-references: pronouns for the subject in scope (他们, 队员们); 该 + a body noun (该支部, 该局); a generic body
-    /// (社区党委, 公司, 集团) or a whole place (全村, 村里) for the named one ending the same way.
+    /// (社区党委, 公司, 集团, 党委), a team noun (工作队, 医疗队, 暗访组) or a whole place (全村, 村里) for the named one ending the same way.
     /// </summary>
-    [GeneratedRegex(@"(?<pronoun>他们|她们|大家|队员们|志愿者们|党员们|同志们)|该(?<that>支部|局|院|所|公司|集团|中心|村|镇|乡|大队|校|委)|(?<whole>(?:社区|街道|村|镇|乡)(?:党委|党工委|党总支|党支部|居委会|村委会)|公司党委|集团公司|集团|公司|医院)|全(?<whole>村|镇|乡|区|县)|(?<whole>村|镇|乡)里", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<pronoun>他们|她们|大家|队员们|志愿者们|党员们|同志们)|该(?<that>支部|局|院|所|公司|集团|中心|村|镇|乡|大队|校|委)|(?<whole>(?:社区|街道|村|镇|乡)(?:党委|党工委|党总支|党支部|居委会|村委会)|公司党委|集团公司|集团|公司|医院)|(?<unit>党委|党支部|党总支|工作队|医疗队|服务队|突击队|救援队|巡查队|配送队|小分队|暗访组|督查组|专班|大队|法院|检察院|支行|煤矿|中心)|全(?<whole>村|镇|乡|区|县)|(?<whole>村|镇|乡)里", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex BackReferenceRegex();
 
     /// <summary>Volunteer teams, which count for the organisation named at the head of their name.</summary>

@@ -91,6 +91,64 @@ public sealed class ActorRankerTests
         earlier[41].Should().Be(1, "one paragraph back");
     }
 
+    /// <summary>The candidates for a quantity in the second of four paragraphs: a committee before it, a county that dispatches cadres, a town that is only a location and a commission after it.</summary>
+    private static Dictionary<string, ActorCandidate> FourParagraphCandidates()
+    {
+        const string Body = "青禾社区党委成立于2010年。\n志愿者为居民配送生活物资300份。\n泌阳县选派干部下沉社区。在城关镇召开会议。\n市卫健委发来感谢信。";
+        var (document, found) = Prepare(Body, ("青禾社区党委", 'o'), ("市卫健委", 'o'), ("泌阳县", 'p'), ("城关镇", 'p'));
+        var quantity = found.Quantities.Single(q => q.Unit == "份").Span;
+        var actors = new ActorResolver(document, found);
+        var candidates = actors.Candidates(quantity, actors.Actor(quantity)).ToDictionary(c => c.Name ?? "none");
+        return candidates;
+    }
+
+    [Fact]
+    public void A_bare_unit_noun_stands_for_the_body_named_before_it_in_its_paragraph_only()
+    {
+        const string Same = "青禾社区党支部组织党员清理垃圾。城关镇卫生院派出医生义诊。党支部还为老人配送物资300份。";
+        var (document, found) = Prepare(Same, ("青禾社区党支部", 'o'), ("城关镇卫生院", 'o'));
+        var quantity = found.Quantities.Single(q => q.Unit == "份").Span;
+        new ActorResolver(document, found).Actor(quantity).Should().Be("青禾社区党支部", "党支部 refers back to the branch named earlier in the paragraph, not to the latest subject");
+
+        const string Other = "青禾社区党支部成立于2010年。\n城关镇卫生院派出医生义诊。党支部还为老人配送物资300份。";
+        (document, found) = Prepare(Other, ("青禾社区党支部", 'o'), ("城关镇卫生院", 'o'));
+        quantity = found.Quantities.Single(q => q.Unit == "份").Span;
+        var actors = new ActorResolver(document, found);
+        actors.Actor(quantity).Should().NotBe("青禾社区党支部", "a branch named only in another paragraph is not in scope (ANNOTATION.md)");
+        actors.Candidates(quantity, actors.Actor(quantity)).Single(c => c.Name == "青禾社区党支部").Features[30].Should().Be(0, "no back-reference reached it");
+    }
+
+    [Fact]
+    public void The_articles_bodies_and_the_places_it_makes_subjects_are_candidates_wherever_they_are_named()
+    {
+        var candidates = FourParagraphCandidates();
+
+        candidates.Keys.Should().Contain(["市卫健委", "泌阳县"], "an organisation named in a later paragraph and a county that dispatches cadres");
+        candidates.Keys.Should().NotContain("城关镇", "a place that is only where something happens (在城关镇) is not a body");
+    }
+
+    [Fact]
+    public void The_context_features_say_how_the_article_uses_each_name()
+    {
+        var candidates = FourParagraphCandidates();
+
+        var county = candidates["泌阳县"].Features;
+        county[52].Should().Be(1, "an administrative place");
+        county[56].Should().Be(1, "every mention heads its clause");
+        county[57].Should().Be(0, "never after 在 or 到");
+
+        var committee = candidates["青禾社区党委"].Features;
+        committee[53].Should().Be(1, "a party committee");
+        committee[61].Should().Be(1, "last named one paragraph back");
+
+        candidates["市卫健委"].Features[61].Should().Be(30, "never named before the quantity");
+
+        var (actors2, quantity2) = Resolver();
+        var teamed = actors2.Candidates(quantity2, actors2.Actor(quantity2)).ToDictionary(c => c.Name ?? "none");
+        teamed["青禾社区党支部"].Features[62].Should().BeLessThan(24, "its volunteer team is named before the quantity");
+        teamed["李明"].Features[62].Should().Be(24, "no named unit holds a person's name");
+    }
+
     [Fact]
     public void The_embedded_ranker_scores_its_trees_directly_as_MLNET_does()
     {
