@@ -100,7 +100,7 @@ internal sealed partial class ActorResolver
             // A bare unit or team noun (党支部, 工作队, 大队) stands for a body named before it in PARAGRAPH: else it is an
             // unnamed agent (ANNOTATION.md: null when no body is named before it).
             var resolved = match.Groups["unit"].Success
-                ? ResolveBefore(named, suffix, start, _paragraphs.IsDefaultOrEmpty ? 0 : _paragraphs[ParagraphAt(start)].Start)
+                ? ResolveBefore(named, suffix, start, _paragraphs.IsDefaultOrEmpty ? 0 : _paragraphs[ParagraphStartingAtOrBefore(start)].Start)
                 : ResolveSuffix(named, suffix, start);
             if (resolved is not null)
             {

@@ -162,10 +162,11 @@ internal sealed class EntityDecision : IRecognizer
     internal static List<EntityCandidate> SplitChains(List<EntityCandidate> kept, IReadOnlyList<EntityCandidate> candidates)
     {
         List<EntityCandidate>? split = null;
+        Dictionary<int, List<EntityCandidate>>? divisions = null;
         for (var k = 0; k < kept.Count; k++)
         {
             if (kept[k] is { Type: NameType.Location } chain && (chain.Sources & CandidateSources.RulePlace) == 0
-                && Tiles(chain.Span, candidates) is { Count: >= 2 } tiles)
+                && Tiles(chain.Span, divisions ??= DivisionsByStart(candidates)) is { Count: >= 2 } tiles)
             {
                 split ??= kept.Take(k).ToList();
                 split.AddRange(tiles);
@@ -182,16 +183,15 @@ internal sealed class EntityDecision : IRecognizer
     // The rule places of the division gazetteer (with a code: 甘肃, 兰州, not 文化广场) that cover span end to end without
     // gaps, each the longest starting where the last ended and lying inside the one before it (兰州 in 甘肃; not 商城县
     // after 偃师, nor a township named 经济开发区 in another province after 邢台), or null.
-    private static List<EntityCandidate>? Tiles(TextSpan span, IReadOnlyList<EntityCandidate> candidates)
+    private static List<EntityCandidate>? Tiles(TextSpan span, Dictionary<int, List<EntityCandidate>> divisions)
     {
         var tiles = new List<EntityCandidate>();
         for (var at = span.Start; at < span.End;)
         {
             EntityCandidate? next = null;
-            foreach (var c in candidates)
+            foreach (var c in divisions.GetValueOrDefault(at) ?? [])
             {
-                if (c.Type == NameType.Location && c.Place is { Code: not null, Path.Length: > 0 } place && c.Span.Start == at
-                    && c.Span.End <= span.End && c.Span != span && (next is null || c.Span.End > next.Span.End)
+                if (c.Place is { } place && c.Span.End <= span.End && c.Span != span && (next is null || c.Span.End > next.Span.End)
                     && (tiles.Count == 0 || place.Path.Contains(tiles[^1].Place!.Path[^1])))
                 {
                     next = c;
@@ -209,6 +209,13 @@ internal sealed class EntityDecision : IRecognizer
 
         return tiles;
     }
+
+    // The located division candidates (a place with a code and a path) by where they start, in candidate order: a chain
+    // asks only those starting where its last tile ended, not every candidate of the document.
+    private static Dictionary<int, List<EntityCandidate>> DivisionsByStart(IReadOnlyList<EntityCandidate> candidates) =>
+        candidates.Where(c => c.Type == NameType.Location && c.Place is { Code: not null, Path.Length: > 0 })
+            .GroupBy(c => c.Span.Start)
+            .ToDictionary(g => g.Key, g => g.ToList());
 
     /// <summary>
     /// A person that both the rule recogniser and the tagger propose on the same span, with another person hypothesis
