@@ -374,6 +374,21 @@ internal static class Inputs
             line = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line)); // a few bad bytes become U+FFFD, as in a document
         }
 
+        try
+        {
+            return ParseJsonObject(line, fallbackId);
+        }
+        catch (InvalidOperationException)
+        {
+            // A lone surrogate escape where .NET must unescape it to compare or read (a property name: {"\ud800id": …}):
+            // the whole line is read again with every lone surrogate escape made \ufffd (outside strings valid JSON has no
+            // backslash, so the repair touches string contents only).
+            return ParseJsonObject(Encoding.UTF8.GetBytes(ReplaceLoneSurrogateEscapes(Encoding.UTF8.GetString(line))), fallbackId);
+        }
+    }
+
+    private static ArticleSource ParseJsonObject(byte[] line, string fallbackId)
+    {
         JsonDocument document;
         try
         {

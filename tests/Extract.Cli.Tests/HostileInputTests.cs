@@ -48,6 +48,24 @@ public sealed class HostileInputTests : IDisposable
         records[2].GetProperty("body").GetString().Should().Contain("\U0001F600");
     }
 
+    [Fact]
+    public async Task A_lone_surrogate_escape_in_a_property_name_is_repaired_not_a_lost_document()
+    {
+        // Found by the fuzzer (jsonl target, seed 20): .NET throws InvalidOperationException when it must unescape a lone
+        // surrogate in a property name to compare it; in a JSONL line and in a whole .json file alike.
+        var lines = Write("names.jsonl", """
+            {"id":"name","\ud800notes":"x","text":"城南街道开展志愿服务\n志愿者服务群众5人次"}
+            {"\udc00":1,"id":"low","text":"志愿者服务群众6人次"}
+            """);
+        var whole = Write("whole.json", """{"id":"whole","\ud800notes":"x","text":"志愿者服务群众7人次"}""");
+
+        var (code, records, _) = await Run(lines, whole);
+
+        code.Should().Be(0);
+        records.Select(r => r.GetProperty("id").GetString()).Should().Equal("name", "low", "whole");
+        records.Select(r => r.TryGetProperty("error", out var error) ? error.GetString() : null).Should().OnlyContain(e => e == null);
+    }
+
     [Theory]
     [InlineData("""\ud800""", """\ufffd""")]
     [InlineData("""\udc00x""", """\ufffdx""")]
