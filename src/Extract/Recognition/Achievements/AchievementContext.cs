@@ -47,7 +47,7 @@ internal static partial class AchievementContext
             bool InParagraph((string Name, TextSpan Span) e) => e.Span.Start >= paragraph.Start && e.Span.End <= paragraph.End;
 
             // Entities sorted by start: the last one before the quantity that lies in the sentence.
-            for (var i = LowerBound(_entityStarts, quantity.Start + 1) - 1; i >= 0 && _entities[i].Span.Start >= Math.Max(sentenceStart, paragraph.Start); i--)
+            for (var i = SortedSearch.FirstAtLeast(_entityStarts, quantity.Start + 1) - 1; i >= 0 && _entities[i].Span.Start >= Math.Max(sentenceStart, paragraph.Start); i--)
             {
                 if (_entities[i].Span.End <= quantity.Start && InParagraph(_entities[i]))
                 {
@@ -57,7 +57,7 @@ internal static partial class AchievementContext
 
             if (PronounRegex().IsMatch(_body.AsSpan(sentenceStart, quantity.Start - sentenceStart)))
             {
-                for (var i = LowerBound(_entityStarts, sentenceStart) - 1; i >= 0 && _entities[i].Span.Start >= paragraph.Start; i--)
+                for (var i = SortedSearch.FirstAtLeast(_entityStarts, sentenceStart) - 1; i >= 0 && _entities[i].Span.Start >= paragraph.Start; i--)
                 {
                     if (_entities[i].Span.End <= sentenceStart && InParagraph(_entities[i]))
                     {
@@ -66,7 +66,7 @@ internal static partial class AchievementContext
                 }
             }
 
-            for (var i = LowerBound(_entityStarts, paragraph.Start); i < _entities.Length && _entities[i].Span.Start < paragraph.End; i++)
+            for (var i = SortedSearch.FirstAtLeast(_entityStarts, paragraph.Start); i < _entities.Length && _entities[i].Span.Start < paragraph.End; i++)
             {
                 if (InParagraph(_entities[i]))
                 {
@@ -80,29 +80,9 @@ internal static partial class AchievementContext
         /// <summary>The last date mention in the paragraph that starts before the quantity.</summary>
         public string? Date(TextSpan quantity, TextSpan paragraph)
         {
-            var last = LowerBound(_dateStarts, quantity.Start) - 1;
+            var last = SortedSearch.FirstAtLeast(_dateStarts, quantity.Start) - 1;
             return last >= 0 && _dates[last].Span.Start >= paragraph.Start ? _dates[last].Value : null;
         }
-    }
-
-    /// <summary>The number of values below <paramref name="value"/> in the sorted <paramref name="sorted"/>.</summary>
-    private static int LowerBound(int[] sorted, int value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (sorted[middle] < value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
     }
 
     /// <summary>
@@ -139,7 +119,7 @@ internal static partial class AchievementContext
     private static int? FromFirstVerb(ImmutableArray<WordToken> tokens, int start, int end)
     {
         // Tokens are in body order: start at the first one at or after start (binary search), not at the document's first.
-        for (var i = WordTokens.FirstAtOrAfter(tokens, start); i < tokens.Length; i++)
+        for (var i = SortedSearch.FirstAtLeast(tokens.AsSpan(), start, static t => t.Start); i < tokens.Length; i++)
         {
             var token = tokens[i];
             if (token.Start < start)

@@ -118,42 +118,15 @@ internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, 
     /// <summary>Where the first quantity at or after <paramref name="end"/> starts (binary search: quantities are in start order), else <paramref name="fallback"/>.</summary>
     private static int NextStart(List<QuantityMention> quantities, int end, int fallback)
     {
-        int low = 0, high = quantities.Count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (quantities[middle].Span.Start >= end)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle + 1;
-            }
-        }
-
-        return low < quantities.Count ? quantities[low].Span.Start : fallback;
+        var next = SortedSearch.FirstAtLeast(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(quantities), end, static q => q.Span.Start);
+        return next < quantities.Count ? quantities[next].Span.Start : fallback;
     }
 
     /// <summary>The paragraph holding <paramref name="span"/> (binary search: paragraphs are in body order), else the whole body.</summary>
     private static TextSpan ParagraphOf(DocumentText document, TextSpan span)
     {
         var paragraphs = document.Paragraphs;
-        int low = 0, high = paragraphs.Length - 1, found = -1;
-        while (low <= high)
-        {
-            var middle = (low + high) >>> 1;
-            if (paragraphs[middle].Start <= span.Start)
-            {
-                found = middle;
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
+        var found = SortedSearch.FirstAtLeast(paragraphs.AsSpan(), span.Start + 1, static p => p.Start) - 1;
         return found >= 0 && paragraphs[found].End >= span.End ? paragraphs[found] : new TextSpan(0, document.Body.Length);
     }
 }

@@ -263,7 +263,7 @@ internal static partial class ActionResolver
         var list = new List<WordToken>();
 
         // Tokens are in body order: start at the first one at or after start (binary search), not at the body's start.
-        for (var i = WordTokens.FirstAtOrAfter(tokens, start); i < tokens.Length; i++)
+        for (var i = SortedSearch.FirstAtLeast(tokens.AsSpan(), start, static t => t.Start); i < tokens.Length; i++)
         {
             var token = tokens[i];
             if (token.Start >= end)

@@ -23,7 +23,6 @@ internal sealed partial class ActorResolver
 
     private Dictionary<string, NameUse>? _uses;
     private List<string>? _articleBodies;
-    private int[]? _paragraphStarts;
     private string?[]? _paragraphEnds;
     private bool[]? _paragraphEndsDone;
 
@@ -157,9 +156,7 @@ internal sealed partial class ActorResolver
             return 0;
         }
 
-        _paragraphStarts ??= [.. _paragraphs.Select(p => p.Start)];
-        var index = Array.BinarySearch(_paragraphStarts, position);
-        return Math.Max(0, index < 0 ? ~index - 1 : index);
+        return Math.Max(0, SortedSearch.FirstAtLeast(_paragraphs.AsSpan(), position + 1, static p => p.Start) - 1);
     }
 
     /// <summary>The resolved subject of the last sentence of paragraph <paramref name="index"/> that has one (the subject a next paragraph carries over), else null.</summary>

@@ -479,27 +479,11 @@ internal sealed partial class ActorResolver
     private int FirstReference(int position) => FirstStartingAt(_references, position);
 
     /// <summary>The index of the first of <paramref name="references"/> (in body order) starting at or after <paramref name="position"/>.</summary>
-    private static int FirstStartingAt(List<Reference> references, int position)
-    {
-        int low = 0, high = references.Count;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (references[middle].Start < position)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    private static int FirstStartingAt(List<Reference> references, int position) =>
+        SortedSearch.FirstAtLeast(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(references), position, static r => r.Start);
 
     /// <summary>The index of the first token starting at or after <paramref name="position"/> (binary search: tokens are in body order).</summary>
-    private int FirstToken(int position) => WordTokens.FirstAtOrAfter(_tokens, position);
+    private int FirstToken(int position) => SortedSearch.FirstAtLeast(_tokens.AsSpan(), position, static t => t.Start);
 
     /// <summary>The paragraph holding <paramref name="position"/> (the first, when two touch), else the whole body.</summary>
     private TextSpan ParagraphOf(int position)
@@ -514,21 +498,8 @@ internal sealed partial class ActorResolver
     /// </summary>
     private int ParagraphAt(int position)
     {
-        int low = 0, high = _paragraphs.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (_paragraphs[middle].End < position)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low < _paragraphs.Length && _paragraphs[low].Start <= position ? low : -1;
+        var index = SortedSearch.FirstAtLeast(_paragraphs.AsSpan(), position, static p => p.End);
+        return index < _paragraphs.Length && _paragraphs[index].Start <= position ? index : -1;
     }
 
     /// <summary>One past the last of <paramref name="breaks"/> (SentenceBreaks or ClauseBreaks) before <paramref name="position"/>, else 0.</summary>

@@ -51,22 +51,5 @@ internal sealed class SpanIndex
     }
 
     /// <summary>The number of spans starting at or before <paramref name="value"/>.</summary>
-    private int UpperBound(int value)
-    {
-        int low = 0, high = _starts.Length;
-        while (low < high)
-        {
-            var middle = (low + high) >>> 1;
-            if (_starts[middle] <= value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    private int UpperBound(int value) => SortedSearch.FirstAtLeast(_starts, value + 1);
 }

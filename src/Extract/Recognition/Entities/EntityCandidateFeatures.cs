@@ -113,7 +113,7 @@ internal sealed class EntityCandidateFeatures
         /// </summary>
         public IEnumerable<(TextSpan Span, NameType Type)> HandMergedOverlapping(TextSpan span)
         {
-            for (var i = FirstStartingFrom(_handByStart, span.Start - _longestHand, h => h.Span.Start); i < _handByStart.Length && _handByStart[i].Span.Start < span.End; i++)
+            for (var i = SortedSearch.FirstAtLeast<(TextSpan Span, NameType Type)>(_handByStart, span.Start - _longestHand, static h => h.Span.Start); i < _handByStart.Length && _handByStart[i].Span.Start < span.End; i++)
             {
                 if (NameText.Overlaps(_handByStart[i].Span, span))
                 {
@@ -128,33 +128,13 @@ internal sealed class EntityCandidateFeatures
         /// </summary>
         public IEnumerable<EntityCandidate> Near(TextSpan span)
         {
-            for (var i = FirstStartingFrom(_byStart, span.Start - _longest - 1, c => c.Span.Start); i < _byStart.Length && _byStart[i].Span.Start <= span.End + 1; i++)
+            for (var i = SortedSearch.FirstAtLeast<EntityCandidate>(_byStart, span.Start - _longest - 1, static c => c.Span.Start); i < _byStart.Length && _byStart[i].Span.Start <= span.End + 1; i++)
             {
                 if (_byStart[i].Span.End >= span.Start - 1)
                 {
                     yield return _byStart[i];
                 }
             }
-        }
-
-        // The index of the first item (sorted by start) that starts at or after `from` (binary search).
-        private static int FirstStartingFrom<T>(T[] byStart, int from, Func<T, int> start)
-        {
-            int lo = 0, hi = byStart.Length;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) / 2;
-                if (start(byStart[mid]) < from)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
         }
 
         /// <summary>How often <paramref name="surface"/> occurs in the text (up to 50), counted once per surface.</summary>
