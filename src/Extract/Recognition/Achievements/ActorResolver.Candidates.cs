@@ -251,24 +251,32 @@ internal sealed partial class ActorResolver
     private int ArticleLead() => _titleEnd > 0 && _paragraphs.Length > 1 ? 1 : 0;
 
     /// <summary>The resolved subject of the first sentence of paragraph <paramref name="index"/> that has one, else null.</summary>
-    private string? ParagraphLead(int index)
+    private string? ParagraphLead(int index) =>
+        PerParagraph(ref _leads, ref _leadsDone, index, static (resolver, paragraph) =>
+            resolver.SentenceSubject(paragraph.Start, resolver.NextBreak(SentenceBreaks, paragraph.Start, paragraph.End)) is { } subject
+                ? resolver.Resolve(subject, depth: 1)
+                : null);
+
+    /// <summary>
+    /// The value <paramref name="compute"/> gives for paragraph <paramref name="index"/>, computed once per document and
+    /// kept in <paramref name="values"/> (null outside the paragraphs): the per-paragraph subjects the candidates read.
+    /// </summary>
+    private string? PerParagraph(ref string?[]? values, ref bool[]? done, int index, Func<ActorResolver, TextSpan, string?> compute)
     {
         if (index < 0 || index >= _paragraphs.Length)
         {
             return null;
         }
 
-        _leads ??= new string?[_paragraphs.Length];
-        _leadsDone ??= new bool[_paragraphs.Length];
-        if (!_leadsDone[index])
+        values ??= new string?[_paragraphs.Length];
+        done ??= new bool[_paragraphs.Length];
+        if (!done[index])
         {
-            var paragraph = _paragraphs[index];
-            var subject = SentenceSubject(paragraph.Start, NextBreak(SentenceBreaks, paragraph.Start, paragraph.End));
-            _leads[index] = subject is null ? null : Resolve(subject, depth: 1);
-            _leadsDone[index] = true;
+            values[index] = compute(this, _paragraphs[index]);
+            done[index] = true;
         }
 
-        return _leads[index];
+        return values[index];
     }
 
     /// <summary>The names the headline holds.</summary>

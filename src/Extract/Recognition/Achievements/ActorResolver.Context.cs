@@ -160,35 +160,22 @@ internal sealed partial class ActorResolver
     }
 
     /// <summary>The resolved subject of the last sentence of paragraph <paramref name="index"/> that has one (the subject a next paragraph carries over), else null.</summary>
-    private string? ParagraphLast(int index)
-    {
-        if (index < 0 || index >= _paragraphs.Length)
+    private string? ParagraphLast(int index) =>
+        PerParagraph(ref _paragraphEnds, ref _paragraphEndsDone, index, static (resolver, paragraph) =>
         {
-            return null;
-        }
-
-        _paragraphEnds ??= new string?[_paragraphs.Length];
-        _paragraphEndsDone ??= new bool[_paragraphs.Length];
-        if (!_paragraphEndsDone[index])
-        {
-            var paragraph = _paragraphs[index];
-            var end = paragraph.End;
-            while (end > paragraph.Start && _paragraphEnds[index] is null)
+            for (var end = paragraph.End; end > paragraph.Start;)
             {
-                var start = Math.Max(paragraph.Start, LastBreak(SentenceBreaks, end - 1));
-                if (SentenceSubject(start, end) is { } subject)
+                var start = Math.Max(paragraph.Start, resolver.LastBreak(SentenceBreaks, end - 1));
+                if (resolver.SentenceSubject(start, end) is { } subject && resolver.Resolve(subject, depth: 1) is { } resolved)
                 {
-                    _paragraphEnds[index] = Resolve(subject, depth: 1);
+                    return resolved;
                 }
 
                 end = start - 1;
             }
 
-            _paragraphEndsDone[index] = true;
-        }
-
-        return _paragraphEnds[index];
-    }
+            return null;
+        });
 
     /// <summary>Names ending in an administrative level (a place that can act as a body: 泌阳县选派干部).</summary>
     [GeneratedRegex(@"(?:省|市|县|区|镇|乡|村|街道|社区|州|旗|盟)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
