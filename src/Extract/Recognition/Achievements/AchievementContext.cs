@@ -7,7 +7,7 @@ namespace Extract.Recognition.Achievements;
 /// <summary>Finds the actor, the action and the date in scope for a quantity inside its clause.</summary>
 internal static partial class AchievementContext
 {
-    private static readonly char[] SentenceBreaks = ['。', '！', '？', '!', '?', '\n', '；', ';'];
+    private static readonly char[] SentenceBreaks = BodyBreaks.Sentence;
 
     /// <summary>
     /// The entities and dates of one document sorted once, so each quantity's actor and date are found by binary search

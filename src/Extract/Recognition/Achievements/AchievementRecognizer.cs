@@ -14,7 +14,7 @@ namespace Extract.Recognition.Achievements;
 /// <param name="actorRanker">The learned actor ranker over <see cref="ActorResolver.Candidates"/>; null: the rules' actor (<see cref="ActorResolver.Actor"/>).</param>
 internal sealed class AchievementRecognizer(AchievementDecisionModel? decision, int maxClauseLength = 200, ActorRankerModel? actorRanker = null) : IRecognizer
 {
-    private static readonly char[] ClauseBreaks = ['，', '。', '；', '！', '？', ',', ';', '!', '?', '\n', '：', ':'];
+    private static readonly char[] ClauseBreaks = BodyBreaks.Clause;
 
     /// <summary>The recogniser with the embedded learned decision (it beats the rule filter under CV: models/achievements/score.json).</summary>
     public AchievementRecognizer()
