@@ -77,17 +77,13 @@ public sealed class PostgresArticleStore : IArticleStore, IAsyncDisposable
             return found;
         }
 
-        var wanted = keys.ToDictionary(k => k.Id, k => k.ContentHash, StringComparer.Ordinal);
+        var wanted = StoreKeys.Wanted(keys);
         await using var command = _source.CreateCommand("SELECT id, content_hash FROM articles WHERE id = ANY(@ids)");
         command.Parameters.AddWithValue("ids", wanted.Keys.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var id = reader.GetString(0);
-            if (wanted.TryGetValue(id, out var hash) && hash == reader.GetString(1))
-            {
-                found.Add(id);
-            }
+            StoreKeys.Match(wanted, reader.GetString(0), reader.GetString(1), found);
         }
 
         return found;
@@ -102,11 +98,9 @@ public sealed class PostgresArticleStore : IArticleStore, IAsyncDisposable
             return;
         }
 
-        var latest = new SortedDictionary<string, ArticleRecord>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            latest[record.Id] = record;
-        }
+        // The same id twice in one batch: the later record wins, as it would across batches.
+
+        var latest = StoreKeys.LatestPerId(records);
 
         await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -118,7 +112,7 @@ public sealed class PostgresArticleStore : IArticleStore, IAsyncDisposable
             + $"ON CONFLICT (id) DO UPDATE SET {string.Join(", ", columns.Skip(1).Select(c => $"{Table.Quote(c.Name)} = EXCLUDED.{Table.Quote(c.Name)}"))}";
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            foreach (var record in latest.Values)
+            foreach (var record in latest)
             {
                 var command = new NpgsqlBatchCommand(upsert);
                 var row = ArticleRows.ArticleRow(record);
@@ -133,7 +127,7 @@ public sealed class PostgresArticleStore : IArticleStore, IAsyncDisposable
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var ids = latest.Keys.ToArray();
+        var ids = latest.Select(r => r.Id).ToArray();
         foreach (var table in Tables.Items)
         {
             await using var delete = new NpgsqlCommand($"DELETE FROM {table.Name} WHERE article_id = ANY(@ids)", connection, transaction);
@@ -144,7 +138,7 @@ public sealed class PostgresArticleStore : IArticleStore, IAsyncDisposable
         foreach (var table in Tables.Items)
         {
             await using var importer = await connection.BeginBinaryImportAsync($"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-            foreach (var record in latest.Values)
+            foreach (var record in latest)
             {
                 foreach (var row in ArticleRows.ItemRows(table, record))
                 {

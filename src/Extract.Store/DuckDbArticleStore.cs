@@ -100,7 +100,7 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
             return found;
         }
 
-        var wanted = keys.ToDictionary(k => k.Id, k => k.ContentHash, StringComparer.Ordinal);
+        var wanted = StoreKeys.Wanted(keys);
         await _readGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -109,11 +109,7 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var id = reader.GetString(0);
-                if (wanted.TryGetValue(id, out var hash) && hash == reader.GetString(1))
-                {
-                    found.Add(id);
-                }
+                StoreKeys.Match(wanted, reader.GetString(0), reader.GetString(1), found);
             }
         }
         finally
@@ -132,13 +128,8 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
         {
             return;
         }
-
         // The same id twice in one batch: the later record wins, as it would across batches.
-        var latest = new Dictionary<string, ArticleRecord>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            latest[record.Id] = record;
-        }
+        var latest = StoreKeys.LatestPerId(records);
 
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -147,7 +138,7 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
             var existing = new List<string>();
             using (var command = _write.CreateCommand())
             {
-                command.CommandText = $"SELECT id FROM articles WHERE id IN ({Parameters(command, latest.Keys)})";
+                command.CommandText = $"SELECT id FROM articles WHERE id IN ({Parameters(command, latest.Select(r => r.Id))})";
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -168,7 +159,7 @@ public sealed class DuckDbArticleStore : IArticleStore, IAsyncDisposable, IDispo
             foreach (var table in Tables.All)
             {
                 using var appender = _write.CreateAppender(table.Name);
-                foreach (var record in latest.Values)
+                foreach (var record in latest)
                 {
                     if (table.IsArticles)
                     {
