@@ -11,7 +11,6 @@
 # and are never copied into the repository.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
 data="${1:?usage: $0 DATA_DIR [--cli DLL]}"
 shift
 cli=""
@@ -22,11 +21,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if [ -z "$cli" ]; then
-  out="${TMPDIR:-/tmp}/extract-replay-cli"
-  dotnet build "$repo/src/Extract.Cli" -c Release -o "$out" -v quiet -nologo >/dev/null
-  cli="$out/Extract.Cli.dll"
-fi
+. "$here/cli.sh"
+cli="$(reliability_cli "$cli" extract-replay-cli)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

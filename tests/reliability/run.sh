@@ -24,11 +24,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if [ -z "$cli" ]; then
-  out="${TMPDIR:-/tmp}/extract-reliability-cli"
-  dotnet build "$repo/src/Extract.Cli" -c Release -o "$out" -v quiet -nologo >/dev/null
-  cli="$out/Extract.Cli.dll"
-fi
+. "$here/cli.sh"
+cli="$(reliability_cli "$cli" extract-reliability-cli)"
 if [ -z "$cases" ]; then
   cases="$(mktemp -d)"
   trap 'rm -rf "$cases"' EXIT
