@@ -81,13 +81,6 @@ internal sealed class LearnedModel<TInput, TOutput>
             name);
     }
 
-    /// <summary>Loads a model embedded in the library under <paramref name="logicalName"/>; a missing or corrupt one throws naming it.</summary>
-    public static LearnedModel<TInput, TOutput> FromResource(string logicalName)
-    {
-        using var stream = Resources.EmbeddedResource.Open(logicalName);
-        return FromStream(stream, logicalName);
-    }
-
     /// <summary>The model's flat trees: read from the flat form, or out of a FastTree binary zip (<see cref="FastTreeScorer.From"/>); else null.</summary>
     public FastTreeScorer? Trees => _trees.Value;
 
