@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using Extract.Recognition.Places;
 
 namespace Extract.Training;
@@ -185,30 +183,16 @@ internal static class CompileGazetteerCommand
             }
         }
 
+        // The gazetteer as the library loads it: the name trie sorted and laid out here, once, not at every start.
         public void Write(Stream stream)
         {
-            stream.Write(GazetteerFormat.Magic);
-            using var header = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            header.Write(GazetteerFormat.Version);
-            header.Write(_entries.Count);
-            header.Write(_names.Count);
-            header.Flush();
-            using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-            using var writer = new BinaryWriter(brotli, Encoding.UTF8);
-            foreach (var e in _entries)
+            var names = new NameTrie.Builder();
+            foreach (var (surface, entry, form) in _names)
             {
-                writer.Write(e.Code);
-                writer.Write(e.Name);
-                writer.Write((byte)e.Level);
-                writer.Write(e.Parent);
+                names.Add(surface, new DivisionName(entry, form));
             }
 
-            foreach (var (surface, entry, form) in _names.OrderBy(n => n.Surface, StringComparer.Ordinal).ThenBy(n => n.Entry))
-            {
-                writer.Write(surface);
-                writer.Write(entry);
-                writer.Write((byte)form);
-            }
+            Gazetteer.Create(_entries.Select((e, i) => new Division(i, e.Code, e.Name, e.Level, e.Parent)), names.Build()).Write(stream);
         }
 
         private IEnumerable<string> Ancestors(Entry e)

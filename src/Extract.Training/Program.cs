@@ -35,6 +35,7 @@ internal static class Program
             "train-achievements" => AchievementLearning.TrainAchievementsCommand.Run(args[1..]),
             "train-actors" => AchievementLearning.TrainActorsCommand.Run(args[1..]),
             "bench-page-model" => PageLearning.BenchPageModelCommand.Run(args[1..]),
+            "flatten-trees" => FlattenTreesCommand.Run(args[1..]),
             _ => Unknown(args[0]),
         };
     }

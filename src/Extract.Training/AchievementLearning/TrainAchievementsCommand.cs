@@ -116,6 +116,7 @@ internal static class TrainAchievementsCommand
                 ModelZip.FitFastTree(all, Settings, LearnedModel<AchievementCandidateRow, BinaryScore>.Seed),
                 (AchievementDecisionModel.DecisionEntry, AchievementDecisionModel.DecisionText(threshold, add)));
             File.WriteAllBytes(output, zip);
+            FlattenTreesCommand.WriteBeside(output);
             var chosen = add == threshold ? learned.GetValueOrDefault(threshold) : hybrid.GetValueOrDefault((threshold, add));
             ModelZip.WriteScore(
                 output,

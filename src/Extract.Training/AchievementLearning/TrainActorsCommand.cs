@@ -159,6 +159,7 @@ internal static class TrainActorsCommand
                 ModelZip.FitFastTree(rows, Settings, LearnedModel<ActorCandidateRow, BinaryScore>.Seed),
                 (DecisionEntry.Name, ActorRankerModel.DecisionText(margin)));
             File.WriteAllBytes(output, zip);
+            FlattenTreesCommand.WriteBeside(output);
             ModelZip.WriteScore(
                 output,
                 zip,

@@ -94,6 +94,7 @@ internal static class TrainEntitiesCommand
         Console.WriteLine($"FastTree: {Settings}; threshold {threshold:F2}, kept {keptThreshold:F2}; {watch.Elapsed.TotalSeconds:F1}s");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllBytes(output, zip);
+        FlattenTreesCommand.WriteBeside(output);
         Console.WriteLine($"wrote {output}: {zip.Length / 1024.0:F0} KB; {total.Elapsed.TotalSeconds:F0}s in all");
         return 0;
     }

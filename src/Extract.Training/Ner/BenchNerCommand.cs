@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Extract.Recognition.Tagging;
-using Extract.Resources;
 
 namespace Extract.Training.Ner;
 
@@ -29,7 +28,7 @@ internal static class BenchNerCommand
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
         var weights = model is null
-            ? NameTagger.Load(EmbeddedResource.Open(NameTagger.ResourceName), NameTagger.ResourceName)
+            ? NameTagger.LoadEmbedded()
             : NameTagger.Load(File.OpenRead(model), model);
         var loadMs = clock.Elapsed.TotalMilliseconds;
         var after = GC.GetTotalMemory(forceFullCollection: true);

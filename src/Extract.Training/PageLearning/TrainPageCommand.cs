@@ -88,6 +88,7 @@ internal static class TrainPageCommand
         var trainSeconds = train.Elapsed.TotalSeconds;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllBytes(output, zip);
+        FlattenTreesCommand.WriteBeside(output);
         var sha = Convert.ToHexStringLower(SHA256.HashData(zip));
         File.WriteAllText(output + ".sha256", $"{sha}  {Path.GetFileName(output)}\n");
         score["blocks"] = rows.Count;

@@ -41,6 +41,99 @@ internal sealed class FastTreeScorer
         FeaturesRead = nodes.Length == 0 ? 0 : nodes.Max(n => n.Feature) + 1;
     }
 
+    /// <summary>The scorer's trees and calibration in the layout of <see cref="Read"/> (little-endian): the counts of trees and nodes, bias, slope and offset, then the arrays as the walk reads them.</summary>
+    public void Write(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        RequireLittleEndian();
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(_roots.Length);
+        writer.Write(_nodes.Length);
+        writer.Write(_bias);
+        writer.Write(_slope);
+        writer.Write(_offset);
+        writer.Flush();
+        stream.Write(MemoryMarshal.AsBytes(_roots.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_depths.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_nodes.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_value.AsSpan()));
+    }
+
+    /// <summary>
+    /// Reads what <see cref="Write"/> wrote: the arrays are copied straight from the stream into place (no parsing, no
+    /// ML.NET). A node that points outside the array, a root or depth out of range throws <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static FastTreeScorer Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        RequireLittleEndian();
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var trees = reader.ReadInt32();
+        var count = reader.ReadInt32();
+        if (trees is < 0 or > 1 << 20 || count is < 0 or > 1 << 26 || (trees > 0 && count == 0))
+        {
+            throw new InvalidDataException($"{trees} trees of {count} nodes");
+        }
+
+        var bias = reader.ReadDouble();
+        var slope = reader.ReadDouble();
+        var offset = reader.ReadDouble();
+        var roots = ReadArray<int>(stream, trees);
+        var depths = ReadArray<int>(stream, trees);
+        var nodes = ReadArray<Node>(stream, count);
+        var value = ReadArray<double>(stream, count);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            // Both children (First and First + 1) must be nodes; a leaf goes to its second child, itself (so a first leaf has First -1).
+            if (nodes[i].First < -1 || nodes[i].First + 1 >= count || nodes[i].Feature < 0)
+            {
+                throw new InvalidDataException($"node {i} points at {nodes[i].First} (feature {nodes[i].Feature})");
+            }
+        }
+
+        for (var t = 0; t < trees; t++)
+        {
+            if ((uint)roots[t] >= (uint)count || depths[t] is < 0 or > 64)
+            {
+                throw new InvalidDataException($"tree {t}: root {roots[t]}, depth {depths[t]}");
+            }
+        }
+
+        return new FastTreeScorer(nodes, value, roots, depths, bias, slope, offset);
+    }
+
+    /// <summary>True when <paramref name="other"/> holds the same trees and calibration, bit for bit.</summary>
+    public bool SameAs(FastTreeScorer other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return _nodes.AsSpan().SequenceEqual(other._nodes) && MemoryMarshal.AsBytes(_value.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(other._value.AsSpan()))
+            && _roots.AsSpan().SequenceEqual(other._roots) && _depths.AsSpan().SequenceEqual(other._depths)
+            && BitConverter.DoubleToInt64Bits(_bias) == BitConverter.DoubleToInt64Bits(other._bias)
+            && BitConverter.DoubleToInt64Bits(_slope) == BitConverter.DoubleToInt64Bits(other._slope)
+            && BitConverter.DoubleToInt64Bits(_offset) == BitConverter.DoubleToInt64Bits(other._offset);
+    }
+
+    /// <summary>Every split of the trees as (feature, threshold), leaves left out (for tests that probe each edge).</summary>
+    internal IEnumerable<(int Feature, float Threshold)> Splits() =>
+        _nodes.Where(n => !float.IsNaN(n.Threshold)).Select(n => (n.Feature, n.Threshold));
+
+    private static T[] ReadArray<T>(Stream stream, int count)
+        where T : unmanaged
+    {
+        var array = new T[count];
+        stream.ReadExactly(MemoryMarshal.AsBytes(array.AsSpan()));
+        return array;
+    }
+
+    // The arrays are written as the machine holds them; every machine .NET runs the library on is little-endian.
+    private static void RequireLittleEndian()
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("the flat tree layout is little-endian");
+        }
+    }
+
     /// <summary>The mean of the trees' depths (steps every walk takes).</summary>
     public double MeanDepth => _depths.Length == 0 ? 0 : _depths.Average();
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.IO.Compression;
 using Extract.Segmentation.Resources;
 
@@ -15,19 +14,38 @@ internal sealed class CommonWords
 
     private static readonly Lazy<CommonWords> Shared = new(() => ResourceLoading.Guard(LoadDefault), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly FrozenSet<string> _words;
+    // A plain hash set, never changed after construction: a frozen set of the 61,405 words answered no faster here and
+    // took about a fifth of a cold start's CPU to build (its layout search), against a few milliseconds for this one.
+    private readonly HashSet<string> _words;
 
-    private CommonWords(FrozenSet<string> words) => _words = words;
+    private CommonWords(HashSet<string> words) => _words = words;
 
     public static CommonWords Default => Shared.Value;
 
     public static CommonWords FromLines(IEnumerable<string> lines, string resourceName)
     {
-        var set = lines.Select(l => l.Trim()).Where(l => l.Length > 0).ToFrozenSet(StringComparer.Ordinal);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var word = line.Trim();
+            if (word.Length > 0)
+            {
+                set.Add(word);
+            }
+        }
+
         return set.Count == 0 ? throw new InvalidOperationException($"Common-word resource '{resourceName}' is empty.") : new CommonWords(set);
     }
 
     public bool Contains(string word) => _words.Contains(word);
+
+    private static IEnumerable<string> Lines(TextReader reader)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
 
     private static CommonWords LoadDefault()
     {
@@ -35,13 +53,7 @@ internal sealed class CommonWords
         try
         {
             using var reader = new StreamReader(new GZipStream(stream, CompressionMode.Decompress));
-            var lines = new List<string>();
-            while (reader.ReadLine() is { } line)
-            {
-                lines.Add(line);
-            }
-
-            return FromLines(lines, ResourceName);
+            return FromLines(Lines(reader), ResourceName);
         }
         catch (InvalidDataException e)
         {

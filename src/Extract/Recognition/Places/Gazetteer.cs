@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using Extract.Resources;
 using Extract.Segmentation.Resources;
@@ -22,15 +22,34 @@ internal sealed class Gazetteer
     private static readonly Lazy<Gazetteer> Shared = new(() => ResourceLoading.Guard(LoadDefault), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly ImmutableArray<Division> _divisions;
-    private readonly FrozenDictionary<int, ImmutableArray<int>> _childrenByParent;
+
+    // Each division's children in index order (default where it has none): a parent always comes before its children.
+    private readonly ImmutableArray<int>[] _children;
 
     private Gazetteer(ImmutableArray<Division> divisions, NameTrie names, WordTable? userNames = null)
     {
         _divisions = divisions;
         Names = names;
         UserNames = userNames;
-        _childrenByParent = divisions.Where(d => d.Parent >= 0).GroupBy(d => d.Parent)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(d => d.Index).ToImmutableArray());
+        var counts = new int[divisions.Length];
+        foreach (var division in divisions)
+        {
+            if (division.Parent >= 0)
+            {
+                counts[division.Parent]++;
+            }
+        }
+
+        var children = new ImmutableArray<int>.Builder?[divisions.Length];
+        foreach (var division in divisions)
+        {
+            if (division.Parent >= 0)
+            {
+                (children[division.Parent] ??= ImmutableArray.CreateBuilder<int>(counts[division.Parent])).Add(division.Index);
+            }
+        }
+
+        _children = [.. children.Select(c => c?.MoveToImmutable() ?? default)];
     }
 
     public static Gazetteer Default => Shared.Value;
@@ -45,7 +64,13 @@ internal sealed class Gazetteer
 
     public Division this[int index] => _divisions[index];
 
-    /// <summary>Reads a gazetteer in the <see cref="GazetteerFormat"/> layout; throws naming <paramref name="resourceName"/> when it is corrupt.</summary>
+    /// <summary>The gazetteer of <paramref name="divisions"/> (each with its index and an earlier parent) and their names, as the compiler lays it out.</summary>
+    internal static Gazetteer Create(IEnumerable<Division> divisions, NameTrie names) => new([.. divisions], names);
+
+    /// <summary>
+    /// Reads a gazetteer in the <see cref="GazetteerFormat"/> layout: the divisions' text and arrays and the name trie
+    /// are copied in place, nothing sorted or built; throws naming <paramref name="resourceName"/> when it is corrupt.
+    /// </summary>
     public static Gazetteer FromStream(Stream stream, string resourceName)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -58,59 +83,93 @@ internal sealed class Gazetteer
                 throw new InvalidDataException("bad magic");
             }
 
-            using var header = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            var version = header.ReadInt32();
-            if (version != GazetteerFormat.Version)
+            int count, textLength;
+            using (var header = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
             {
-                throw new InvalidDataException($"format version {version}, expected {GazetteerFormat.Version}");
-            }
-
-            var entryCount = header.ReadInt32();
-            var nameCount = header.ReadInt32();
-            // Decompress in one go: BinaryReader's many small reads straight off a BrotliStream cost most of the load time.
-            using var payload = new MemoryStream();
-            using (var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true))
-            {
-                brotli.CopyTo(payload);
-            }
-
-            payload.Position = 0;
-            using var reader = new BinaryReader(payload, Encoding.UTF8);
-            var divisions = ImmutableArray.CreateBuilder<Division>(entryCount);
-            for (var i = 0; i < entryCount; i++)
-            {
-                var code = reader.ReadString();
-                var name = reader.ReadString();
-                var level = (PlaceLevel)reader.ReadByte();
-                var parent = reader.ReadInt32();
-                if (parent >= i)
+                var version = header.ReadInt32();
+                if (version != GazetteerFormat.Version)
                 {
-                    throw new InvalidDataException($"entry {i} has parent {parent}");
+                    throw new InvalidDataException($"format version {version}, expected {GazetteerFormat.Version}");
                 }
 
-                divisions.Add(new Division(i, code, name, level, parent));
+                count = header.ReadInt32();
+                textLength = header.ReadInt32();
             }
 
-            var names = new NameTrie.Builder();
-            for (var i = 0; i < nameCount; i++)
+            if (count is < 0 or > 1 << 24 || textLength is < 0 or > 1 << 26)
             {
-                var surface = reader.ReadString();
-                var entry = reader.ReadInt32();
-                var form = (NameForm)reader.ReadByte();
-                if ((uint)entry >= (uint)entryCount)
+                throw new InvalidDataException($"{count} entries of {textLength} characters");
+            }
+
+            var text = ReadArray<char>(stream, textLength);
+            var codeLengths = ReadArray<byte>(stream, count);
+            var nameLengths = ReadArray<byte>(stream, count);
+            var levels = ReadArray<byte>(stream, count);
+            var parents = ReadArray<int>(stream, count);
+            var divisions = ImmutableArray.CreateBuilder<Division>(count);
+            var at = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (parents[i] >= i || at + codeLengths[i] + nameLengths[i] > textLength)
                 {
-                    throw new InvalidDataException($"name '{surface}' points at entry {entry}");
+                    throw new InvalidDataException($"entry {i} has parent {parents[i]} or runs past the text");
                 }
 
-                names.Add(surface, new DivisionName(entry, form));
+                var code = new string(text, at, codeLengths[i]);
+                var name = new string(text, at + codeLengths[i], nameLengths[i]);
+                at += codeLengths[i] + nameLengths[i];
+                divisions.Add(new Division(i, code, name, (PlaceLevel)levels[i], parents[i]));
             }
 
-            return new Gazetteer(divisions.MoveToImmutable(), names.Build());
+            var names = NameTrie.Read(stream, count);
+            if (stream.CanSeek && stream.Position != stream.Length)
+            {
+                throw new InvalidDataException($"{stream.Length - stream.Position} bytes after the names");
+            }
+
+            return new Gazetteer(divisions.MoveToImmutable(), names);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
         {
             throw new InvalidOperationException($"Gazetteer resource '{resourceName}' is corrupt: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// Writes this gazetteer in the <see cref="GazetteerFormat"/> layout (what the compiler ships); a code or name longer
+    /// than 255 characters throws.
+    /// </summary>
+    internal void Write(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (_divisions.Any(d => d.Code.Length > byte.MaxValue || d.Name.Length > byte.MaxValue))
+        {
+            throw new InvalidOperationException("a division's code or name is longer than the layout's 255 characters");
+        }
+
+        var text = string.Concat(_divisions.Select(d => d.Code + d.Name));
+        stream.Write(GazetteerFormat.Magic);
+        using (var header = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            header.Write(GazetteerFormat.Version);
+            header.Write(_divisions.Length);
+            header.Write(text.Length);
+        }
+
+        stream.Write(MemoryMarshal.AsBytes(text.AsSpan()));
+        stream.Write(_divisions.Select(d => (byte)d.Code.Length).ToArray());
+        stream.Write(_divisions.Select(d => (byte)d.Name.Length).ToArray());
+        stream.Write(_divisions.Select(d => (byte)d.Level).ToArray());
+        stream.Write(MemoryMarshal.AsBytes(_divisions.Select(d => d.Parent).ToArray().AsSpan()));
+        Names.Write(stream);
+    }
+
+    private static T[] ReadArray<T>(Stream stream, int count)
+        where T : unmanaged
+    {
+        var array = new T[count];
+        stream.ReadExactly(MemoryMarshal.AsBytes(array.AsSpan()));
+        return array;
     }
 
     /// <summary>
@@ -226,7 +285,7 @@ internal sealed class Gazetteer
     }
 
     /// <summary>The direct children of a division.</summary>
-    public ImmutableArray<int> ChildrenOf(int index) => _childrenByParent.TryGetValue(index, out var children) ? children : [];
+    public ImmutableArray<int> ChildrenOf(int index) => (uint)index < (uint)_children.Length && !_children[index].IsDefault ? _children[index] : [];
 
     private static Gazetteer LoadDefault()
     {

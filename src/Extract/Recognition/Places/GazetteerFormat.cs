@@ -1,16 +1,19 @@
 namespace Extract.Recognition.Places;
 
 /// <summary>
-/// The binary layout of the compiled division gazetteer (models/divisions/divisions.bin), shared by the
-/// compiler in Extract.Training and the loader. Header (uncompressed): magic "EXDV", format version (int32),
-/// entry count (int32), name count (int32); then a Brotli stream of: entries (code, name, level byte, parent int32),
-/// then names (surface, entry int32, form byte). Strings are BinaryWriter UTF-8 length-prefixed.
+/// The binary layout of the compiled division gazetteer (models/divisions/divisions.bin), written by the compiler in
+/// Extract.Training (<see cref="Gazetteer.Write"/>) and copied in place at start, nothing built (little-endian,
+/// uncompressed): magic "EXDV", format version (int32), entry count (int32), text length (int32); the entries' codes
+/// and names one after another (UTF-16), each entry's code length, name length and level (a byte each) and parent
+/// (int32); then the surface forms as the name trie lays them out (<see cref="NameTrie.Write"/>: nodes breadth-first
+/// with sorted contiguous children, each node's divisions ordered by form, then division). Version 1 stored the
+/// entries and the surface forms Brotli-compressed, and every start sorted the forms and built the trie again.
 /// </summary>
 internal static class GazetteerFormat
 {
     public const string ResourceName = "Extract.Models.divisions.bin";
 
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static ReadOnlySpan<byte> Magic => "EXDV"u8;
 }

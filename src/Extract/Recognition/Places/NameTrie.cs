@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Extract.Recognition.Places;
 
 /// <summary>
 /// A compact character trie over gazetteer surface forms: nodes in breadth-first order with sorted, contiguous children
-/// (binary-searched), so a scan costs O(text × longest name) independent of the number of names.
+/// (binary-searched), so a scan costs O(text × longest name) independent of the number of names. The layout is what
+/// the gazetteer stores (<see cref="Write"/>, <see cref="Read"/>): built once by the compiler, copied in place at start.
 /// </summary>
 internal sealed class NameTrie
 {
@@ -105,6 +107,102 @@ internal sealed class NameTrie
                 var child = _firstChild[node] + c;
                 stack.Push((child, prefix + _labels[child]));
             }
+        }
+    }
+
+    /// <summary>The number of nodes (the root included).</summary>
+    public int NodeCount => _labels.Length;
+
+    /// <summary>The number of (node, division) values.</summary>
+    public int ValueCount => _values.Length;
+
+    /// <summary>
+    /// Writes the trie's arrays as they are (little-endian): node and value counts, then labels, first children, child
+    /// counts, value starts, value counts, and the values as divisions then forms.
+    /// </summary>
+    public void Write(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        RequireLittleEndian();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(_labels.Length);
+            writer.Write(_values.Length);
+        }
+
+        stream.Write(MemoryMarshal.AsBytes(_labels.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_firstChild.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_childCount.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_valueStart.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_valueCount.AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_values.Select(v => v.Division).ToArray().AsSpan()));
+        stream.Write(MemoryMarshal.AsBytes(_values.Select(v => v.Form).ToArray().AsSpan()));
+    }
+
+    /// <summary>
+    /// Reads what <see cref="Write"/> wrote, the arrays copied straight into place; a node or value outside its array,
+    /// or a value naming a division at or past <paramref name="divisions"/>, throws <see cref="InvalidDataException"/>.
+    /// </summary>
+    public static NameTrie Read(Stream stream, int divisions)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        RequireLittleEndian();
+        int nodes, count;
+        using (var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            nodes = reader.ReadInt32();
+            count = reader.ReadInt32();
+        }
+
+        if (nodes is < 1 or > 1 << 26 || count is < 0 or > 1 << 26)
+        {
+            throw new InvalidDataException($"a trie of {nodes} nodes and {count} values");
+        }
+
+        var labels = ReadArray<char>(stream, nodes);
+        var firstChild = ReadArray<int>(stream, nodes);
+        var childCount = ReadArray<int>(stream, nodes);
+        var valueStart = ReadArray<int>(stream, nodes);
+        var valueCount = ReadArray<int>(stream, nodes);
+        var division = ReadArray<int>(stream, count);
+        var form = ReadArray<NameForm>(stream, count);
+        for (var n = 0; n < nodes; n++)
+        {
+            // Children come after their parent (breadth first), so every walk moves forward and ends.
+            if (childCount[n] < 0 || (childCount[n] > 0 && (firstChild[n] <= n || firstChild[n] > nodes - childCount[n]))
+                || valueCount[n] < 0 || valueStart[n] < 0 || valueStart[n] > count - valueCount[n])
+            {
+                throw new InvalidDataException($"trie node {n} points outside the trie");
+            }
+        }
+
+        var values = new DivisionName[count];
+        for (var v = 0; v < count; v++)
+        {
+            if ((uint)division[v] >= (uint)divisions)
+            {
+                throw new InvalidDataException($"a name points at entry {division[v]}");
+            }
+
+            values[v] = new DivisionName(division[v], form[v]);
+        }
+
+        return new NameTrie(labels, firstChild, childCount, valueStart, valueCount, values);
+    }
+
+    private static T[] ReadArray<T>(Stream stream, int count)
+        where T : unmanaged
+    {
+        var array = new T[count];
+        stream.ReadExactly(MemoryMarshal.AsBytes(array.AsSpan()));
+        return array;
+    }
+
+    private static void RequireLittleEndian()
+    {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("the gazetteer's trie layout is little-endian");
         }
     }
 

@@ -14,10 +14,11 @@ namespace Extract.Recognition.Tagging;
 /// </summary>
 internal sealed class NameTagger
 {
-    public const string ResourceName = "Extract.Models.ner.bin.gz";
+    /// <summary>The embedded model: models/ner/ner.bin.gz as the build inflates it (no GZip at start).</summary>
+    public const string ResourceName = "Extract.Models.ner.bin";
 
     private static readonly Lazy<NameTagger> Shared = new(
-        () => ResourceLoading.Guard(() => new NameTagger(Load(EmbeddedResource.Open(ResourceName), ResourceName), TaggerResources.Default)),
+        () => ResourceLoading.Guard(() => new NameTagger(LoadEmbedded(), TaggerResources.Default)),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly PerceptronModel _model;
@@ -33,7 +34,16 @@ internal sealed class NameTagger
 
     public PerceptronModel Model => _model;
 
-    /// <summary>Reads a model from a GZip stream (the shipped form) and closes the stream.</summary>
+    /// <summary>The embedded model, read from its inflated bytes.</summary>
+    public static PerceptronModel LoadEmbedded()
+    {
+        using var stream = EmbeddedResource.Open(ResourceName);
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return PerceptronModel.Read(bytes, ResourceName);
+    }
+
+    /// <summary>Reads a model from a GZip stream (the form models/ner keeps) and closes the stream.</summary>
     public static PerceptronModel Load(Stream compressed, string name)
     {
         using var stream = compressed;

@@ -121,13 +121,31 @@ public sealed class NameTaggerTests
     }
 
     [Fact]
+    public void The_embedded_model_is_the_shipped_gzip_inflated()
+    {
+        using var inflated = new MemoryStream();
+        using (var gzip = new GZipStream(File.OpenRead(Path.Combine(RepoPaths.Root, "models", "ner", "ner.bin.gz")), CompressionMode.Decompress))
+        {
+            gzip.CopyTo(inflated);
+        }
+
+        using var embedded = new MemoryStream();
+        using (var source = EmbeddedResource.Open(NameTagger.ResourceName))
+        {
+            source.CopyTo(embedded);
+        }
+
+        embedded.ToArray().Should().Equal(inflated.ToArray(), "the build inflates models/ner/ner.bin.gz into the assembly");
+        NameTagger.Default.Model.FeatureCount.Should().Be(NameTagger.Load(File.OpenRead(Path.Combine(RepoPaths.Root, "models", "ner", "ner.bin.gz")), "ner.bin.gz").FeatureCount);
+    }
+
+    [Fact]
     public void A_damaged_model_is_refused_naming_the_resource()
     {
         using var raw = new MemoryStream();
         using (var source = EmbeddedResource.Open(NameTagger.ResourceName))
-        using (var gzip = new GZipStream(source, CompressionMode.Decompress))
         {
-            gzip.CopyTo(raw);
+            source.CopyTo(raw);
         }
 
         var bytes = raw.ToArray();
