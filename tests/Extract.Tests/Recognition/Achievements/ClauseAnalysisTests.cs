@@ -226,4 +226,36 @@ public sealed class ClauseAnalysisTests
         achievements.Take(300).Should().OnlyContain(a => a.Actor == "青禾社区党委");
         achievements.Skip(300).Select(a => a.Actor).Should().Equal("城南街道党工委", "城南街道党工委");
     }
+
+    [Fact]
+    public void A_number_in_a_prepositions_object_takes_the_verb_after_the_phrase()
+    {
+        Run("服务队为15名孤寡老人送去棉被。").Single().Action.Should().Be("送去棉被");
+        var picked = Run("区委组织部从60个单位的党员中选派300名志愿者。", ("区委组织部", false));
+        picked.Select(a => a.Action).Should().Equal("选派", "选派");
+    }
+
+    [Fact]
+    public void A_verb_of_manner_leads_to_the_verb_after_it()
+    {
+        Run("队员们冒着大雨抢修线路12处。").Single().Action.Should().Be("抢修线路");
+    }
+
+    [Fact]
+    public void A_named_body_before_the_number_leaves_the_verb_alone()
+    {
+        Run("县卫健局派出县人民医院20名医生。", ("县卫健局", false), ("县人民医院", false)).Single().Action.Should().Be("派出");
+    }
+
+    [Fact]
+    public void A_number_opening_its_clause_takes_the_verb_alone_when_its_object_holds_the_next_number()
+    {
+        Run("10名志愿者结对帮扶城关小学的8个班级。").First(a => a.Unit == "名").Action.Should().Be("结对帮扶");
+    }
+
+    [Fact]
+    public void A_duration_between_the_people_counted_and_their_verb_is_passed_over()
+    {
+        Run("20名党员24小时值守卡点。").First(a => a.Unit == "名").Action.Should().Be("值守卡点");
+    }
 }
