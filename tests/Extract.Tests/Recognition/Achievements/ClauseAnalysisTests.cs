@@ -11,7 +11,9 @@ namespace Extract.Tests.Recognition.Achievements;
 /// <summary>Actor and action from the clause (ActorResolver, ActionResolver) on segmenter-tagged text.</summary>
 public sealed class ClauseAnalysisTests
 {
-    private static ImmutableArray<Achievement> Run(string body, params (string Name, bool IsPlace)[] bodies)
+    private static ImmutableArray<Achievement> Run(string body, params (string Name, bool IsPlace)[] bodies) => Run(body, [], bodies);
+
+    private static ImmutableArray<Achievement> Run(string body, string[] people, params (string Name, bool IsPlace)[] bodies)
     {
         var tokens = PosSegmenter.Default.Tokenize(body).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToImmutableArray();
         var document = new DocumentText(body, [new TextSpan(0, body.Length)], tokens, new ReferenceDates(null, null, null, null));
@@ -21,6 +23,7 @@ public sealed class ClauseAnalysisTests
             Quantities = quantities,
             Organizations = [.. bodies.Where(b => !b.IsPlace).SelectMany(b => Spans(body, b.Name)).Select(s => new OrganizationMention(s, body[s.Start..s.End], OrganizationKind.Other))],
             Places = [.. bodies.Where(b => b.IsPlace).SelectMany(b => Spans(body, b.Name)).Select(s => new PlaceMention(s, body[s.Start..s.End], PlaceLevel.Township, null, []))],
+            People = [.. people.SelectMany(p => Spans(body, p)).Select(s => new PersonMention(s, body[s.Start..s.End], [], null))],
         };
         return new AchievementRecognizer().Recognize(document, found, CancellationToken.None).Achievements;
     }
@@ -257,5 +260,14 @@ public sealed class ClauseAnalysisTests
     public void A_duration_between_the_people_counted_and_their_verb_is_passed_over()
     {
         Run("20名党员24小时值守卡点。").First(a => a.Unit == "名").Action.Should().Be("值守卡点");
+    }
+
+    [Fact]
+    public void A_body_naming_a_persons_chain_of_posts_gives_the_person_but_a_first_secretarys_title_does_not()
+    {
+        var led = Run("市水利局办公室主任、市直单位驻东湖小区临时党支部书记李明带领党员配送物资300份。", ["李明"], ("市水利局办公室", false), ("东湖小区临时党支部", false)).Single();
+        led.Actor.Should().Be("李明");
+        var dispatched = Run("市水利局驻东湖村第一书记李明为村民修建水渠3条。", ["李明"], ("市水利局", false)).Single();
+        dispatched.Actor.Should().Be("市水利局");
     }
 }
