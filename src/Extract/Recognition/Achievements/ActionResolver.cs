@@ -31,7 +31,19 @@ internal static partial class ActionResolver
         }
 
         var body = document.Body;
+        if (YieldRegex().IsMatch(body.AsSpan(window.Start, quantity.Start - window.Start)))
+        {
+            return null; // 预计产量N吨, 人均月收入N元: income, output and forecasts measure no action (ACTORS.md action 6)
+        }
+
         var before = Tokens(tokens, window.Start, quantity.Start, read: true, names);
+
+        // （简称“X”）调来挖掘机6台: what a parenthesis says (a short name, a gloss) governs nothing; the verb is after it.
+        var closed = before.FindLastIndex(t => t.Word is "）" or ")");
+        if (closed >= 0)
+        {
+            before = before[(closed + 1)..];
+        }
         var afterEnd = Math.Min(clause.End, nextQuantityStart);
         var after = Tokens(tokens, quantity.End, afterEnd, read: true, names);
         var start = GoverningVerb(before);
@@ -387,6 +399,10 @@ internal static partial class ActionResolver
     /// <summary>Helper or causative verbs whose object is the people who do the inner verb phrase (组织N人值守).</summary>
     [GeneratedRegex(@"^(?:组织|带动|帮助|协助|邀请|统筹|发动|安排|指导|督促|促成|协调|动员|带领|带着|吸引|引导|联合|携手|会同)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HelperRegex();
+
+    /// <summary>Income, output and forecast figures before the number (ACTORS.md action 6: null): counts in models/actors/PROVENANCE.md.</summary>
+    [GeneratedRegex(@"预计|估计|收入|产量|产值|收益", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex YieldRegex();
 
     /// <summary>One-character localisers that close a noun phrase (党员中, 小区里, 辖区内); 周边, 以来 and the like do not.</summary>
     [GeneratedRegex(@"^(?:中|里|内)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

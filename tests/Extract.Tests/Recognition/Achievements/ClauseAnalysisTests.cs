@@ -270,4 +270,16 @@ public sealed class ClauseAnalysisTests
         var dispatched = Run("市水利局驻东湖村第一书记李明为村民修建水渠3条。", ["李明"], ("市水利局", false)).Single();
         dispatched.Actor.Should().Be("市水利局");
     }
+
+    [Fact]
+    public void Income_output_and_forecasts_measure_no_action()
+    {
+        Run("合作社今年预计产量可达500吨。").Single().Action.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_parenthesis_before_the_verb_governs_nothing()
+    {
+        Run("东湖建设集团（简称“东湖建设”）调来挖掘机6台。", ("东湖建设集团", false)).Single().Action.Should().Be("调来挖掘机");
+    }
 }
