@@ -36,6 +36,11 @@ internal static partial class ActionResolver
             return null; // 预计产量N吨, 人均月收入N元: income, output and forecasts measure no action (ACTORS.md action 6)
         }
 
+        if (clause.Start > 1 && ValueRegex().IsMatch(body.AsSpan(clause.Start, quantity.Start - clause.Start)) && GivingVerb(document, clause.Start - 1, names) is { } given)
+        {
+            return given; // 送来饮用水、方便食品等物资，折合资金52万元: the value of goods takes the giving verb (ACTORS.md action 7)
+        }
+
         var before = Tokens(tokens, window.Start, quantity.Start, read: true, names);
 
         // （简称“X”）调来挖掘机6台: what a parenthesis says (a short name, a gloss) governs nothing; the verb is after it.
@@ -296,6 +301,24 @@ internal static partial class ActionResolver
     }
 
     /// <summary>
+    /// The verb phrase of the clause ending at <paramref name="end"/> (the break before a value): its governing verb with its
+    /// object to the clause end, or the verb alone when the clause counts its goods (捐赠编织袋8万条、救生衣600件 → 捐赠).
+    /// </summary>
+    private static string? GivingVerb(DocumentText document, int end, NamedSpans? names)
+    {
+        var body = document.Body;
+        var start = body.LastIndexOfAny(BodyBreaks.Clause, end - 1) + 1;
+        var earlier = Tokens(document.Tokens, start, end, read: true, names);
+        if (GoverningVerb(earlier) is not { } verb || verb.Helper || HoldRegex().IsMatch(earlier[verb.Index].Word))
+        {
+            return null;
+        }
+
+        var counted = body.AsSpan(earlier[verb.Index].End, end - earlier[verb.Index].End).IndexOfAnyInRange('0', '9') >= 0;
+        return Shorten(body[earlier[verb.Index].Start..(counted ? earlier[verb.Index].End : end)]);
+    }
+
+    /// <summary>
     /// The first verb after the number that is not a modifier of the counted noun: a verb or adjective right after the
     /// measure and before a noun qualifies the people or things counted (12名下沉/v 干部 分成; 12名老/a 党员), so the
     /// verb after them governs.
@@ -403,6 +426,10 @@ internal static partial class ActionResolver
     /// <summary>Income, output and forecast figures before the number (ACTORS.md action 6: null): counts in models/actors/PROVENANCE.md.</summary>
     [GeneratedRegex(@"预计|估计|收入|产量|产值|收益", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex YieldRegex();
+
+    /// <summary>A value of goods opening its clause (折合资金N元, 价值N元).</summary>
+    [GeneratedRegex(@"^(?:折合|价值|总价值|合计价值)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ValueRegex();
 
     /// <summary>One-character localisers that close a noun phrase (党员中, 小区里, 辖区内); 周边, 以来 and the like do not.</summary>
     [GeneratedRegex(@"^(?:中|里|内)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

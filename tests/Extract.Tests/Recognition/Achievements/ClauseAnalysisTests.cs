@@ -282,4 +282,10 @@ public sealed class ClauseAnalysisTests
     {
         Run("东湖建设集团（简称“东湖建设”）调来挖掘机6台。", ("东湖建设集团", false)).Single().Action.Should().Be("调来挖掘机");
     }
+
+    [Fact]
+    public void A_value_of_goods_takes_the_giving_verb_of_the_clause_before_it()
+    {
+        Run("东湖建设集团为村民送去棉被、大米等物资，折合资金5万元。", ("东湖建设集团", false)).Single().Action.Should().StartWith("送去");
+    }
 }
