@@ -31,10 +31,34 @@ internal static partial class ActionResolver
         }
 
         var body = document.Body;
+        if (YieldRegex().IsMatch(body.AsSpan(window.Start, quantity.Start - window.Start)))
+        {
+            return null; // 预计产量N吨, 人均月收入N元: income, output and forecasts measure no action (ACTORS.md action 6)
+        }
+
+        if (clause.Start > 1 && ValueRegex().IsMatch(body.AsSpan(clause.Start, quantity.Start - clause.Start)) && GivingVerb(document, clause.Start - 1, names) is { } given)
+        {
+            return given; // 送来饮用水、方便食品等物资，折合资金52万元: the value of goods takes the giving verb (ACTORS.md action 7)
+        }
+
         var before = Tokens(tokens, window.Start, quantity.Start, read: true, names);
+
+        // （简称“X”）调来挖掘机6台: what a parenthesis says (a short name, a gloss) governs nothing; the verb is after it.
+        var closed = before.FindLastIndex(t => t.Word is "）" or ")");
+        if (closed >= 0)
+        {
+            before = before[(closed + 1)..];
+        }
         var afterEnd = Math.Min(clause.End, nextQuantityStart);
         var after = Tokens(tokens, quantity.End, afterEnd, read: true, names);
         var start = GoverningVerb(before);
+        if (before.Count > 0 && before[^1].Tag == "p" && !AgentPrepositionRegex().IsMatch(before[^1].Word) && AfterPhrase(after) is var phraseVerb and >= 0)
+        {
+            // 义务为13个滞留学生送餐上门 / 从110个市直单位…的党员中选派: the number counts the object of a preposition, so the
+            // verb after the phrase (after its localiser, else after the counted noun) is the action.
+            return Shorten(body[after[phraseVerb].Start..afterEnd]);
+        }
+
         if (start is null && continuesList && window.Start > clause.Start && ListVerb(document, new TextSpan(clause.Start, window.Start), names) is { } listed)
         {
             // 发放垃圾桶2300套、宣传折页4000余份: a list item with no verb of its own takes the verb of the list (发放);
@@ -51,8 +75,32 @@ internal static partial class ActionResolver
         if (start is null)
         {
             // The number opens the clause (or follows only its subject): the verb phrase after it.
-            var verb = VerbAfter(after, VerbalMeasureRegex().IsMatch(body[quantity.Start..quantity.End]));
-            return verb < 0 ? null : Shorten(body[after[verb].Start..afterEnd]);
+            var verbalMeasure = VerbalMeasureRegex().IsMatch(body[quantity.Start..quantity.End]);
+            var verb = VerbAfter(after, verbalMeasure);
+            if (verb < 0 && afterEnd < clause.End)
+            {
+                // 34名志愿者24小时值班值守: another number (a duration) stands between the people counted and their verb.
+                var rest = Tokens(tokens, afterEnd, clause.End, read: true, names);
+                var later = rest.FindIndex(IsVerb);
+                return later < 0 ? null : Shorten(body[rest[later].Start..clause.End]);
+            }
+
+            if (verb < 0)
+            {
+                return null;
+            }
+
+            // 14名志愿者结对帮扶X学校的25个班级: the object holds the next number, which counts its head: the verb alone.
+            var verbPhrase = body[after[verb].Start..afterEnd];
+            var verbRun = verb;
+            while (verbRun + 1 < after.Count && IsVerb(after[verbRun + 1]))
+            {
+                verbRun++; // 结对 帮扶: the verbs in a row are the verb
+            }
+
+            return afterEnd < clause.End && verbPhrase.IndexOf('的', after[verbRun].End - after[verb].Start) > 0
+                ? Shorten(body[after[verb].Start..after[verbRun].End])
+                : Shorten(verbPhrase);
         }
 
         var (index, helper) = start.Value;
@@ -87,7 +135,10 @@ internal static partial class ActionResolver
         // 更换插座、开关300个 keeps its object: the number counts the items listed).
         var countsHead = after.Count > 0 && after[0].Tag.StartsWith('n') && !governed.Contains('等');
         var enumerated = !light && governed.IndexOf('、', verbEnd) > 0 && (governed.TrimEnd().EndsWith('等') || countsHead);
-        return governed.IndexOf('的', verbEnd) > 0 || enumerated ? Shorten(governed[..verbEnd]) : Shorten(governed);
+        // 派出零陵大队12名志愿者: the object before the number is a body's name, which the number's people belong to: the verb alone.
+        var namedObject = names is not null && index + 1 < before.Count
+            && names.InName(new TextSpan(before[index + 1].Start, before[^1].End));
+        return governed.IndexOf('的', verbEnd) > 0 || enumerated || namedObject ? Shorten(governed[..verbEnd]) : Shorten(governed);
     }
 
     /// <summary>The class of the verb that governs the number before it: 0 none, 1 helper, 2 light, 3 having, 4 approach, 5 other.</summary>
@@ -145,6 +196,16 @@ internal static partial class ActionResolver
             }
         }
 
+        // 从…请缨的党员中选派: a localiser closes a phrase whose verbs qualify its noun; the verb after it governs.
+        for (var i = before.Count - 2; refined && i >= from; i--)
+        {
+            if (before[i].Tag == "f" && LocaliserRegex().IsMatch(before[i].Word) && before.FindIndex(i + 1, IsVerb) >= 0)
+            {
+                from = i + 1;
+                break;
+            }
+        }
+
         for (var i = from; i < before.Count; i++)
         {
             var token = before[i];
@@ -154,6 +215,11 @@ internal static partial class ActionResolver
             }
 
             var nextVerb = before.FindIndex(i + 1, IsVerb);
+            if (refined && nextVerb >= 0 && IsManner(before, i))
+            {
+                continue; // 背着消毒设备开展消杀工作: a V着 verb is the manner of the verb after it
+            }
+
             if (HelperRegex().IsMatch(token.Word))
             {
                 if (nextVerb >= 0)
@@ -235,6 +301,24 @@ internal static partial class ActionResolver
     }
 
     /// <summary>
+    /// The verb phrase of the clause ending at <paramref name="end"/> (the break before a value): its governing verb with its
+    /// object to the clause end, or the verb alone when the clause counts its goods (捐赠编织袋8万条、救生衣600件 → 捐赠).
+    /// </summary>
+    private static string? GivingVerb(DocumentText document, int end, NamedSpans? names)
+    {
+        var body = document.Body;
+        var start = body.LastIndexOfAny(BodyBreaks.Clause, end - 1) + 1;
+        var earlier = Tokens(document.Tokens, start, end, read: true, names);
+        if (GoverningVerb(earlier) is not { } verb || verb.Helper || HoldRegex().IsMatch(earlier[verb.Index].Word))
+        {
+            return null;
+        }
+
+        var counted = body.AsSpan(earlier[verb.Index].End, end - earlier[verb.Index].End).IndexOfAnyInRange('0', '9') >= 0;
+        return Shorten(body[earlier[verb.Index].Start..(counted ? earlier[verb.Index].End : end)]);
+    }
+
+    /// <summary>
     /// The first verb after the number that is not a modifier of the counted noun: a verb or adjective right after the
     /// measure and before a noun qualifies the people or things counted (12名下沉/v 干部 分成; 12名老/a 党员), so the
     /// verb after them governs.
@@ -248,8 +332,45 @@ internal static partial class ActionResolver
             return next > 0 ? next : after[0].Tag == "a" ? -1 : verb;
         }
 
+        // 迎着朝阳出发: a V着 verb is the manner of the verb after it.
+        if (verb >= 0 && IsManner(after, verb) && after.FindIndex(verb + 1, IsVerbAfter) is var manned and > 0)
+        {
+            return manned;
+        }
+
         return verb;
     }
+
+    /// <summary>
+    /// The verb after a preposition's object that the number counts: after the phrase's localiser (从…党员中选派) when there
+    /// is one, else the first verb that does not qualify the counted noun (为13个滞留学生送餐上门, 向3名返乡的人员送去); -1 when none.
+    /// </summary>
+    private static int AfterPhrase(List<WordToken> after)
+    {
+        var localiser = after.FindIndex(t => t.Tag == "f");
+        var from = localiser >= 0 ? localiser + 1 : 0;
+        for (var i = from; i < after.Count; i++)
+        {
+            if (!IsVerbAfter(after[i]))
+            {
+                continue;
+            }
+
+            // A verb before 的 or right before the noun counted qualifies it (返乡的人员, 滞留学生).
+            var modifier = i + 1 < after.Count && (after[i + 1].Word == "的" || (localiser < 0 && i == from && after[i + 1].Tag.StartsWith('n')));
+            if (!modifier)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A verb of manner (背着, 迎着, 冒着): it leads to the verb after it.</summary>
+    private static bool IsManner(List<WordToken> tokens, int index) =>
+        !HelperRegex().IsMatch(tokens[index].Word)
+        && ((tokens[index].Word.Length >= 2 && tokens[index].Word[^1] == '着') || (index + 1 < tokens.Count && tokens[index + 1].Word == "着"));
 
     /// <summary>A verb after the number; the tagger reads some verbs as adjectives there (清理/a 河道).</summary>
     private static bool IsVerbAfter(WordToken token) => (IsVerb(token) || token.Tag == "a") && !AdverbialRegex().IsMatch(token.Word);
@@ -301,6 +422,18 @@ internal static partial class ActionResolver
     /// <summary>Helper or causative verbs whose object is the people who do the inner verb phrase (组织N人值守).</summary>
     [GeneratedRegex(@"^(?:组织|带动|帮助|协助|邀请|统筹|发动|安排|指导|督促|促成|协调|动员|带领|带着|吸引|引导|联合|携手|会同)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HelperRegex();
+
+    /// <summary>Income, output and forecast figures before the number (ACTORS.md action 6: null): counts in models/actors/PROVENANCE.md.</summary>
+    [GeneratedRegex(@"预计|估计|收入|产量|产值|收益", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex YieldRegex();
+
+    /// <summary>A value of goods opening its clause (折合资金N元, 价值N元).</summary>
+    [GeneratedRegex(@"^(?:折合|价值|总价值|合计价值)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ValueRegex();
+
+    /// <summary>One-character localisers that close a noun phrase (党员中, 小区里, 辖区内); 周边, 以来 and the like do not.</summary>
+    [GeneratedRegex(@"^(?:中|里|内)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LocaliserRegex();
 
     /// <summary>Verbs of origin that qualify the people counted after them (来自X的N名…), never the action.</summary>
     [GeneratedRegex(@"^(?:来自)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

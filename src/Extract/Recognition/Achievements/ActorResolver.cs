@@ -374,7 +374,8 @@ internal sealed partial class ActorResolver
             // 敖志强介绍: a speaker's post is not the subject either.
             var next = PersonAfter(reference.End, 30);
             if (reference.Kind == ReferenceKind.Body && next is not null && next.End <= end
-                && _body.IndexOfAny(ClauseBreaks, reference.End, next.Start - reference.End) < 0 && HeadOfClause(reference.End, next.Start))
+                && _body.IndexOfAny(ClauseBreaks, reference.End, next.Start - reference.End) < 0
+                && (HeadOfClause(reference.End, next.Start) || PostChain(reference.End, next.Start)))
             {
                 if (IsSpeaker(next))
                 {
@@ -388,6 +389,30 @@ internal sealed partial class ActorResolver
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when [start, end) is a chain of posts ending right before a person (科长、市直单位驻X临时党支部书记): it ends in a
+    /// post, holds no 的 and no verb but 驻 (a cell stationed somewhere), and is not a dispatched first secretary's title
+    /// (X驻Y村第一书记 is credited to the dispatching body, corpus/entities/ACTORS.md actor 3).
+    /// </summary>
+    private bool PostChain(int start, int end)
+    {
+        var gap = _body.AsSpan(start, end - start);
+        if (!PostTitleRegex().IsMatch(gap) || gap.EndsWith("第一书记") || gap.Contains('的'))
+        {
+            return false;
+        }
+
+        for (var i = FirstToken(start); i < _tokens.Length && _tokens[i].End <= end; i++)
+        {
+            if ((_tokens[i].Tag.StartsWith('v') || _tokens[i].Tag == "p") && _tokens[i].Word != "驻")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The first person named within <paramref name="reach"/> characters after <paramref name="position"/>.</summary>
@@ -520,6 +545,14 @@ internal sealed partial class ActorResolver
     /// <summary>Unnamed agents that open a clause: party cells, volunteers, staff, teams without a name.</summary>
     [GeneratedRegex(@"^[^，。；！？,;!?]{0,4}?(?:党支部|党总支|党小组|志愿者|志愿服务队|服务队|突击队|工作队|党员|干部|工作人员|医护人员|队员|民警|干警|网格员)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UnnamedAgentRegex();
+
+    /// <summary>
+    /// A chain of posts ending right before a person (科长、市直单位驻X临时党支部书记蒋文锋): the body before it names the
+    /// person's post even when a post holds a verb (驻), so the person is the subject. Each title's count right before a
+    /// person of the corpus/entities golds is in models/actors/PROVENANCE.md.
+    /// </summary>
+    [GeneratedRegex(@"(?:书记|主任|科长|处长|局长|部长|队长|站长|所长|院长|校长|镇长|县长|区长|经理|董事长|主席|负责人|组长)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PostTitleRegex();
 
     /// <summary>What follows a speaker: a quoting verb within a few characters (X说, X笑着说, X介绍).</summary>
     [GeneratedRegex(@"^[^，。；！？,;!?“”]{0,4}?(?:说|表示|介绍|告诉|坦言|感慨|感叹|回忆|称|指出|强调)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -11,7 +11,9 @@ namespace Extract.Tests.Recognition.Achievements;
 /// <summary>Actor and action from the clause (ActorResolver, ActionResolver) on segmenter-tagged text.</summary>
 public sealed class ClauseAnalysisTests
 {
-    private static ImmutableArray<Achievement> Run(string body, params (string Name, bool IsPlace)[] bodies)
+    private static ImmutableArray<Achievement> Run(string body, params (string Name, bool IsPlace)[] bodies) => Run(body, [], bodies);
+
+    private static ImmutableArray<Achievement> Run(string body, string[] people, params (string Name, bool IsPlace)[] bodies)
     {
         var tokens = PosSegmenter.Default.Tokenize(body).Select(t => new WordToken(t.Word, t.Tag, t.Start, t.End)).ToImmutableArray();
         var document = new DocumentText(body, [new TextSpan(0, body.Length)], tokens, new ReferenceDates(null, null, null, null));
@@ -21,6 +23,7 @@ public sealed class ClauseAnalysisTests
             Quantities = quantities,
             Organizations = [.. bodies.Where(b => !b.IsPlace).SelectMany(b => Spans(body, b.Name)).Select(s => new OrganizationMention(s, body[s.Start..s.End], OrganizationKind.Other))],
             Places = [.. bodies.Where(b => b.IsPlace).SelectMany(b => Spans(body, b.Name)).Select(s => new PlaceMention(s, body[s.Start..s.End], PlaceLevel.Township, null, []))],
+            People = [.. people.SelectMany(p => Spans(body, p)).Select(s => new PersonMention(s, body[s.Start..s.End], [], null))],
         };
         return new AchievementRecognizer().Recognize(document, found, CancellationToken.None).Achievements;
     }
@@ -225,5 +228,64 @@ public sealed class ClauseAnalysisTests
         achievements.Should().HaveCount(302);
         achievements.Take(300).Should().OnlyContain(a => a.Actor == "青禾社区党委");
         achievements.Skip(300).Select(a => a.Actor).Should().Equal("城南街道党工委", "城南街道党工委");
+    }
+
+    [Fact]
+    public void A_number_in_a_prepositions_object_takes_the_verb_after_the_phrase()
+    {
+        Run("服务队为15名孤寡老人送去棉被。").Single().Action.Should().Be("送去棉被");
+        var picked = Run("区委组织部从60个单位的党员中选派300名志愿者。", ("区委组织部", false));
+        picked.Select(a => a.Action).Should().Equal("选派", "选派");
+    }
+
+    [Fact]
+    public void A_verb_of_manner_leads_to_the_verb_after_it()
+    {
+        Run("队员们冒着大雨抢修线路12处。").Single().Action.Should().Be("抢修线路");
+    }
+
+    [Fact]
+    public void A_named_body_before_the_number_leaves_the_verb_alone()
+    {
+        Run("县卫健局派出县人民医院20名医生。", ("县卫健局", false), ("县人民医院", false)).Single().Action.Should().Be("派出");
+    }
+
+    [Fact]
+    public void A_number_opening_its_clause_takes_the_verb_alone_when_its_object_holds_the_next_number()
+    {
+        Run("10名志愿者结对帮扶城关小学的8个班级。").First(a => a.Unit == "名").Action.Should().Be("结对帮扶");
+    }
+
+    [Fact]
+    public void A_duration_between_the_people_counted_and_their_verb_is_passed_over()
+    {
+        Run("20名党员24小时值守卡点。").First(a => a.Unit == "名").Action.Should().Be("值守卡点");
+    }
+
+    [Fact]
+    public void A_body_naming_a_persons_chain_of_posts_gives_the_person_but_a_first_secretarys_title_does_not()
+    {
+        var led = Run("市水利局办公室主任、市直单位驻东湖小区临时党支部书记李明带领党员配送物资300份。", ["李明"], ("市水利局办公室", false), ("东湖小区临时党支部", false)).Single();
+        led.Actor.Should().Be("李明");
+        var dispatched = Run("市水利局驻东湖村第一书记李明为村民修建水渠3条。", ["李明"], ("市水利局", false)).Single();
+        dispatched.Actor.Should().Be("市水利局");
+    }
+
+    [Fact]
+    public void Income_output_and_forecasts_measure_no_action()
+    {
+        Run("合作社今年预计产量可达500吨。").Single().Action.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_parenthesis_before_the_verb_governs_nothing()
+    {
+        Run("东湖建设集团（简称“东湖建设”）调来挖掘机6台。", ("东湖建设集团", false)).Single().Action.Should().Be("调来挖掘机");
+    }
+
+    [Fact]
+    public void A_value_of_goods_takes_the_giving_verb_of_the_clause_before_it()
+    {
+        Run("东湖建设集团为村民送去棉被、大米等物资，折合资金5万元。", ("东湖建设集团", false)).Single().Action.Should().StartWith("送去");
     }
 }
