@@ -231,6 +231,63 @@ public sealed class TextHeadlineFormTests
 
         Extract.Metadata.TextHeadline.AboveBody(lines)?.Title.Should().Be("某某学院2004年招生简章");
     }
+
+    private static string? Headline(params string[] lines) => Extract.Metadata.TextHeadline.Find(lines, _ => false)?.Title;
+
+    [Fact]
+    public void A_numbered_section_heading_above_the_body_is_passed_for_the_headline_above_it()
+    {
+        Headline(
+            "某某论坛",
+            "论城市交通的治理",
+            "张某某",
+            "——对三个城市的比较研究",
+            "一、问题的提出",
+            "城市交通的拥堵是近年来各地普遍面临的难题。本文试图从治理的角度给出解释。",
+            "近年来，多个城市出台了限行政策。效果如何，各方看法不一。").Should().Be("论城市交通的治理");
+    }
+
+    [Fact]
+    public void The_headline_above_the_first_timed_dateline_wins_when_widgets_and_links_stand_between_it_and_the_body()
+    {
+        Headline(
+            "首页 | 新闻 | 体育 | 财经",
+            "某市启动老旧小区改造三年行动计划",
+            "2021-05-06 10:21 来源：某某晚报 发表评论",
+            "今日推荐",
+            "相关新闻",
+            "某地举行春季运动会 千人参加",
+            "某县新建公园对外开放",
+            "记者从某市住建局获悉，该市今年将启动老旧小区改造三年行动计划。计划涉及小区二百余个。",
+            "据介绍，改造内容包括外墙保温、管网更新和加装电梯等。").Should().Be("某市启动老旧小区改造三年行动计划");
+    }
+
+    [Fact]
+    public void Short_widget_lines_under_a_longer_headline_are_passed()
+    {
+        Headline(
+            "频道 > 国内 > 正文",
+            "某省今年新增高标准农田五百万亩",
+            "某某客户端",
+            "立即下载",
+            "抢先看",
+            "2022年03月01日 08:00",
+            "记者从某省农业农村厅获悉，今年该省将新增高标准农田五百万亩。这一目标已分解到各市。",
+            "据悉，新建农田将重点布局在粮食主产区。").Should().Be("某省今年新增高标准农田五百万亩");
+    }
+
+    [Fact]
+    public void A_headline_broken_over_three_lines_above_the_body_is_one_title()
+    {
+        Headline(
+            "字号：默认 大 超大 | 打印 |",
+            "某某省人民代表大会常务委员会",
+            "关于批准某某市城市总体规划",
+            "修改方案的决议",
+            "（2020年6月29日某某省人民代表大会常务委员会第二十次会议通过）",
+            "某某省人民代表大会常务委员会第二十次会议审议了省人民政府提请批准的修改方案。会议决定批准该方案。",
+            "会议要求，认真组织实施。").Should().Be("某某省人民代表大会常务委员会关于批准某某市城市总体规划修改方案的决议");
+    }
 }
 
 public sealed class BylineFormTests
