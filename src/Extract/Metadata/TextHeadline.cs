@@ -1,3 +1,4 @@
+using Extract.Resources;
 using System.Text.RegularExpressions;
 
 namespace Extract.Metadata;
@@ -283,13 +284,18 @@ internal static partial class TextHeadline
 
         if (index + 2 < content.Count && line.Length <= 20 && content[index + 1].Length <= 20 && !HeadlineBreakRegex().IsMatch(line)
             && !HeadlineBreakRegex().IsMatch(content[index + 1]) && !content[index + 1].StartsWith('—') && !ColumnRegex().IsMatch(content[index + 1])
-            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && !IsNavigationRow(content[index + 1]) && content[index + 2].Length >= 30)
+            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && !IsNavigationRow(content[index + 1]) && content[index + 2].Length >= 30
+            && !IsBylineUnder(content[index + 1]))
         {
             return new HeadlineAt(index, 2, line + content[index + 1]);
         }
 
         return new HeadlineAt(index, 1, line);
     }
+
+    /// <summary>A line under a headline that is its byline, not its second half: a name alone (张明华), a reporter's line.</summary>
+    private static bool IsBylineUnder(string line) =>
+        Bylines.LoneName(line, Surnames.Default) is not null || line.Contains("记者", StringComparison.Ordinal) || line.Contains("通讯员", StringComparison.Ordinal);
 
     /// <summary>
     /// The headline ending at <paramref name="index"/>, joined with the halves above it when a long headline was broken
@@ -312,7 +318,7 @@ internal static partial class TextHeadline
     // line opening with 关于 is the head of a document's title (发文机关 + 关于 + 事由 + 文种), not a unit's byline.
     private static bool IsHalf(string line, bool last) =>
         line.Length >= (last && DocumentKindRegex().IsMatch(line) ? 4 : ShortLine) && line.Length <= 24 && !line.Any(char.IsWhiteSpace) && !HeadlineBreakRegex().IsMatch(line) && IsHeadline(line) && !IsFurniture(line)
-        && !SectionHeadingRegex().IsMatch(line) && line.All(c => IsHan(c) || char.IsAsciiDigit(c) || c is '“' or '”' or '《' or '》');
+        && !SectionHeadingRegex().IsMatch(line) && !IsBylineUnder(line) && line.All(c => IsHan(c) || char.IsAsciiDigit(c) || c is '“' or '”' or '《' or '》');
 
     /// <summary>A key–value line left in the text (标签：…, 关键词：…, 编辑：…), not a headline that names its speaker (李克强：…).</summary>
     private static bool IsKeyed(string line) =>

@@ -295,6 +295,29 @@ public sealed class BylineFormTests
     private static MetadataLine? Parse(string line) => MetadataLines.TryParse(line, Surnames.Default);
 
     [Fact]
+    public void A_post_stamp_names_its_poster_as_the_author_whether_a_name_or_a_handle()
+    {
+        Parse("abcd123 发表于 2005-9-15 11:46:00")!.Authors.Should().Equal("abcd123");
+        Parse("张明华 发表于 2019-03-02 08:15")!.Authors.Should().Equal("张明华");
+    }
+
+    [Fact]
+    public void Where_a_reporter_files_from_is_not_part_of_the_name()
+    {
+        Parse("本报记者 王明华发自北京")!.Authors.Should().Equal("王明华");
+    }
+
+    [Fact]
+    public void A_name_alone_under_a_text_headline_is_its_byline_and_leaves_the_body()
+    {
+        const string text = "论城市交通的治理\n张明华\n城市交通的拥堵是近年来各地普遍面临的难题。本文试图从治理的角度给出解释。\n近年来，多个城市出台了限行政策。效果如何，各方看法不一。";
+        var article = ArticleExtractor.Default.Extract(ArticleSource.FromText("t", text)).Article!;
+        article.Title.Should().Be("论城市交通的治理");
+        article.Authors.Should().Equal("张明华");
+        article.Body.Should().NotContain("张明华");
+    }
+
+    [Fact]
     public void A_vertical_bar_of_any_width_separates_a_key_from_its_names()
     {
         Parse("作者︱张晓明")!.Authors.Should().Equal("张晓明");
