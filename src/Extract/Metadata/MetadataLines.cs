@@ -41,7 +41,7 @@ internal static partial class MetadataLines
     /// <summary>Parses <paramref name="line"/> as a metadata line; null when it is content.</summary>
     public static MetadataLine? TryParse(string line, Surnames surnames)
     {
-        line = Light(line).Trim();
+        line = PublishDate.Unglued(Light(line).Trim());
         if (line.Length is 0 or > 160)
         {
             return null;

@@ -221,6 +221,7 @@ internal static partial class TextHeadline
     /// <summary>A header line the walk passes: a dateline, a counter or widget left in the text, a fragment, a subtitle.</summary>
     private static bool IsFurniture(string line) =>
         line.Length < 4 || !line.Any(IsHan) || IsDateline(line) || line.StartsWith('—') || line.StartsWith("原标题", StringComparison.Ordinal)
+        || OriginalRowRegex().IsMatch(line)
         || SeriesLabelRegex().IsMatch(line) || LeadInRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || SiteNameRegex().IsMatch(line)
         || IsNavigationRow(line);
 
@@ -380,6 +381,10 @@ internal static partial class TextHeadline
     // The kind of document that ends an official document's title (…的决议, …的通知, …实施办法).
     [GeneratedRegex(@"(?:决议|决定|通知|意见|办法|规定|报告|公告|通告|通报|批复|方案|条例|细则|规划|纪要)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DocumentKindRegex();
+
+    // An account row under a headline, led by the 原创 mark (原创 某作者 某公众号).
+    [GeneratedRegex(@"^原创\s+\S", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OriginalRowRegex();
 
     // A clock time in a dateline (14:32, 09:25:09).
     [GeneratedRegex(@"\d{1,2}[:：]\d{2}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -277,6 +277,17 @@ public sealed class TextHeadlineFormTests
     }
 
     [Fact]
+    public void An_account_row_led_by_the_original_mark_is_not_the_headline()
+    {
+        Headline(
+            "某市启动老旧小区改造三年行动计划",
+            "原创 某作者 某某公众号",
+            "前天",
+            "记者从某市住建局获悉，该市今年将启动老旧小区改造三年行动计划。计划涉及小区二百余个。",
+            "据介绍，改造内容包括外墙保温、管网更新和加装电梯等。").Should().Be("某市启动老旧小区改造三年行动计划");
+    }
+
+    [Fact]
     public void A_headline_broken_over_three_lines_above_the_body_is_one_title()
     {
         Headline(
@@ -299,6 +310,14 @@ public sealed class BylineFormTests
     {
         Parse("abcd123 发表于 2005-9-15 11:46:00")!.Authors.Should().Equal("abcd123");
         Parse("张明华 发表于 2019-03-02 08:15")!.Authors.Should().Equal("张明华");
+    }
+
+    [Fact]
+    public void A_time_glued_to_its_date_by_a_text_dump_is_still_the_dateline_time()
+    {
+        var line = Parse("2019-09-0712:30 来源：某某日报")!;
+        line.PublishedAt.Should().Be("2019-09-07T12:30");
+        line.Outlet.Should().Be("某某日报");
     }
 
     [Fact]
