@@ -175,7 +175,8 @@ internal static partial class MetadataLines
                     break;
                 case MetadataKind.Author or MetadataKind.Photographer:
                     keys++;
-                    authors.AddRange(Bylines.Names(field.Value, surnames, out var leftA, keyed: true, handles: field.Key is "作者" or "文" or "撰文" or "撰稿" or "执笔"));
+                    // Counters the value runs into are widgets, not names (作者:某网友 阅读(1660) 评论(5)).
+                    authors.AddRange(Bylines.Names(Outlets.WithoutCounters(field.Value), surnames, out var leftA, keyed: true, handles: field.Key is "作者" or "文" or "撰文" or "撰稿" or "执笔"));
                     content += leftA;
                     break;
                 case MetadataKind.Editor or MetadataKind.Reviewer:

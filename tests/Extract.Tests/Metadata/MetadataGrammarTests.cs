@@ -321,6 +321,12 @@ public sealed class BylineFormTests
     }
 
     [Fact]
+    public void Counters_an_author_value_runs_into_are_not_names()
+    {
+        Parse("作者:abcdef 阅读(1660) 评论(5) 发表于:2005-07-31 12:30")!.Authors.Should().Equal("abcdef");
+    }
+
+    [Fact]
     public void Where_a_reporter_files_from_is_not_part_of_the_name()
     {
         Parse("本报记者 王明华发自北京")!.Authors.Should().Equal("王明华");
