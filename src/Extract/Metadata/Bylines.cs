@@ -73,6 +73,8 @@ internal static partial class Bylines
             token = token[(lead.Index + lead.Length)..];
         }
 
+        // Where the reporter files from is not the name (王平发自北京 → 王平).
+        token = FiledFromRegex().Replace(token, "");
         foreach (var role in RoleWords)
         {
             if (token.StartsWith(role, StringComparison.Ordinal) && token.Length > role.Length)
@@ -216,6 +218,9 @@ internal static partial class Bylines
     // A staff code after a name (杨倩_NF4425, 韩保林 PK155 arrives as its own token and fails the name check).
     [GeneratedRegex(@"(?<=[\u4e00-\u9fff])[_\-]?[A-Za-z]{1,4}\d{2,6}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex StaffCodeRegex();
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff]{2})发自[\u4e00-\u9fff]{2,8}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FiledFromRegex();
 
     [GeneratedRegex(@"^[\u4e00-\u9fff·]{1,16}?(?:记者|通讯员|实习生)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RoleInsideRegex();

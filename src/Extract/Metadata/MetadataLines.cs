@@ -41,7 +41,7 @@ internal static partial class MetadataLines
     /// <summary>Parses <paramref name="line"/> as a metadata line; null when it is content.</summary>
     public static MetadataLine? TryParse(string line, Surnames surnames)
     {
-        line = Light(line).Trim();
+        line = PublishDate.Unglued(Light(line).Trim());
         if (line.Length is 0 or > 160)
         {
             return null;
@@ -124,7 +124,13 @@ internal static partial class MetadataLines
                         break;
                     }
 
-                    if (published is not null && fields.Count > 1 && lead.IndexOf(' ') < 0 && lead.Length <= 4 && Bylines.IsPerson(lead, surnames))
+                    if (published is not null && fields.Count > 1 && fields[1].Key is "发表于" or "发布于" && fields[1].Value.Length == 0 && PosterRegex().IsMatch(lead)
+                        && (Bylines.IsPerson(lead, surnames, keyed: true, handles: true) || HandleWithDigitsRegex().IsMatch(lead)))
+                    {
+                        // A post's stamp: its poster, then 发表于 and the date (某网友 发表于 2005-9-15 11:46): the author.
+                        authors.Add(lead);
+                    }
+                    else if (published is not null && fields.Count > 1 && lead.IndexOf(' ') < 0 && lead.Length <= 4 && Bylines.IsPerson(lead, surnames))
                     {
                         // A person alone beside a keyed dateline (2021-10-22 09:30 [ 王建国 ] 来源：某某日报): the author.
                         authors.Add(lead);
@@ -169,7 +175,8 @@ internal static partial class MetadataLines
                     break;
                 case MetadataKind.Author or MetadataKind.Photographer:
                     keys++;
-                    authors.AddRange(Bylines.Names(field.Value, surnames, out var leftA, keyed: true, handles: field.Key is "作者" or "文" or "撰文" or "撰稿" or "执笔"));
+                    // Counters the value runs into are widgets, not names (作者:某网友 阅读(1660) 评论(5)).
+                    authors.AddRange(Bylines.Names(Outlets.WithoutCounters(field.Value), surnames, out var leftA, keyed: true, handles: field.Key is "作者" or "文" or "撰文" or "撰稿" or "执笔"));
                     content += leftA;
                     break;
                 case MetadataKind.Editor or MetadataKind.Reviewer:
@@ -455,6 +462,14 @@ internal static partial class MetadataLines
 
     [GeneratedRegex(@"^[\d\s:：]+$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CounterValueRegex();
+
+    // A poster's name or handle before a post stamp: one word, Han or Latin, no spaces.
+    [GeneratedRegex(@"^[\u4e00-\u9fffA-Za-z0-9_·&\-]{2,20}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PosterRegex();
+
+    // A forum handle of letters then digits (abc52191).
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z_]{1,15}\d{1,8}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HandleWithDigitsRegex();
 
     // A value that trails off (…, ...): a notice or a teaser, never a list of names.
     [GeneratedRegex(@"(?:\.{3}|…+)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -35,6 +35,7 @@ internal static partial class PublishDate
             return null;
         }
 
+        line = Unglued(line);
         var keyed = IsKeyed(line);
         var match = DateRegex().Match(line);
         if (!match.Success)
@@ -45,6 +46,12 @@ internal static partial class PublishDate
 
         return keyed || match.Length * 3 >= line.Length || line.Length <= 40 ? IsoDate.TryNormalize(line[match.Index..]) : null;
     }
+
+    /// <summary>
+    /// A date and its time of day set apart when a text dump glued them (2019-09-0712:30 → 2019-09-07 12:30: the two stood
+    /// in adjacent inline elements, and innerText puts nothing between them).
+    /// </summary>
+    internal static string Unglued(string line) => line.Length < 14 ? line : GluedTimeRegex().Replace(line, " ");
 
     /// <summary>A month/day/year stamp with a time of day (9/17/2004 5:54:13 AM), as forum and blog software print it; day/month when the first number exceeds 12.</summary>
     private static string? UsDate(Match match)
@@ -120,6 +127,10 @@ internal static partial class PublishDate
 
     [GeneratedRegex(@"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DateRegex();
+
+    // Between a full date's two-digit day and a time of day written right after it.
+    [GeneratedRegex(@"(?<=(?<!\d)(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{2})(?=\d{1,2}[:：]\d{2})", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex GluedTimeRegex();
 
     [GeneratedRegex(@"(?<![\d/])(?<a>\d{1,2})/(?<b>\d{1,2})/(?<y>(?:19|20)\d{2})\s+(?<h>\d{1,2}):(?<min>\d{2})(?::\d{2})?(?:\s*(?<pm>[AP]M))?", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex UsDateRegex();

@@ -1,3 +1,4 @@
+using Extract.Resources;
 using System.Text.RegularExpressions;
 
 namespace Extract.Metadata;
@@ -19,6 +20,9 @@ internal static partial class TextHeadline
     /// <summary>How far above the first paragraph the headline may stand (in content lines, header lines skipped).</summary>
     private const int Reach = 8;
 
+    /// <summary>The fewest characters of a headline found above the first header line rather than above the body.</summary>
+    private const int AnchoredHeadline = 10;
+
     /// <summary>Below this many characters a line under a longer headline is not the headline.</summary>
     private const int ShortLine = 8;
 
@@ -34,6 +38,12 @@ internal static partial class TextHeadline
         if (body > 0)
         {
             var walked = WalkUp(content, body, metadataBefore);
+            var anchored = AboveFirstHeader(content, walked ?? body, metadataBefore);
+            if (anchored >= 0 && anchored < (walked ?? body))
+            {
+                walked = anchored;
+            }
+
             if (walked is { } index)
             {
                 // The leading headline when the walk ends at it or at its second half (a headline over two short lines).
@@ -42,7 +52,7 @@ internal static partial class TextHeadline
                     return lead;
                 }
 
-                return DatelineTitleRegex().IsMatch(content[index]) ? TitleAt(content, index) : new HeadlineAt(index, 1, content[index]);
+                return DatelineTitleRegex().IsMatch(content[index]) ? TitleAt(content, index) : JoinedUp(content, index);
             }
         }
 
@@ -110,7 +120,19 @@ internal static partial class TextHeadline
             }
         }
 
-        var start = header >= 0 ? header - 1 : body - 1;
+        return WalkHeader(content, header >= 0 ? header - 1 : body - 1, header >= 0, metadataBefore);
+    }
+
+    /// <summary>
+    /// The walk's second half: from <paramref name="start"/> up over the header (its metadata when
+    /// <paramref name="inHeader"/>, counters, widgets) to the first line that reads as a headline. A numbered section
+    /// heading (一、…, 2. …) is passed when a headline stands above it (the article's first section, not its title); a run
+    /// of short lines under a longer headline (an account, a column, widget words) is passed to that headline.
+    /// </summary>
+    private static int? WalkHeader(IReadOnlyList<string> content, int start, bool inHeader, Func<int, bool> metadataBefore)
+    {
+        var header = inHeader ? start + 1 : -1;
+        int? section = null;
         for (var i = start; i >= Math.Max(0, start - Reach); i--)
         {
             var line = content[i];
@@ -130,14 +152,65 @@ internal static partial class TextHeadline
 
             if (!IsHeadline(line))
             {
-                return null;
+                return section;
             }
 
-            // A short line under a longer headline is the header's account, column or byline (加拿大必读).
-            return line.Length < ShortLine && i > 0 && IsHeadline(content[i - 1]) && !IsFurniture(content[i - 1]) && content[i - 1].Length >= ShortLine ? i - 1 : i;
+            if (SectionHeadingRegex().IsMatch(line))
+            {
+                section ??= i;
+                continue;
+            }
+
+            // Short lines under a longer headline are the header's account, column, byline or widget words (加拿大必读),
+            // unless the short line ends a document's title broken over lines (…修改方案的决议).
+            return line.Length < ShortLine && !(i > 0 && IsHalf(line, true) && IsHalf(content[i - 1], false)) ? LongerAbove(content, i) ?? i : i;
+        }
+
+        return section;
+    }
+
+    /// <summary>The longer headline above a run of at most three short lines ending at <paramref name="index"/>; null when none.</summary>
+    private static int? LongerAbove(IReadOnlyList<string> content, int index)
+    {
+        for (var i = index - 1; i >= Math.Max(0, index - 3); i--)
+        {
+            var line = content[i];
+            if (line.Length >= ShortLine && IsHeadline(line) && !IsFurniture(line) && !SectionHeadingRegex().IsMatch(line))
+            {
+                return i;
+            }
+
+            if (line.Length >= ShortLine && !IsFurniture(line))
+            {
+                return null;
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The headline above the text's first strong header line — a dateline with a time or a source key left in the text,
+    /// or a metadata line the grammar took out — when the body starts far below it (widgets, related links and
+    /// recommendations between the header and the article). -1 when none.
+    /// </summary>
+    private static int AboveFirstHeader(IReadOnlyList<string> content, int limit, Func<int, bool> metadataBefore)
+    {
+        for (var i = 1; i < Math.Min(limit, content.Count); i++)
+        {
+            var line = content[i];
+            var strong = metadataBefore(i) || (IsDateline(line) && (ClockRegex().IsMatch(line) || IsHeaderKeyed(line) || SourceKeyRegex().IsMatch(line)));
+            if (!strong)
+            {
+                continue;
+            }
+
+            // metadataBefore(i): the metadata line stood between i - 1 and i, so the header starts at i - 1 and above. A
+            // line shorter than a news headline there is the navigation's (a channel, a widget, a notice's heading).
+            return WalkHeader(content, i - 1, true, metadataBefore) is { } found && content[found].Length >= AnchoredHeadline ? found : -1;
+        }
+
+        return -1;
     }
 
     /// <summary>A header line that names a date, a source or an author and that the grammar could not read (发布时间：10-0812:00).</summary>
@@ -148,6 +221,7 @@ internal static partial class TextHeadline
     /// <summary>A header line the walk passes: a dateline, a counter or widget left in the text, a fragment, a subtitle.</summary>
     private static bool IsFurniture(string line) =>
         line.Length < 4 || !line.Any(IsHan) || IsDateline(line) || line.StartsWith('—') || line.StartsWith("原标题", StringComparison.Ordinal)
+        || OriginalRowRegex().IsMatch(line)
         || SeriesLabelRegex().IsMatch(line) || LeadInRegex().IsMatch(line) || ColumnRegex().IsMatch(line) || MastheadRegex().IsMatch(line) || SiteNameRegex().IsMatch(line)
         || IsNavigationRow(line);
 
@@ -211,13 +285,41 @@ internal static partial class TextHeadline
 
         if (index + 2 < content.Count && line.Length <= 20 && content[index + 1].Length <= 20 && !HeadlineBreakRegex().IsMatch(line)
             && !HeadlineBreakRegex().IsMatch(content[index + 1]) && !content[index + 1].StartsWith('—') && !ColumnRegex().IsMatch(content[index + 1])
-            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && !IsNavigationRow(content[index + 1]) && content[index + 2].Length >= 30)
+            && !MastheadRegex().IsMatch(content[index + 1]) && !Bylines.IsUnit(content[index + 1]) && !IsNavigationRow(content[index + 1]) && content[index + 2].Length >= 30
+            && !IsBylineUnder(content[index + 1]))
         {
             return new HeadlineAt(index, 2, line + content[index + 1]);
         }
 
         return new HeadlineAt(index, 1, line);
     }
+
+    /// <summary>A line under a headline that is its byline, not its second half: a name alone (张明华), a reporter's line.</summary>
+    private static bool IsBylineUnder(string line) =>
+        Bylines.LoneName(line, Surnames.Default) is not null || line.Contains("记者", StringComparison.Ordinal) || line.Contains("通讯员", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The headline ending at <paramref name="index"/>, joined with the halves above it when a long headline was broken
+    /// over two or three lines (全国人民代表大会常务委员会 / 关于批准…及 / 调整…的决议): each half of middle length, without
+    /// spaces, sentence punctuation or the look of a column, masthead or navigation row.
+    /// </summary>
+    private static HeadlineAt JoinedUp(IReadOnlyList<string> content, int index)
+    {
+        var top = index;
+        while (top > 0 && index - top < 2 && IsHalf(content[top], top == index) && IsHalf(content[top - 1], false)
+            && (!Bylines.IsUnit(content[top - 1]) || content[top].StartsWith("关于", StringComparison.Ordinal)))
+        {
+            top--;
+        }
+
+        return top == index ? new HeadlineAt(index, 1, content[index]) : new HeadlineAt(top, index - top + 1, string.Concat(content.Skip(top).Take(index - top + 1)));
+    }
+
+    // A half of a broken headline; the last may be short (…修改方案的决议). An issuing body's line (某某委员会) above a
+    // line opening with 关于 is the head of a document's title (发文机关 + 关于 + 事由 + 文种), not a unit's byline.
+    private static bool IsHalf(string line, bool last) =>
+        line.Length >= (last && DocumentKindRegex().IsMatch(line) ? 4 : ShortLine) && line.Length <= 24 && !line.Any(char.IsWhiteSpace) && !HeadlineBreakRegex().IsMatch(line) && IsHeadline(line) && !IsFurniture(line)
+        && !SectionHeadingRegex().IsMatch(line) && !IsBylineUnder(line) && line.All(c => IsHan(c) || char.IsAsciiDigit(c) || c is '“' or '”' or '《' or '》');
 
     /// <summary>A key–value line left in the text (标签：…, 关键词：…, 编辑：…), not a headline that names its speaker (李克强：…).</summary>
     private static bool IsKeyed(string line) =>
@@ -271,6 +373,26 @@ internal static partial class TextHeadline
     // Sentence punctuation a headline half does not end or hold.
     [GeneratedRegex(@"[。，,；;：:！!？?]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HeadlineBreakRegex();
+
+    // A numbered section heading: 一、…, （二）…, 3. …, 第四节 ….
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[节部分章])", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SectionHeadingRegex();
+
+    // The kind of document that ends an official document's title (…的决议, …的通知, …实施办法).
+    [GeneratedRegex(@"(?:决议|决定|通知|意见|办法|规定|报告|公告|通告|通报|批复|方案|条例|细则|规划|纪要)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DocumentKindRegex();
+
+    // An account row under a headline, led by the 原创 mark (原创 某作者 某公众号).
+    [GeneratedRegex(@"^原创\s+\S", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OriginalRowRegex();
+
+    // A clock time in a dateline (14:32, 09:25:09).
+    [GeneratedRegex(@"\d{1,2}[:：]\d{2}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ClockRegex();
+
+    // A source key in a dateline left in the text (来源：…).
+    [GeneratedRegex(@"来源\s*[:：]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SourceKeyRegex();
 
     [GeneratedRegex(@"系列报道|系列之|之[一二三四五六七八九十]+$|专栏|专题|^【[^】]+】$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SeriesLabelRegex();

@@ -114,6 +114,15 @@ internal sealed partial class TextStage
             content.InsertRange(0, above.Where(TextHeadline.IsSeriesLabel));
             titleIndex = 0;
             metas = [.. metas.Select(m => (m.Before <= headline.Index ? -1 : Math.Max(0, m.Before - headline.Index - headline.Lines), m.Line))];
+
+            // A name alone right under the headline is its byline without a key (an essay's, a column's): it leaves the body.
+            if (content.Count > 1 && Bylines.LoneName(content[0], _surnames) is { } lone)
+            {
+                authors.Add(lone);
+                content.RemoveAt(0);
+                metas = [.. metas.Select(m => (Math.Max(m.Before - 1, m.Before < 0 ? -1 : 0), m.Line))];
+            }
+
             published ??= HeaderDateline(content, 0, removed, out publishedText);
         }
 

@@ -231,11 +231,116 @@ public sealed class TextHeadlineFormTests
 
         Extract.Metadata.TextHeadline.AboveBody(lines)?.Title.Should().Be("某某学院2004年招生简章");
     }
+
+    private static string? Headline(params string[] lines) => Extract.Metadata.TextHeadline.Find(lines, _ => false)?.Title;
+
+    [Fact]
+    public void A_numbered_section_heading_above_the_body_is_passed_for_the_headline_above_it()
+    {
+        Headline(
+            "某某论坛",
+            "论城市交通的治理",
+            "张某某",
+            "——对三个城市的比较研究",
+            "一、问题的提出",
+            "城市交通的拥堵是近年来各地普遍面临的难题。本文试图从治理的角度给出解释。",
+            "近年来，多个城市出台了限行政策。效果如何，各方看法不一。").Should().Be("论城市交通的治理");
+    }
+
+    [Fact]
+    public void The_headline_above_the_first_timed_dateline_wins_when_widgets_and_links_stand_between_it_and_the_body()
+    {
+        Headline(
+            "首页 | 新闻 | 体育 | 财经",
+            "某市启动老旧小区改造三年行动计划",
+            "2021-05-06 10:21 来源：某某晚报 发表评论",
+            "今日推荐",
+            "相关新闻",
+            "某地举行春季运动会 千人参加",
+            "某县新建公园对外开放",
+            "记者从某市住建局获悉，该市今年将启动老旧小区改造三年行动计划。计划涉及小区二百余个。",
+            "据介绍，改造内容包括外墙保温、管网更新和加装电梯等。").Should().Be("某市启动老旧小区改造三年行动计划");
+    }
+
+    [Fact]
+    public void Short_widget_lines_under_a_longer_headline_are_passed()
+    {
+        Headline(
+            "频道 > 国内 > 正文",
+            "某省今年新增高标准农田五百万亩",
+            "某某客户端",
+            "立即下载",
+            "抢先看",
+            "2022年03月01日 08:00",
+            "记者从某省农业农村厅获悉，今年该省将新增高标准农田五百万亩。这一目标已分解到各市。",
+            "据悉，新建农田将重点布局在粮食主产区。").Should().Be("某省今年新增高标准农田五百万亩");
+    }
+
+    [Fact]
+    public void An_account_row_led_by_the_original_mark_is_not_the_headline()
+    {
+        Headline(
+            "某市启动老旧小区改造三年行动计划",
+            "原创 某作者 某某公众号",
+            "前天",
+            "记者从某市住建局获悉，该市今年将启动老旧小区改造三年行动计划。计划涉及小区二百余个。",
+            "据介绍，改造内容包括外墙保温、管网更新和加装电梯等。").Should().Be("某市启动老旧小区改造三年行动计划");
+    }
+
+    [Fact]
+    public void A_headline_broken_over_three_lines_above_the_body_is_one_title()
+    {
+        Headline(
+            "字号：默认 大 超大 | 打印 |",
+            "某某省人民代表大会常务委员会",
+            "关于批准某某市城市总体规划",
+            "修改方案的决议",
+            "（2020年6月29日某某省人民代表大会常务委员会第二十次会议通过）",
+            "某某省人民代表大会常务委员会第二十次会议审议了省人民政府提请批准的修改方案。会议决定批准该方案。",
+            "会议要求，认真组织实施。").Should().Be("某某省人民代表大会常务委员会关于批准某某市城市总体规划修改方案的决议");
+    }
 }
 
 public sealed class BylineFormTests
 {
     private static MetadataLine? Parse(string line) => MetadataLines.TryParse(line, Surnames.Default);
+
+    [Fact]
+    public void A_post_stamp_names_its_poster_as_the_author_whether_a_name_or_a_handle()
+    {
+        Parse("abcd123 发表于 2005-9-15 11:46:00")!.Authors.Should().Equal("abcd123");
+        Parse("张明华 发表于 2019-03-02 08:15")!.Authors.Should().Equal("张明华");
+    }
+
+    [Fact]
+    public void A_time_glued_to_its_date_by_a_text_dump_is_still_the_dateline_time()
+    {
+        var line = Parse("2019-09-0712:30 来源：某某日报")!;
+        line.PublishedAt.Should().Be("2019-09-07T12:30");
+        line.Outlet.Should().Be("某某日报");
+    }
+
+    [Fact]
+    public void Counters_an_author_value_runs_into_are_not_names()
+    {
+        Parse("作者:abcdef 阅读(1660) 评论(5) 发表于:2005-07-31 12:30")!.Authors.Should().Equal("abcdef");
+    }
+
+    [Fact]
+    public void Where_a_reporter_files_from_is_not_part_of_the_name()
+    {
+        Parse("本报记者 王明华发自北京")!.Authors.Should().Equal("王明华");
+    }
+
+    [Fact]
+    public void A_name_alone_under_a_text_headline_is_its_byline_and_leaves_the_body()
+    {
+        const string text = "论城市交通的治理\n张明华\n城市交通的拥堵是近年来各地普遍面临的难题。本文试图从治理的角度给出解释。\n近年来，多个城市出台了限行政策。效果如何，各方看法不一。";
+        var article = ArticleExtractor.Default.Extract(ArticleSource.FromText("t", text)).Article!;
+        article.Title.Should().Be("论城市交通的治理");
+        article.Authors.Should().Equal("张明华");
+        article.Body.Should().NotContain("张明华");
+    }
 
     [Fact]
     public void A_vertical_bar_of_any_width_separates_a_key_from_its_names()
