@@ -50,6 +50,7 @@ internal sealed class EntityDecision : IRecognizer
         IReadOnlyList<float> probabilities = _model.Score(_features, featureDocument, candidates, cancellationToken);
         var thresholds = _model.Thresholds(featureDocument, candidates);
         probabilities = ListedNames(text, candidates, probabilities, thresholds);
+        probabilities = Vetoed(text, candidates, probabilities);
         var kept = SplitChains(Select(candidates, probabilities, thresholds), candidates);
 
         // No proposal stands on its own: the kept hypotheses are all there is (each with its rule mention, if any).
@@ -216,6 +217,28 @@ internal sealed class EntityDecision : IRecognizer
         candidates.Where(c => c.Type == NameType.Location && c.Place is { Code: not null, Path.Length: > 0 })
             .GroupBy(c => c.Span.Start)
             .ToDictionary(g => g.Key, g => g.ToList());
+
+    /// <summary>
+    /// <paramref name="probabilities"/> with the hypotheses no name can be (<see cref="NotNames"/>) set to 0: a surname
+    /// and a title (冯警官, 李总), which ANNOTATION.md counts as no person.
+    /// A user's name is kept all the same (<see cref="Select(IReadOnlyList{EntityCandidate}, IReadOnlyList{float}, IReadOnlyList{float})"/>).
+    /// </summary>
+    internal IReadOnlyList<float> Vetoed(string text, IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities)
+    {
+        float[]? vetoed = null;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (probabilities[i] > 0 && c.Type == NameType.Person
+                && NotNames.IsSurnameAndTitle(text.AsSpan(c.Span.Start, c.Span.Length), _features.Surnames, _features.Lexicons.Titles))
+            {
+                vetoed ??= [.. probabilities];
+                vetoed[i] = 0;
+            }
+        }
+
+        return vetoed ?? probabilities;
+    }
 
     /// <summary>
     /// A person that both the rule recogniser and the tagger propose on the same span, with another person hypothesis

@@ -54,6 +54,23 @@ public sealed class EntityDecisionTests
         EntityDecision.ListedNames(text, candidates, [0.9f, 0.9f, 0.9f, 0.9f, 0.9f], thresholds).Should().Equal(0.9f, 0.9f, 0.9f, 0.9f, 0.9f);
     }
 
+    [Theory]
+    [InlineData("冯警官", true)]
+    [InlineData("徐阿婆", true)]
+    [InlineData("王书记", true)]
+    [InlineData("李总", true)]
+    [InlineData("欧阳老师", true)]
+    [InlineData("冯敏", false)]
+    [InlineData("总书记", false)]
+    [InlineData("王总理", false)]
+    [InlineData("警官", false)]
+    public void A_surname_and_a_title_is_no_person(string surface, bool vetoed)
+    {
+        // ANNOTATION.md: not surname + title (王书记); 总 is the short form of 总经理/总裁 (李总). A title alone, a surname
+        // and a given name, or a surname before a word that is no title (总理 is not listed) are left to the model.
+        NotNames.IsSurnameAndTitle(surface, Surnames.Default, EntityLexicons.Default.Titles).Should().Be(vetoed);
+    }
+
     private static EntityCandidate Division(int start, int end, string name, PlaceLevel level, params string[] path) =>
         new(new TextSpan(start, end), NameType.Location)
         {
