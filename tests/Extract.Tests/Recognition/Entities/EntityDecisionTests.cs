@@ -71,6 +71,37 @@ public sealed class EntityDecisionTests
         NotNames.IsSurnameAndTitle(surface, Surnames.Default, EntityLexicons.Default.Titles).Should().Be(vetoed);
     }
 
+    [Fact]
+    public void A_country_that_opens_a_kept_organisation_is_not_kept_as_a_place()
+    {
+        // 中国农业银行常德分行: 中国 is part of the bank's name (no division of the gazetteer), 常德 a division inside it.
+        const string text = "中国农业银行常德分行，英国《星报》编辑部";
+        var bank = Candidate(0, 10);
+        var china = Candidate(0, 2, NameType.Location) with
+        {
+            Sources = CandidateSources.RulePlace,
+            Place = new PlaceMention(new TextSpan(0, 2), "中国", PlaceLevel.Other, null, ["中国"]),
+        };
+        var city = Division(6, 8, "常德", PlaceLevel.City, "湖南省", "常德市");
+        var britain = Candidate(11, 13, NameType.Location) with
+        {
+            Sources = CandidateSources.RulePlace,
+            Place = new PlaceMention(new TextSpan(11, 13), "英国", PlaceLevel.Other, null, ["英国"]),
+        };
+        var desk = Candidate(11, 20);
+        EntityCandidate[] candidates = [bank, china, city, britain, desk];
+        float[] thresholds = [0.5f, 0.5f, 0.5f, 0.5f, 0.5f];
+
+        EntityDecision.NamePrefixes(text, candidates, [0.9f, 0.95f, 0.9f, 0.9f, 0.9f], thresholds)
+            .Should().Equal(0.9f, 0f, 0.9f, 0.9f, 0.9f);
+
+        // Without the body above its threshold the country stands; a division that opens a body stays inside it.
+        EntityDecision.NamePrefixes(text, candidates, [0.3f, 0.95f, 0.9f, 0.9f, 0.9f], thresholds)
+            .Should().Equal(0.3f, 0.95f, 0.9f, 0.9f, 0.9f);
+        var county = Division(0, 2, "零陵", PlaceLevel.County, "湖南省", "永州市", "零陵区");
+        EntityDecision.NamePrefixes(text, [bank, county], [0.9f, 0.9f], [0.5f, 0.5f]).Should().Equal(0.9f, 0.9f);
+    }
+
     private static EntityCandidate Division(int start, int end, string name, PlaceLevel level, params string[] path) =>
         new(new TextSpan(start, end), NameType.Location)
         {
