@@ -48,6 +48,12 @@ internal sealed class EntityCandidateFeatures
         _isCommonWord = isCommonWord;
     }
 
+    /// <summary>The lexicons the features read (the decision's own rules read them too).</summary>
+    public EntityLexicons Lexicons => _lexicons;
+
+    /// <summary>The surname list the features read.</summary>
+    public Surnames Surnames => _surnames;
+
     /// <summary>What the features read about the whole document, built once per document.</summary>
     public sealed class Document
     {

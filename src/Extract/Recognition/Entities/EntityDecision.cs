@@ -50,6 +50,8 @@ internal sealed class EntityDecision : IRecognizer
         IReadOnlyList<float> probabilities = _model.Score(_features, featureDocument, candidates, cancellationToken);
         var thresholds = _model.Thresholds(featureDocument, candidates);
         probabilities = ListedNames(text, candidates, probabilities, thresholds);
+        probabilities = Vetoed(text, candidates, probabilities);
+        probabilities = NamePrefixes(text, candidates, probabilities, thresholds);
         var kept = SplitChains(Select(candidates, probabilities, thresholds), candidates);
 
         // No proposal stands on its own: the kept hypotheses are all there is (each with its rule mention, if any).
@@ -216,6 +218,61 @@ internal sealed class EntityDecision : IRecognizer
         candidates.Where(c => c.Type == NameType.Location && c.Place is { Code: not null, Path.Length: > 0 })
             .GroupBy(c => c.Span.Start)
             .ToDictionary(g => g.Key, g => g.ToList());
+
+    /// <summary>
+    /// <paramref name="probabilities"/> with the hypotheses no name can be (<see cref="NotNames"/>) set to 0: a surname
+    /// and a title (冯警官, 李总), which ANNOTATION.md counts as no person.
+    /// A user's name is kept all the same (<see cref="Select(IReadOnlyList{EntityCandidate}, IReadOnlyList{float}, IReadOnlyList{float})"/>).
+    /// </summary>
+    internal IReadOnlyList<float> Vetoed(string text, IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities)
+    {
+        float[]? vetoed = null;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (probabilities[i] > 0 && c.Type == NameType.Person
+                && NotNames.IsSurnameAndTitle(text.AsSpan(c.Span.Start, c.Span.Length), _features.Surnames, _features.Lexicons.Titles))
+            {
+                vetoed ??= [.. probabilities];
+                vetoed[i] = 0;
+            }
+        }
+
+        return vetoed ?? probabilities;
+    }
+
+    /// <summary>
+    /// <paramref name="probabilities"/> with 0 for a place that opens the name of an organisation above its threshold and
+    /// is a place of the world list rather than a division or a grammar place (a country, with no code but a path of its
+    /// own: 中国 in 中国农业银行常德分行): part of the body's proper name, not a place the text names. The gold of corpus/entities never counts one (中国共产党, 中国人寿财险…,
+    /// 中国工商银行…), nor that of the GNE pages; ANNOTATION.md's places inside a body (莲湖区 in 莲湖区…社区党委) are
+    /// divisions and stay, and so does a country before a periodical's title (英国《泰晤士报》): the name starts at 《.
+    /// </summary>
+    internal static IReadOnlyList<float> NamePrefixes(string text, IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, IReadOnlyList<float> thresholds)
+    {
+        float[]? dropped = null;
+        List<TextSpan>? bodies = null;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (c.Type != NameType.Location || c.FromUser || c.Place is not { Level: PlaceLevel.Other, Code: null or "", Path.Length: > 0 }
+                || probabilities[i] <= thresholds[i] || (c.Span.End < text.Length && text[c.Span.End] == '《'))
+            {
+                continue;
+            }
+
+            bodies ??= [.. Enumerable.Range(0, candidates.Count)
+                .Where(k => candidates[k].Type == NameType.Organization && probabilities[k] > thresholds[k])
+                .Select(k => candidates[k].Span)];
+            if (bodies.Any(b => b.Start == c.Span.Start && b.End > c.Span.End))
+            {
+                dropped ??= [.. probabilities];
+                dropped[i] = 0;
+            }
+        }
+
+        return dropped ?? probabilities;
+    }
 
     /// <summary>
     /// A person that both the rule recogniser and the tagger propose on the same span, with another person hypothesis

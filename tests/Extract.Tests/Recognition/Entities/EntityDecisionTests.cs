@@ -54,6 +54,54 @@ public sealed class EntityDecisionTests
         EntityDecision.ListedNames(text, candidates, [0.9f, 0.9f, 0.9f, 0.9f, 0.9f], thresholds).Should().Equal(0.9f, 0.9f, 0.9f, 0.9f, 0.9f);
     }
 
+    [Theory]
+    [InlineData("冯警官", true)]
+    [InlineData("徐阿婆", true)]
+    [InlineData("王书记", true)]
+    [InlineData("李总", true)]
+    [InlineData("欧阳老师", true)]
+    [InlineData("冯敏", false)]
+    [InlineData("总书记", false)]
+    [InlineData("王总理", false)]
+    [InlineData("警官", false)]
+    public void A_surname_and_a_title_is_no_person(string surface, bool vetoed)
+    {
+        // ANNOTATION.md: not surname + title (王书记); 总 is the short form of 总经理/总裁 (李总). A title alone, a surname
+        // and a given name, or a surname before a word that is no title (总理 is not listed) are left to the model.
+        NotNames.IsSurnameAndTitle(surface, Surnames.Default, EntityLexicons.Default.Titles).Should().Be(vetoed);
+    }
+
+    [Fact]
+    public void A_country_that_opens_a_kept_organisation_is_not_kept_as_a_place()
+    {
+        // 中国农业银行常德分行: 中国 is part of the bank's name (no division of the gazetteer), 常德 a division inside it.
+        const string text = "中国农业银行常德分行，英国《星报》编辑部";
+        var bank = Candidate(0, 10);
+        var china = Candidate(0, 2, NameType.Location) with
+        {
+            Sources = CandidateSources.RulePlace,
+            Place = new PlaceMention(new TextSpan(0, 2), "中国", PlaceLevel.Other, null, ["中国"]),
+        };
+        var city = Division(6, 8, "常德", PlaceLevel.City, "湖南省", "常德市");
+        var britain = Candidate(11, 13, NameType.Location) with
+        {
+            Sources = CandidateSources.RulePlace,
+            Place = new PlaceMention(new TextSpan(11, 13), "英国", PlaceLevel.Other, null, ["英国"]),
+        };
+        var desk = Candidate(11, 20);
+        EntityCandidate[] candidates = [bank, china, city, britain, desk];
+        float[] thresholds = [0.5f, 0.5f, 0.5f, 0.5f, 0.5f];
+
+        EntityDecision.NamePrefixes(text, candidates, [0.9f, 0.95f, 0.9f, 0.9f, 0.9f], thresholds)
+            .Should().Equal(0.9f, 0f, 0.9f, 0.9f, 0.9f);
+
+        // Without the body above its threshold the country stands; a division that opens a body stays inside it.
+        EntityDecision.NamePrefixes(text, candidates, [0.3f, 0.95f, 0.9f, 0.9f, 0.9f], thresholds)
+            .Should().Equal(0.3f, 0.95f, 0.9f, 0.9f, 0.9f);
+        var county = Division(0, 2, "零陵", PlaceLevel.County, "湖南省", "永州市", "零陵区");
+        EntityDecision.NamePrefixes(text, [bank, county], [0.9f, 0.9f], [0.5f, 0.5f]).Should().Equal(0.9f, 0.9f);
+    }
+
     private static EntityCandidate Division(int start, int end, string name, PlaceLevel level, params string[] path) =>
         new(new TextSpan(start, end), NameType.Location)
         {
