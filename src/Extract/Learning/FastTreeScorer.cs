@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Extract.Resources;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Trainers.FastTree;
@@ -45,7 +46,7 @@ internal sealed class FastTreeScorer
     public void Write(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        RequireLittleEndian();
+        FlatArrays.RequireLittleEndian("the flat tree layout");
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(_roots.Length);
         writer.Write(_nodes.Length);
@@ -53,10 +54,10 @@ internal sealed class FastTreeScorer
         writer.Write(_slope);
         writer.Write(_offset);
         writer.Flush();
-        stream.Write(MemoryMarshal.AsBytes(_roots.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_depths.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_nodes.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_value.AsSpan()));
+        FlatArrays.Write(stream, _roots);
+        FlatArrays.Write(stream, _depths);
+        FlatArrays.Write(stream, _nodes);
+        FlatArrays.Write(stream, _value);
     }
 
     /// <summary>
@@ -66,7 +67,7 @@ internal sealed class FastTreeScorer
     public static FastTreeScorer Read(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        RequireLittleEndian();
+        FlatArrays.RequireLittleEndian("the flat tree layout");
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         var trees = reader.ReadInt32();
         var count = reader.ReadInt32();
@@ -78,10 +79,10 @@ internal sealed class FastTreeScorer
         var bias = reader.ReadDouble();
         var slope = reader.ReadDouble();
         var offset = reader.ReadDouble();
-        var roots = ReadArray<int>(stream, trees);
-        var depths = ReadArray<int>(stream, trees);
-        var nodes = ReadArray<Node>(stream, count);
-        var value = ReadArray<double>(stream, count);
+        var roots = FlatArrays.Read<int>(stream, trees);
+        var depths = FlatArrays.Read<int>(stream, trees);
+        var nodes = FlatArrays.Read<Node>(stream, count);
+        var value = FlatArrays.Read<double>(stream, count);
         for (var i = 0; i < nodes.Length; i++)
         {
             // Both children (First and First + 1) must be nodes; a leaf goes to its second child, itself (so a first leaf has First -1).
@@ -117,22 +118,7 @@ internal sealed class FastTreeScorer
     internal IEnumerable<(int Feature, float Threshold)> Splits() =>
         _nodes.Where(n => !float.IsNaN(n.Threshold)).Select(n => (n.Feature, n.Threshold));
 
-    private static T[] ReadArray<T>(Stream stream, int count)
-        where T : unmanaged
-    {
-        var array = new T[count];
-        stream.ReadExactly(MemoryMarshal.AsBytes(array.AsSpan()));
-        return array;
-    }
 
-    // The arrays are written as the machine holds them; every machine .NET runs the library on is little-endian.
-    private static void RequireLittleEndian()
-    {
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("the flat tree layout is little-endian");
-        }
-    }
 
     /// <summary>The mean of the trees' depths (steps every walk takes).</summary>
     public double MeanDepth => _depths.Length == 0 ? 0 : _depths.Average();

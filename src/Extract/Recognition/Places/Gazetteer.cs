@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.Text;
 using Extract.Resources;
 using Extract.Segmentation.Resources;
@@ -101,11 +100,11 @@ internal sealed class Gazetteer
                 throw new InvalidDataException($"{count} entries of {textLength} characters");
             }
 
-            var text = ReadArray<char>(stream, textLength);
-            var codeLengths = ReadArray<byte>(stream, count);
-            var nameLengths = ReadArray<byte>(stream, count);
-            var levels = ReadArray<byte>(stream, count);
-            var parents = ReadArray<int>(stream, count);
+            var text = FlatArrays.Read<char>(stream, textLength);
+            var codeLengths = FlatArrays.Read<byte>(stream, count);
+            var nameLengths = FlatArrays.Read<byte>(stream, count);
+            var levels = FlatArrays.Read<byte>(stream, count);
+            var parents = FlatArrays.Read<int>(stream, count);
             var divisions = ImmutableArray.CreateBuilder<Division>(count);
             var at = 0;
             for (var i = 0; i < count; i++)
@@ -156,21 +155,14 @@ internal sealed class Gazetteer
             header.Write(text.Length);
         }
 
-        stream.Write(MemoryMarshal.AsBytes(text.AsSpan()));
+        FlatArrays.Write(stream, text.AsSpan());
         stream.Write(_divisions.Select(d => (byte)d.Code.Length).ToArray());
         stream.Write(_divisions.Select(d => (byte)d.Name.Length).ToArray());
         stream.Write(_divisions.Select(d => (byte)d.Level).ToArray());
-        stream.Write(MemoryMarshal.AsBytes(_divisions.Select(d => d.Parent).ToArray().AsSpan()));
+        FlatArrays.Write(stream, _divisions.Select(d => d.Parent).ToArray());
         Names.Write(stream);
     }
 
-    private static T[] ReadArray<T>(Stream stream, int count)
-        where T : unmanaged
-    {
-        var array = new T[count];
-        stream.ReadExactly(MemoryMarshal.AsBytes(array.AsSpan()));
-        return array;
-    }
 
     /// <summary>
     /// This gazetteer plus a user's entries (<see cref="ExtractorOptions.UserDivisions"/>, <see cref="ExtractorOptions.UserPlaces"/>):

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
+using Extract.Resources;
 
 namespace Extract.Recognition.Places;
 
@@ -123,20 +123,20 @@ internal sealed class NameTrie
     public void Write(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        RequireLittleEndian();
+        FlatArrays.RequireLittleEndian("the gazetteer's trie layout");
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(_labels.Length);
             writer.Write(_values.Length);
         }
 
-        stream.Write(MemoryMarshal.AsBytes(_labels.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_firstChild.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_childCount.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_valueStart.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_valueCount.AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_values.Select(v => v.Division).ToArray().AsSpan()));
-        stream.Write(MemoryMarshal.AsBytes(_values.Select(v => v.Form).ToArray().AsSpan()));
+        FlatArrays.Write(stream, _labels);
+        FlatArrays.Write(stream, _firstChild);
+        FlatArrays.Write(stream, _childCount);
+        FlatArrays.Write(stream, _valueStart);
+        FlatArrays.Write(stream, _valueCount);
+        FlatArrays.Write(stream, _values.Select(v => v.Division).ToArray());
+        FlatArrays.Write(stream, _values.Select(v => v.Form).ToArray());
     }
 
     /// <summary>
@@ -146,7 +146,7 @@ internal sealed class NameTrie
     public static NameTrie Read(Stream stream, int divisions)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        RequireLittleEndian();
+        FlatArrays.RequireLittleEndian("the gazetteer's trie layout");
         int nodes, count;
         using (var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -159,13 +159,13 @@ internal sealed class NameTrie
             throw new InvalidDataException($"a trie of {nodes} nodes and {count} values");
         }
 
-        var labels = ReadArray<char>(stream, nodes);
-        var firstChild = ReadArray<int>(stream, nodes);
-        var childCount = ReadArray<int>(stream, nodes);
-        var valueStart = ReadArray<int>(stream, nodes);
-        var valueCount = ReadArray<int>(stream, nodes);
-        var division = ReadArray<int>(stream, count);
-        var form = ReadArray<NameForm>(stream, count);
+        var labels = FlatArrays.Read<char>(stream, nodes);
+        var firstChild = FlatArrays.Read<int>(stream, nodes);
+        var childCount = FlatArrays.Read<int>(stream, nodes);
+        var valueStart = FlatArrays.Read<int>(stream, nodes);
+        var valueCount = FlatArrays.Read<int>(stream, nodes);
+        var division = FlatArrays.Read<int>(stream, count);
+        var form = FlatArrays.Read<NameForm>(stream, count);
         for (var n = 0; n < nodes; n++)
         {
             // Children come after their parent (breadth first), so every walk moves forward and ends.
@@ -190,21 +190,7 @@ internal sealed class NameTrie
         return new NameTrie(labels, firstChild, childCount, valueStart, valueCount, values);
     }
 
-    private static T[] ReadArray<T>(Stream stream, int count)
-        where T : unmanaged
-    {
-        var array = new T[count];
-        stream.ReadExactly(MemoryMarshal.AsBytes(array.AsSpan()));
-        return array;
-    }
 
-    private static void RequireLittleEndian()
-    {
-        if (!BitConverter.IsLittleEndian)
-        {
-            throw new PlatformNotSupportedException("the gazetteer's trie layout is little-endian");
-        }
-    }
 
     private int Child(int node, char c)
     {
