@@ -40,7 +40,7 @@ internal static partial class Bylines
         var names = ImmutableArray.CreateBuilder<string>();
         // A name's original spelling in brackets after it is the same person: 周某某 (John Smith).
         value = GlossRegex().Replace(value, "");
-        foreach (var raw in SplitRegex().Split(value))
+        foreach (var raw in SplitRegex().Split(value).SelectMany(t => SplitRoleChain(t, surnames)))
         {
             var token = raw.Trim('(', ')', '（', '）', '[', ']', '【', '】', ' ', '“', '”', '"', '《', '》', '.', '。', '：', ':');
             token = StaffCodeRegex().Replace(token, "");
@@ -61,6 +61,49 @@ internal static partial class Bylines
         }
 
         return names.ToImmutable();
+    }
+
+    /// <summary>
+    /// A chain of roles written without separators, one token per role: 记者张三实习生李四 → 记者张三, 实习生李四 (and the
+    /// key's value 张三实习生李四 → 张三, 实习生李四). A token is cut before a later role word only when what stands before
+    /// it, past a leading role word, is a two- or three-character name by the surname model, so an outlet before the role
+    /// (光明日报记者张三) stays whole for <see cref="StripRoles"/>.
+    /// </summary>
+    private static IEnumerable<string> SplitRoleChain(string token, Surnames surnames)
+    {
+        var start = 0;
+        for (var i = start + 2; i < token.Length; i++)
+        {
+            if (LeadingRole(token, i) is null)
+            {
+                continue;
+            }
+
+            var head = token[start..i];
+            var name = LeadingRole(head, 0) is { } lead ? head[lead.Length..] : head;
+            if (name.Length is 2 or 3 && surnames.IsPlausibleName(name) && !IsUnit(name) && !NotPeople.Contains(name))
+            {
+                yield return head;
+                start = i;
+            }
+        }
+
+        yield return token[start..];
+    }
+
+    // The role word token[at..] opens with (the longest: 本报记者 before 记者), or null.
+    private static string? LeadingRole(string token, int at)
+    {
+        string? longest = null;
+        foreach (var role in RoleWords)
+        {
+            if (string.CompareOrdinal(token, at, role, 0, role.Length) == 0 && role.Length > (longest?.Length ?? 0))
+            {
+                longest = role;
+            }
+        }
+
+        return longest;
     }
 
     /// <summary>A token without the role words around it: 本报记者张三 → 张三, 新华社记者张三 → 张三, 张三摄 → 张三.</summary>

@@ -360,6 +360,23 @@ public sealed class BylineFormTests
         Bylines.Names("记者 张晓明 翻摄", Surnames.Default, out _, keyed: true).Should().Equal("张晓明");
     }
 
+    [Theory]
+    [InlineData("记者张晓明实习生刘丽", "张晓明", "刘丽")]
+    [InlineData("本报记者王平通讯员赵小红", "王平", "赵小红")]
+    [InlineData("记者李明 实习生刘丽", "李明", "刘丽")]
+    public void Roles_written_together_without_separators_each_give_their_name(string line, string first, string second)
+    {
+        Parse(line)!.Authors.Should().Equal(first, second);
+    }
+
+    [Fact]
+    public void An_outlet_before_the_role_is_not_cut_off_as_a_name()
+    {
+        var line = Parse("光明日报记者张晓明")!;
+
+        line.Authors.Should().Equal("张晓明");
+    }
+
     [Fact]
     public void A_name_s_original_spelling_in_brackets_is_the_same_person()
     {
