@@ -54,6 +54,32 @@ public sealed class EntityDecisionTests
         EntityDecision.ListedNames(text, candidates, [0.9f, 0.9f, 0.9f, 0.9f, 0.9f], thresholds).Should().Equal(0.9f, 0.9f, 0.9f, 0.9f, 0.9f);
     }
 
+    [Fact]
+    public void A_rule_organisation_ending_in_a_fixed_name_is_kept_unless_a_longer_kept_body_holds_it()
+    {
+        const string text = "住建部和市国资委、七届全国人大，证监会";
+        EntityCandidate Body(string name, CandidateSources sources, int from = 0)
+        {
+            var start = text.IndexOf(name, from, StringComparison.Ordinal);
+            return new EntityCandidate(new TextSpan(start, start + name.Length), NameType.Organization) { Sources = sources };
+        }
+
+        EntityCandidate[] candidates =
+        [
+            Body("住建部", CandidateSources.RuleOrganization), Body("市国资委", CandidateSources.RuleOrganization),
+            Body("全国人大", CandidateSources.RuleOrganization), Body("七届全国人大", CandidateSources.Tagger),
+            Body("证监会", CandidateSources.Tagger), Body("和市", CandidateSources.RuleOrganization),
+        ];
+        float[] thresholds = [0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f];
+
+        // 住建部 and 市国资委 (level + fixed name) rise to the threshold; 全国人大 sits inside the kept 七届全国人大; the
+        // tagger's 证监会 and a rule body that ends in no fixed name keep the model's probability.
+        EntityDecision.FixedNames(text, candidates, [0.1f, 0.2f, 0.1f, 0.8f, 0.1f, 0.1f], thresholds, EntityLexicons.Default.OrgFixed)
+            .Select(p => p > 0.5f).Should().Equal(true, true, false, true, false, false);
+        EntityDecision.FixedNames(text, candidates, [0.1f, 0.2f, 0.1f, 0.3f, 0.1f, 0.1f], thresholds, EntityLexicons.Default.OrgFixed)
+            .Select(p => p > 0.5f).Should().Equal(true, true, true, false, false, false);
+    }
+
     [Theory]
     [InlineData("冯警官", true)]
     [InlineData("徐阿婆", true)]
