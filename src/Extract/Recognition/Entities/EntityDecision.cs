@@ -53,6 +53,7 @@ internal sealed class EntityDecision : IRecognizer
         probabilities = ListedNames(text, candidates, probabilities, thresholds);
         probabilities = Vetoed(text, candidates, probabilities);
         probabilities = FixedNames(text, candidates, probabilities, thresholds, _features.Lexicons.OrgFixed);
+        probabilities = FormerRoles(text, candidates, probabilities, thresholds);
         probabilities = NamePrefixes(text, candidates, probabilities, thresholds);
         var kept = SplitChains(Select(candidates, probabilities, thresholds), candidates);
 
@@ -295,6 +296,39 @@ internal sealed class EntityDecision : IRecognizer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A rule organisation followed by 原 (former) that the tagger reads on through it (辽宁省政协原党组 in
+    /// 辽宁省政协原党组副书记) is kept, and the tagger's longer reading is not: 原 opens the role that follows, so the
+    /// body ends before it (corpus/real-dev's gold lists 辽宁省政协 and 江西省人大常委会 there, with 原党组副书记 as the role).
+    /// </summary>
+    internal static IReadOnlyList<float> FormerRoles(string text, IReadOnlyList<EntityCandidate> candidates, IReadOnlyList<float> probabilities, IReadOnlyList<float> thresholds)
+    {
+        float[]? changed = null;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var r = candidates[i];
+            if (r.Type != NameType.Organization || (r.Sources & CandidateSources.RuleOrganization) == 0
+                || r.Span.End >= text.Length || text[r.Span.End] != '原')
+            {
+                continue;
+            }
+
+            for (var k = 0; k < candidates.Count; k++)
+            {
+                var t = candidates[k];
+                if (t.Type == NameType.Organization && t.Sources == CandidateSources.Tagger && t.Span.Start <= r.Span.Start
+                    && t.Span.End > r.Span.End)
+                {
+                    changed ??= [.. probabilities];
+                    changed[k] = 0;
+                    changed[i] = Math.Max(changed[i], thresholds[i] + 0.01f);
+                }
+            }
+        }
+
+        return changed ?? probabilities;
     }
 
     /// <summary>

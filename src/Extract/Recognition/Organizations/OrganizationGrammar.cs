@@ -234,7 +234,8 @@ internal sealed class OrganizationGrammar
             return true;
         }
 
-        if (!flags.Contains('S', StringComparison.Ordinal))
+        // 辽宁省政协原党组副书记: 原 (former) after a body opens the role that follows, not a unit of the body.
+        if (!flags.Contains('S', StringComparison.Ordinal) || text[last.Span.End] == '原')
         {
             return false;
         }

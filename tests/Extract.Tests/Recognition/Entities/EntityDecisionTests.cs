@@ -80,6 +80,23 @@ public sealed class EntityDecisionTests
             .Select(p => p > 0.5f).Should().Equal(true, true, true, false, false, false);
     }
 
+    [Fact]
+    public void A_tagger_body_read_on_through_former_yields_to_the_rule_body_before_it()
+    {
+        const string text = "辽宁省政协原党组副书记，市委原书记";
+        var rule = Candidate(0, 5) with { Sources = CandidateSources.RuleOrganization };
+        var tagger = Candidate(0, 8) with { Sources = CandidateSources.Tagger };
+        var both = Candidate(0, 8) with { Sources = CandidateSources.Tagger | CandidateSources.RuleOrganization };
+        var city = Candidate(12, 14) with { Sources = CandidateSources.RuleOrganization };
+        float[] thresholds = [0.5f, 0.5f, 0.5f, 0.5f];
+
+        // The tagger-only 辽宁省政协原党组 drops and 辽宁省政协 is kept; a reading the rules share, and a body with no
+        // longer tagger reading (市委 before 原书记), keep the model's probability.
+        EntityDecision.FormerRoles(text, [rule, tagger, both, city], [0.02f, 0.96f, 0.9f, 0.3f], thresholds)
+            .Should().Equal(0.51f, 0f, 0.9f, 0.3f);
+        EntityDecision.FormerRoles("辽宁省政协党组", [rule, tagger], [0.02f, 0.96f], [0.5f, 0.5f]).Should().Equal(0.02f, 0.96f);
+    }
+
     [Theory]
     [InlineData("冯警官", true)]
     [InlineData("徐阿婆", true)]

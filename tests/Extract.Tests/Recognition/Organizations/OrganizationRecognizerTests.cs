@@ -78,6 +78,13 @@ public sealed class OrganizationRecognizerTests
     }
 
     [Fact]
+    public void A_sub_unit_after_former_is_the_role_not_a_unit_of_the_body()
+    {
+        // 原党组副书记 is the role (former deputy secretary of the Party group); 党组 written straight after the body joins it.
+        Found("辽宁省政协原党组副书记孙某，市税务局党组召开会议。").Select(o => o.Name).Should().Equal("辽宁省政协", "市税务局党组");
+    }
+
+    [Fact]
     public void A_periodical_cited_by_its_title_is_a_media_organisation_without_the_marks()
     {
         var organizations = EntityPipeline.Run("据英国《泰晤士报》报道，《红周刊》记者还了解到《关于加强管理的通报》已经下发。").Organizations;
