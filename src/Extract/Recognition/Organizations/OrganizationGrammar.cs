@@ -66,10 +66,11 @@ internal sealed class OrganizationGrammar
             }
 
             var fixedLength = _lexicons.OrgFixed.LongestAt(text, i);
-            if (fixedLength > 0)
+            if (fixedLength > 0 && !EndsInsideWord(text, i + fixedLength))
             {
                 var word = text.Substring(i, fixedLength);
-                last = new OrganizationCandidate(new TextSpan(i, i + fixedLength), NameText.KindOf(_lexicons.OrgFixed.Column(word, 0)));
+                var fixedStart = FixedNameStart(text, i, placeEnds);
+                last = new OrganizationCandidate(new TextSpan(fixedStart, i + fixedLength), NameText.KindOf(_lexicons.OrgFixed.Column(word, 0)));
                 found.Add(last);
                 i += fixedLength - 1;
                 continue;
@@ -113,6 +114,30 @@ internal sealed class OrganizationGrammar
         found.AddRange(IndustryAbbreviations(text));
         found.AddRange(Periodicals(text));
         return found;
+    }
+
+    // 外交部长, 教育部门: a fixed name ending in 部 whose 部 opens a common word with the next character (部长, 部门, 部队,
+    // 部分, 部署, 部位) is a title or a generic noun, not the ministry (People's Daily 1998 and MSRA tag 外交部长 and
+    // 国防部长 as one noun, 0 of 203 as an organisation).
+    private static bool EndsInsideWord(string text, int end) =>
+        end < text.Length && text[end - 1] == '部' && "长门队分署位".Contains(text[end], StringComparison.Ordinal);
+
+    // 中国证监会, 市国资委, 团省委's kin: a fixed name keeps the place written right before it, or a level character
+    // (市, 省…) that stands alone after a boundary, as the suffix grammar does for its bodies (maximal span as written).
+    private int FixedNameStart(string text, int start, Dictionary<int, PlaceMention> placeEnds)
+    {
+        if (placeEnds.TryGetValue(start, out var place) && place.Span.Start < start)
+        {
+            return place.Span.Start;
+        }
+
+        if (start > 0 && Levels.Contains(text[start - 1], StringComparison.Ordinal)
+            && (start == 1 || !NameText.IsCjk(text[start - 2]) || NameText.BoundaryEndingAt(_lexicons, text, start - 1) > 0))
+        {
+            return start - 1;
+        }
+
+        return start;
     }
 
     // 《红周刊》记者, 英国《泰晤士报》: a periodical cited by its title is the paper as a body (MSRA tags 170 of 172 such
@@ -209,7 +234,8 @@ internal sealed class OrganizationGrammar
             return true;
         }
 
-        if (!flags.Contains('S', StringComparison.Ordinal))
+        // 辽宁省政协原党组副书记: 原 (former) after a body opens the role that follows, not a unit of the body.
+        if (!flags.Contains('S', StringComparison.Ordinal) || text[last.Span.End] == '原')
         {
             return false;
         }

@@ -54,6 +54,49 @@ public sealed class EntityDecisionTests
         EntityDecision.ListedNames(text, candidates, [0.9f, 0.9f, 0.9f, 0.9f, 0.9f], thresholds).Should().Equal(0.9f, 0.9f, 0.9f, 0.9f, 0.9f);
     }
 
+    [Fact]
+    public void A_rule_organisation_ending_in_a_fixed_name_is_kept_unless_a_longer_kept_body_holds_it()
+    {
+        const string text = "住建部和市国资委、七届全国人大，证监会";
+        EntityCandidate Body(string name, CandidateSources sources, int from = 0)
+        {
+            var start = text.IndexOf(name, from, StringComparison.Ordinal);
+            return new EntityCandidate(new TextSpan(start, start + name.Length), NameType.Organization) { Sources = sources };
+        }
+
+        EntityCandidate[] candidates =
+        [
+            Body("住建部", CandidateSources.RuleOrganization), Body("市国资委", CandidateSources.RuleOrganization),
+            Body("全国人大", CandidateSources.RuleOrganization), Body("七届全国人大", CandidateSources.Tagger),
+            Body("证监会", CandidateSources.Tagger), Body("和市", CandidateSources.RuleOrganization),
+        ];
+        float[] thresholds = [0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f];
+
+        // 住建部 and 市国资委 (level + fixed name) rise to the threshold; 全国人大 sits inside the kept 七届全国人大; the
+        // tagger's 证监会 and a rule body that ends in no fixed name keep the model's probability.
+        EntityDecision.FixedNames(text, candidates, [0.1f, 0.2f, 0.1f, 0.8f, 0.1f, 0.1f], thresholds, EntityLexicons.Default.OrgFixed)
+            .Select(p => p > 0.5f).Should().Equal(true, true, false, true, false, false);
+        EntityDecision.FixedNames(text, candidates, [0.1f, 0.2f, 0.1f, 0.3f, 0.1f, 0.1f], thresholds, EntityLexicons.Default.OrgFixed)
+            .Select(p => p > 0.5f).Should().Equal(true, true, true, false, false, false);
+    }
+
+    [Fact]
+    public void A_tagger_body_read_on_through_former_yields_to_the_rule_body_before_it()
+    {
+        const string text = "辽宁省政协原党组副书记，市委原书记";
+        var rule = Candidate(0, 5) with { Sources = CandidateSources.RuleOrganization };
+        var tagger = Candidate(0, 8) with { Sources = CandidateSources.Tagger };
+        var both = Candidate(0, 8) with { Sources = CandidateSources.Tagger | CandidateSources.RuleOrganization };
+        var city = Candidate(12, 14) with { Sources = CandidateSources.RuleOrganization };
+        float[] thresholds = [0.5f, 0.5f, 0.5f, 0.5f];
+
+        // The tagger-only 辽宁省政协原党组 drops and 辽宁省政协 is kept; a reading the rules share, and a body with no
+        // longer tagger reading (市委 before 原书记), keep the model's probability.
+        EntityDecision.FormerRoles(text, [rule, tagger, both, city], [0.02f, 0.96f, 0.9f, 0.3f], thresholds)
+            .Should().Equal(0.51f, 0f, 0.9f, 0.3f);
+        EntityDecision.FormerRoles("辽宁省政协党组", [rule, tagger], [0.02f, 0.96f], [0.5f, 0.5f]).Should().Equal(0.02f, 0.96f);
+    }
+
     [Theory]
     [InlineData("冯警官", true)]
     [InlineData("徐阿婆", true)]

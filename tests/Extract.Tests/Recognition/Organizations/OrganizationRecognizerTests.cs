@@ -69,6 +69,22 @@ public sealed class OrganizationRecognizerTests
         OrganizationGrammar.IsPeriodicalTitle(inside).Should().Be(periodical);
 
     [Fact]
+    public void A_central_body_of_the_fixed_list_is_an_organisation_with_the_place_or_level_before_it()
+    {
+        // 外交部长 is the minister and 教育部门 the generic departments: 部 opens a common word there.
+        Found("据住建部公布，中国证监会和市国资委表示，外交部长和教育部门出席。").Select(o => o.Name)
+            .Should().Equal("住建部", "中国证监会", "市国资委");
+        Found("央行行长表示。").Select(o => o.Name).Should().Equal("央行");
+    }
+
+    [Fact]
+    public void A_sub_unit_after_former_is_the_role_not_a_unit_of_the_body()
+    {
+        // 原党组副书记 is the role (former deputy secretary of the Party group); 党组 written straight after the body joins it.
+        Found("辽宁省政协原党组副书记孙某，市税务局党组召开会议。").Select(o => o.Name).Should().Equal("辽宁省政协", "市税务局党组");
+    }
+
+    [Fact]
     public void A_periodical_cited_by_its_title_is_a_media_organisation_without_the_marks()
     {
         var organizations = EntityPipeline.Run("据英国《泰晤士报》报道，《红周刊》记者还了解到《关于加强管理的通报》已经下发。").Organizations;
