@@ -103,7 +103,7 @@ internal static partial class AchievementFilter
     private static partial Regex WorksRegex();
 
     /// <summary>A distance or a dimension before a length (距离3公里, 方圆5公里, 全长5公里).</summary>
-    [GeneratedRegex(@"距|相距|方圆|半径|全长|长约|长达|海拔|行程|步行|驱车|开车|往返|绕行", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"距|相距|方圆|半径|全长|总长|长约|长达|长度|海拔|行程|步行|驱车|开车|往返|绕行", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DistanceRegex();
 
     [GeneratedRegex(@"每(?:个|名|位|户|人|组|班|间|处|支|点|天每|一)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

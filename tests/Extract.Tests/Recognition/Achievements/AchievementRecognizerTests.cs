@@ -80,6 +80,7 @@ public sealed class AchievementRecognizerTests
     [InlineData("有10名消费者大呼厂家误导。", "10名", 10, "名")]
     [InlineData("距离镇上3公里。", "3公里", 3, "公里")]
     [InlineData("全长5公里的道路已通车。", "5公里", 5, "公里")]
+    [InlineData("一期工程岸线总长770米。", "770米", 770, "米")]
     public void Quantities_that_are_not_effort_or_result_are_left_out(string body, string text, int value, string unit)
     {
         Run(Document(body), Mentions.Empty with { Quantities = [Quantity(body, text, value, unit)] }).Should().BeEmpty();
