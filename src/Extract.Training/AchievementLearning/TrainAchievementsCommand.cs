@@ -23,7 +23,7 @@ internal static class TrainAchievementsCommand
     {
         if (CommandArgs.Option(args, "--gold") is not { } goldDirectory)
         {
-            Console.Error.WriteLine("usage: train-achievements --gold DIR [--cv 5] [--entities merged|learned|rules|tagger] [--threshold 0.5] [--add-threshold 0.5] [--out models/achievements/achievements.zip]");
+            Console.Error.WriteLine("usage: train-achievements --gold DIR [--cv 5] [--entities merged|learned|rules|tagger] [--threshold 0.5] [--add-threshold 0.5] [--dump FILE] [--drop-from N] [--test DIR] [--out models/achievements/achievements.zip]");
             return 2;
         }
 
@@ -32,45 +32,55 @@ internal static class TrainAchievementsCommand
         var extractor = new ArticleExtractor(ExtractorOptions.Default with { Entities = strategy });
         var recognizers = new List<IRecognizer> { new DateRecognizer(), new QuantityRecognizer() };
         recognizers.AddRange(ArticleExtractor.EntityRecognizers(strategy));
-        var articles = new List<(string Id, List<AchievementCandidateRow> Rows, List<bool> Rule, List<bool> Vetoed, int Gold)>();
-        foreach (var gold in GoldSet.Load(goldDirectory))
+        var dropFrom = int.Parse(CommandArgs.Option(args, "--drop-from") ?? AchievementCandidates.Count.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        var articles = new List<(string Id, List<AchievementCandidateRow> Rows, List<bool> Rule, List<bool> Vetoed, int Gold, List<string> Texts)>();
+        void Load(string directory, List<(string Id, List<AchievementCandidateRow> Rows, List<bool> Rule, List<bool> Vetoed, int Gold, List<string> Texts)> into)
         {
-            var (_, document) = extractor.Prepare(gold.Source(), CancellationToken.None);
-            var found = Mentions.Empty;
-            foreach (var recognizer in recognizers)
+            foreach (var gold in GoldSet.Load(directory))
             {
-                found = recognizer.Recognize(document, found, CancellationToken.None);
-            }
-
-            var candidates = AchievementCandidates.For(document, found);
-            var remaining = gold.Gold.Achievements.Select(a => (a.Value, a.Unit)).ToList();
-            var rows = new List<AchievementCandidateRow>();
-            foreach (var candidate in candidates)
-            {
-                var key = (candidate.Quantity.Value / 1.000000000000000000000000000000000m, candidate.Quantity.Unit);
-                var index = remaining.FindIndex(g => g.Value == key.Item1 && g.Unit == key.Unit);
-                if (index >= 0)
+                var (_, document) = extractor.Prepare(gold.Source(), CancellationToken.None);
+                var found = Mentions.Empty;
+                foreach (var recognizer in recognizers)
                 {
-                    remaining.RemoveAt(index);
+                    found = recognizer.Recognize(document, found, CancellationToken.None);
                 }
 
-                rows.Add(new AchievementCandidateRow { Features = candidate.Features, Label = index >= 0 });
-            }
+                var candidates = AchievementCandidates.For(document, found);
+                var remaining = gold.Gold.Achievements.Select(a => (a.Value, a.Unit)).ToList();
+                var rows = new List<AchievementCandidateRow>();
+                foreach (var candidate in candidates)
+                {
+                    var key = (candidate.Quantity.Value / 1.000000000000000000000000000000000m, candidate.Quantity.Unit);
+                    var index = remaining.FindIndex(g => g.Value == key.Item1 && g.Unit == key.Unit);
+                    if (index >= 0)
+                    {
+                        remaining.RemoveAt(index);
+                    }
 
-            articles.Add((gold.Id, rows, [.. candidates.Select(c => c.RuleVerdict)], [.. candidates.Select(c => c.Vetoed)], gold.Gold.Achievements.Length));
+                    // --drop-from N: features N and later read as 0 (an ablation: what the later layout's features add under CV).
+                    var features = dropFrom < AchievementCandidates.Count ? [.. candidate.Features.Select((v, k) => k < dropFrom ? v : 0f)] : candidate.Features;
+                    rows.Add(new AchievementCandidateRow { Features = features, Label = index >= 0 });
+                }
+
+                into.Add((gold.Id, rows, [.. candidates.Select(c => c.RuleVerdict)], [.. candidates.Select(c => c.Vetoed)], gold.Gold.Achievements.Length,
+                    [.. candidates.Select(c => $"{c.Quantity.Value / 1.000000000000000000000000000000000m} {c.Quantity.Unit}\t{document.Body[c.Clause.Start..c.Clause.End]}")]));
+            }
         }
 
+        Load(goldDirectory, articles);
         Console.WriteLine($"{articles.Count} articles, {articles.Sum(a => a.Rows.Count)} candidates, {articles.Sum(a => a.Rows.Count(r => r.Label))} reach gold, {articles.Sum(a => a.Gold)} gold");
         var rule = default(FieldScore);
         var learned = new Dictionary<float, FieldScore>();
         var hybrid = new Dictionary<(float Low, float High), FieldScore>();
-        float[] lows = [0.05f, 0.1f, 0.15f, 0.2f, 0.3f];
+        float[] lows = [0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.4f, 0.5f];
         float[] highs = [0.5f, 0.7f, 0.9f, 1.01f];
         lows = [.. lows.Append(float.Parse(CommandArgs.Option(args, "--threshold") ?? "0.5", CultureInfo.InvariantCulture)).Distinct().Order()];
         highs = [.. highs.Append(float.Parse(CommandArgs.Option(args, "--add-threshold") ?? "0.5", CultureInfo.InvariantCulture)).Distinct().Order()];
         float[] thresholds = [0.3f, 0.4f, 0.5f, 0.6f, 0.7f];
         var preset = float.Parse(CommandArgs.Option(args, "--threshold") ?? "0.5", CultureInfo.InvariantCulture);
         thresholds = [.. thresholds.Append(preset).Distinct().Order()];
+        // --dump FILE: every candidate's cross-validated probability beside its label, rule verdict and clause (to read the errors by kind).
+        var dump = CommandArgs.Option(args, "--dump") is { } dumpPath ? new StreamWriter(dumpPath) : null;
         for (var fold = 0; fold < folds; fold++)
         {
             var train = articles.Where((_, i) => i % folds != fold).SelectMany(a => a.Rows.Where((_, j) => !a.Vetoed[j])).ToList();
@@ -80,6 +90,11 @@ internal static class TrainAchievementsCommand
             {
                 var scores = model.Transform(article.Rows).Select(s => s.Probability).ToList();
                 rule += Score(article.Rows, article.Rule, article.Gold);
+                for (var j = 0; dump is not null && j < scores.Count; j++)
+                {
+                    dump.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{article.Id}\t{(article.Rows[j].Label ? 1 : 0)}\t{(article.Rule[j] ? 1 : 0)}\t{(article.Vetoed[j] ? 1 : 0)}\t{scores[j]:0.000}\t{article.Texts[j]}"));
+                }
+
                 foreach (var low in lows)
                 {
                     foreach (var high in highs)
@@ -95,6 +110,7 @@ internal static class TrainAchievementsCommand
             }
         }
 
+        dump?.Dispose();
         Console.WriteLine($"rule filter      P {rule.Precision:0.000}  R {rule.Recall:0.000}  F1 {rule.F1:0.000}  {rule.TruePositives}/{rule.Predicted}/{rule.Gold}");
         foreach (var t in thresholds)
         {
@@ -105,6 +121,35 @@ internal static class TrainAchievementsCommand
         foreach (var ((low, high), s) in hybrid.OrderBy(h => h.Key.Low).ThenBy(h => h.Key.High))
         {
             Console.WriteLine($"rule kept ≥ {low:0.00}, else ≥ {high:0.00}   P {s.Precision:0.000}  R {s.Recall:0.000}  F1 {s.F1:0.000}  {s.TruePositives}/{s.Predicted}/{s.Gold}");
+        }
+
+        if (CommandArgs.Option(args, "--test") is { } testDirectory)
+        {
+            // --test DIR: the model fitted on every --gold article, scored on another annotated set (a development set).
+            var tests = new List<(string Id, List<AchievementCandidateRow> Rows, List<bool> Rule, List<bool> Vetoed, int Gold, List<string> Texts)>();
+            Load(testDirectory, tests);
+            var fitted = LearnedModel<AchievementCandidateRow, BinaryScore>.FromStream(
+                new MemoryStream(ModelZip.FitFastTree([.. articles.SelectMany(a => a.Rows.Where((_, j) => !a.Vetoed[j]))], Settings, LearnedModel<AchievementCandidateRow, BinaryScore>.Seed)), "test");
+            var testRule = default(FieldScore);
+            var testHybrid = new Dictionary<(float Low, float High), FieldScore>();
+            foreach (var article in tests)
+            {
+                var scores = fitted.Transform(article.Rows).Select(s => s.Probability).ToList();
+                testRule += Score(article.Rows, article.Rule, article.Gold);
+                foreach (var low in lows)
+                {
+                    foreach (var high in highs)
+                    {
+                        testHybrid[(low, high)] = testHybrid.GetValueOrDefault((low, high)) + Score(article.Rows, [.. scores.Select((p, j) => !article.Vetoed[j] && p >= (article.Rule[j] ? low : high))], article.Gold);
+                    }
+                }
+            }
+
+            Console.WriteLine($"test {testDirectory}: rule filter   P {testRule.Precision:0.000}  R {testRule.Recall:0.000}  F1 {testRule.F1:0.000}  {testRule.TruePositives}/{testRule.Predicted}/{testRule.Gold}");
+            foreach (var ((low, high), s) in testHybrid.OrderBy(h => h.Key.Low).ThenBy(h => h.Key.High))
+            {
+                Console.WriteLine($"test: rule kept ≥ {low:0.00}, else ≥ {high:0.00}   P {s.Precision:0.000}  R {s.Recall:0.000}  F1 {s.F1:0.000}  {s.TruePositives}/{s.Predicted}/{s.Gold}");
+            }
         }
 
         var threshold = float.Parse(CommandArgs.Option(args, "--threshold") ?? "0.5", CultureInfo.InvariantCulture);

@@ -18,6 +18,7 @@ internal static partial class AchievementCandidates
     /// <summary>
     /// One candidate: the quantity, its clause, the rule filter's verdict, the features, and whether ANNOTATION.md rules it
     /// out whatever the clause says (Vetoed: distances, ages, percentages, ordinals, points in time, 其他N名 referring back).
+    /// A length is vetoed unless the rule filter reads it as the extent of a work built or cleared (新修产业路3.2公里).
     /// </summary>
     public sealed record Candidate(QuantityMention Quantity, TextSpan Clause, bool RuleVerdict, float[] Features)
     {
@@ -48,7 +49,7 @@ internal static partial class AchievementCandidates
             var window = new TextSpan(Math.Max(clause.Start, previousEnd), quantity.Span.Start);
             previousEnd = quantity.Span.End;
             var features = Features(document, quantity, clause, window, verdict, actors, among);
-            var vetoed = UnitClass(quantity.Unit) == 7 || quantity.IsOrdinal || quantity.Value <= 0
+            var vetoed = (UnitClass(quantity.Unit) == 7 && !(IsLength(quantity.Unit) && verdict)) || quantity.IsOrdinal || quantity.Value <= 0
                 || (UnitClass(quantity.Unit) == 5 && features[28] > 0)
                 || RemainderRegex().IsMatch(body[clause.Start..quantity.Span.Start]);
             candidates.Add(new Candidate(quantity, clause, verdict, features) { Vetoed = vetoed });
@@ -112,6 +113,9 @@ internal static partial class AchievementCandidates
     /// <summary>0 people, 1 counts of things, 2 events and rounds, 3 area/weight/volume, 4 money, 5 time, 6 households, 7 distance/age/percent, 8 other.</summary>
     private static int UnitClass(string unit) => unit switch
     {
+        "场次" or "批次" => 2,
+        "台次" or "辆次" or "家次" or "册次" or "剂次" or "台套" or "台件" or "件次" => 1,
+        "户次" => 6,
         "人" or "名" or "人次" or "位" or "余人" => 0,
         "个" or "件" or "份" or "张" or "条" or "套" or "台" or "辆" or "箱" or "袋" or "瓶" or "盒" or "册" or "本" or "家" or "处" or "项" or "支" => 1,
         "次" or "场" or "轮" or "期" or "批" or "单" or "笔" or "起" or "车次" => 2,
@@ -122,6 +126,9 @@ internal static partial class AchievementCandidates
         "米" or "公里" or "千米" or "厘米" or "毫米" or "里" or "岁" or "周岁" or "%" or "‰" or "度" or "℃" or "倍" or "分" or "秒" or "点" or "时" or "号" or "届" or "级" => 7,
         _ => 8,
     };
+
+    /// <summary>Lengths (米, 公里, 千米): vetoed unless the rule filter reads a work built or cleared before them.</summary>
+    internal static bool IsLength(string unit) => unit is "米" or "公里" or "千米";
 
     [GeneratedRegex(@"(?:其他|其余|另外)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RemainderRegex();

@@ -7,14 +7,15 @@ namespace Extract.Recognition.Achievements;
 /// Decides whether a quantity measures effort or result (ANNOTATION.md "Achievements"): not distances,
 /// ages, temperatures, percentages, per-unit quotas (每个点位由2位…), counts that did not happen
 /// (尚未), relative times (8小时后), the around-the-clock idiom (24小时值守), what a place holds (全村有286户),
-/// anniversaries (100周年) and numbers inside names (四家子镇).
+/// anniversaries (100周年) and numbers inside names (四家子镇). A length (米, 公里) counts only as the extent of a work built,
+/// repaired or cleared (新修产业路3.2公里), never as a distance (距离3公里) or a dimension (全长5公里的道路).
 /// </summary>
 internal static partial class AchievementFilter
 {
     /// <summary>Units that never measure effort or result credited to actors.</summary>
     private static readonly FrozenSet<string> ExcludedUnits = new[]
     {
-        "米", "公里", "千米", "厘米", "毫米", "里", "岁", "周岁", "度", "℃", "%", "‰", "倍", "分", "秒", "点", "时", "号", "届", "期", "级", "年", "月", "日",
+        "厘米", "毫米", "里", "岁", "周岁", "度", "℃", "%", "‰", "倍", "分", "秒", "点", "时", "号", "届", "期", "级", "年", "月", "日",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> TimeUnits = new[] { "小时", "天", "分钟", "日", "周", "个月", "年", "个小时" }.ToFrozenSet(StringComparer.Ordinal);
@@ -28,6 +29,13 @@ internal static partial class AchievementFilter
 
         var before = body[clause.Start..quantity.Span.Start];
         var after = body[quantity.Span.End..clause.End];
+
+        // A length counts only as the extent of a work built, repaired or cleared (新修产业路3.2公里, 清淤河道1.3公里), never a
+        // distance (距离3公里, 方圆5公里) or a dimension (全长5公里的道路).
+        if (AchievementCandidates.IsLength(quantity.Unit) && (!WorksRegex().IsMatch(before) || DistanceRegex().IsMatch(before) || after.StartsWith('的')))
+        {
+            return false;
+        }
         if (PerUnitRegex().IsMatch(before) || NegationRegex().IsMatch(before + after))
         {
             return false;
@@ -41,6 +49,13 @@ internal static partial class AchievementFilter
 
         // 几十斤重的设备: a dimension of a thing. 八个方面 / 16个时间段 / 两个孩子: abstract or family nouns, not results.
         if (AttributeAfterRegex().IsMatch(after) || NotResultNounRegex().IsMatch(after))
+        {
+            return false;
+        }
+
+        // 票价不超过1000元 / 一斤能卖40元 / 最高额度30万元: a price, a wage rate or a ceiling, not money raised or spent.
+        // 49名经济学家中有27人认为…: people counted by what they think or say (a survey), not by what they did.
+        if ((quantity.Unit is "元" or "美元" && PriceRegex().IsMatch(before)) || OpinionRegex().IsMatch(after))
         {
             return false;
         }
@@ -83,6 +98,14 @@ internal static partial class AchievementFilter
         return true;
     }
 
+    /// <summary>Verbs of building, repairing or clearing works whose extent a length measures (修路, 改造管网, 清淤, 架设线路).</summary>
+    [GeneratedRegex(@"修|建|铺|改造|硬化|疏通|清淤|清理|加固|架设|整治|拓宽|治理|敷设|埋设|开挖|挖掘|疏浚|进尺|绿化|护砌|砌", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex WorksRegex();
+
+    /// <summary>A distance or a dimension before a length (距离3公里, 方圆5公里, 全长5公里).</summary>
+    [GeneratedRegex(@"距|相距|方圆|半径|全长|总长|长约|长达|长度|海拔|行程|步行|驱车|开车|往返|绕行", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DistanceRegex();
+
     [GeneratedRegex(@"每(?:个|名|位|户|人|组|班|间|处|支|点|天每|一)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PerUnitRegex();
 
@@ -100,6 +123,14 @@ internal static partial class AchievementFilter
 
     [GeneratedRegex(@"^(?:[^，,。；]{0,5}的)?(?:方面|时间段|时段|阶段|环节|步骤|原则|维度|层面|孩子|子女|儿子|女儿|家人)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NotResultNounRegex();
+
+    /// <summary>A price, rate or ceiling just before a sum (单价, 票价, 一斤, 卖到, 能挣, 最高额度).</summary>
+    [GeneratedRegex(@"(?:单价|票价|售价|价格|房价|均价|每斤|一斤|每张|一张|卖到|能挣|只要|最高|额度)[^，,。；;]{0,6}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PriceRegex();
+
+    /// <summary>People counted by an opinion or a statement after them (27人认为, 10名消费者大呼).</summary>
+    [GeneratedRegex(@"^[^，,。；;]{0,10}?(?:认为|表示|觉得|大呼|反映|赞成|反对)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex OpinionRegex();
 
     [GeneratedRegex(@"(?:分成|分为)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DivisionRegex();

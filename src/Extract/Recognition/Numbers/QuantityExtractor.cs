@@ -11,8 +11,12 @@ internal sealed class QuantityExtractor
     private static readonly string[] Prefixes = ["将近", "大约", "多达", "超过", "不少于", "近", "约", "超", "逾"];
     private static readonly string[] Suffixes = ["左右", "以上", "上下", "之多", "多"];
 
-    /// <summary>Fixed expressions whose numerals count nothing (三天三夜 "for days on end", 千家万户 "every household").</summary>
-    private static readonly string[] Idioms = ["三天三夜", "千家万户", "千辛万苦", "千言万语", "千军万马", "三番五次", "三令五申", "一五一十", "四面八方", "五湖四海", "三三两两", "两手准备"];
+    /// <summary>
+    /// Fixed expressions whose numerals count nothing (三天三夜 "for days on end", 千家万户 "every household").
+    /// Numbered policy formulas are names, not counts (八项规定 "the eight-point rules", 四个意识, 门前三包): see models/units/PROVENANCE.md.
+    /// </summary>
+    private static readonly string[] Idioms = ["三天三夜", "千家万户", "千辛万苦", "千言万语", "千军万马", "三番五次", "三令五申", "一五一十", "四面八方", "五湖四海", "三三两两", "两手准备",
+        "八项规定", "四种形态", "四个意识", "四个自信", "两个维护", "两个确立", "门前三包"];
 
     private readonly NumberExtractor _numbers;
     private readonly UnitLexicon _units;

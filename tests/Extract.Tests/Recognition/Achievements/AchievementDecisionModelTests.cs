@@ -62,6 +62,15 @@ public sealed class AchievementDecisionModelTests
     }
 
     [Fact]
+    public void A_length_is_a_candidate_only_as_the_extent_of_a_work_built_or_cleared()
+    {
+        var (document, found) = Analyse("村党支部组织党员新修产业路3.2公里，清淤河道1.3公里，距离镇上3公里，全长5公里的道路已通车。");
+        var candidates = AchievementCandidates.For(document, found);
+        var lengths = candidates.Where(c => c.Quantity.Unit == "公里").ToList();
+        lengths.Select(c => (c.Quantity.Value, c.RuleVerdict, c.Vetoed)).Should().Equal((3.2m, true, false), (1.3m, true, false), (3m, false, true), (5m, false, true));
+    }
+
+    [Fact]
     public void A_delivered_count_credited_to_a_body_is_kept()
     {
         const string body = "东湖村组织志愿者配送生活物资1200份。";

@@ -74,6 +74,13 @@ public sealed class AchievementRecognizerTests
     [InlineData("社区有居民楼21栋。", "21栋", 21, "栋")]
     [InlineData("辖区常住人口1.2万余人。", "1.2万余人", 12000, "人")]
     [InlineData("庆祝中国共产党成立100周年大会。", "100周", 100, "周")]
+    [InlineData("人艺的票价再高也不超过1000元。", "1000元", 1000, "元")]
+    [InlineData("头采的明前茶每斤能卖到600元。", "600元", 600, "元")]
+    [InlineData("被调查的49名经济学家中有27人认为增长乏力。", "27人", 27, "人")]
+    [InlineData("有10名消费者大呼厂家误导。", "10名", 10, "名")]
+    [InlineData("距离镇上3公里。", "3公里", 3, "公里")]
+    [InlineData("全长5公里的道路已通车。", "5公里", 5, "公里")]
+    [InlineData("一期工程岸线总长770米。", "770米", 770, "米")]
     public void Quantities_that_are_not_effort_or_result_are_left_out(string body, string text, int value, string unit)
     {
         Run(Document(body), Mentions.Empty with { Quantities = [Quantity(body, text, value, unit)] }).Should().BeEmpty();
@@ -85,6 +92,9 @@ public sealed class AchievementRecognizerTests
     [InlineData("驻点累计值守4000余小时。", "4000余小时", 4000, "小时")]
     [InlineData("组建两支突击队。", "两支", 2, "支")]
     [InlineData("他们4人立即报名。", "4人", 4, "人")]
+    [InlineData("新修产业路3公里。", "3公里", 3, "公里")]
+    [InlineData("清淤河道1300米。", "1300米", 1300, "米")]
+    [InlineData("今年能卖3万多元。", "3万多元", 30000, "元")]
     public void Counts_of_effort_are_achievements(string body, string text, int value, string unit)
     {
         Run(Document(body), Mentions.Empty with { Quantities = [Quantity(body, text, value, unit)] }).Should().ContainSingle()

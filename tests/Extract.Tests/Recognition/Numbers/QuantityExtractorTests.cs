@@ -36,6 +36,10 @@ public sealed class QuantityExtractorTests
     [InlineData("重2.3千克", 1, 6, "2.3千克", 2.3, "公斤", false)]
     [InlineData("保持两米半距离", 2, 5, "两米半", 2.5, "米", false)]
     [InlineData("工作一个半小时", 2, 7, "一个半小时", 1.5, "小时", false)]
+    [InlineData("开展义诊48场次", 4, 8, "48场次", 48, "场次", false)]
+    [InlineData("抽检食品样品226批次", 6, 11, "226批次", 226, "批次", false)]
+    [InlineData("出动车辆680余台次", 4, 10, "680余台次", 680, "台次", true)]
+    [InlineData("接收信访举报345.2万件次", 6, 14, "345.2万件次", 3452000, "件次", false)]
     public void Number_with_unit(string text, int start, int end, string written, double value, string unit, bool approx)
     {
         var quantity = Single(text);
@@ -75,5 +79,7 @@ public sealed class QuantityExtractorTests
     [InlineData("对下沉干部提出“三个服从”要求")]
     [InlineData("连续三天三夜没回家")]
     [InlineData("走进千家万户")]
+    [InlineData("锲而不舍落实中央八项规定精神")]
+    [InlineData("增强四个意识，做到两个维护")]
     public void Not_quantities(string text) => _extractor.Extract(text, CancellationToken.None).Should().BeEmpty();
 }
