@@ -193,17 +193,44 @@ internal sealed class FastTreeScorer
     /// The calibrated probability of the positive class for each of <paramref name="count"/> rows laid out one after
     /// another in <paramref name="rows"/>, <paramref name="stride"/> values each.
     /// </summary>
+    /// <remarks>
+    /// The rows go through the trees a block at a time, a block small enough (<see cref="BlockBytes"/>) to stay in the
+    /// first-level cache while every tree walks it: a whole document's rows (a hundred kilobytes for the entity
+    /// decision) would be read from the second-level cache at every step, and each step waits on that read. Each row
+    /// still sums its trees in the same order, so the probabilities are the same to the bit.
+    /// </remarks>
     public void Probabilities(ReadOnlySpan<float> rows, int count, int stride, Span<float> probabilities)
     {
-        if (stride < FeaturesRead || rows.Length < count * stride || probabilities.Length < count)
+        if (stride < FeaturesRead || stride <= 0 || rows.Length < count * stride || probabilities.Length < count)
         {
             throw new ArgumentException("rows, stride and probabilities do not fit the model's features");
         }
 
-        var scores = new double[count];
-        Array.Fill(scores, _bias);
+        var block = Math.Clamp(BlockBytes / (stride * sizeof(float)) & ~7, 8, MaxBlockRows);
+        Span<double> scores = stackalloc double[MaxBlockRows];
+        for (var first = 0; first < count; first += block)
+        {
+            var n = Math.Min(block, count - first);
+            WalkBlock(rows.Slice(first * stride, n * stride), n, stride, scores[..n]);
+            for (var r = 0; r < n; r++)
+            {
+                // ML.NET's Platt calibrator: 1 / (1 + exp(slope · score + offset)), on the score as a float.
+                probabilities[first + r] = (float)(1 / (1 + Math.Exp((_slope * (float)scores[r]) + _offset)));
+            }
+        }
+    }
 
-        // Indices are valid by construction (nodes) and by the check above (rows), so the walk reads without bounds checks.
+    /// <summary>The bytes of rows walked through every tree at once: a little under the first-level data cache (48 KiB here, 32 KiB on most x64).</summary>
+    internal const int BlockBytes = 24 * 1024;
+
+    private const int MaxBlockRows = 256;
+
+    // The sum of the bias and every tree's leaf for each of the count rows in rows (count ≤ MaxBlockRows).
+    private void WalkBlock(ReadOnlySpan<float> rows, int count, int stride, Span<double> scores)
+    {
+        scores.Fill(_bias);
+
+        // Indices are valid by construction (nodes) and by the check in Probabilities (rows), so the walk reads without bounds checks.
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         ref var row = ref MemoryMarshal.GetReference(rows);
         for (var t = 0; t < _roots.Length; t++)
@@ -248,12 +275,6 @@ internal sealed class FastTreeScorer
 
                 scores[r] += _value[n];
             }
-        }
-
-        for (var r = 0; r < count; r++)
-        {
-            // ML.NET's Platt calibrator: 1 / (1 + exp(slope · score + offset)), on the score as a float.
-            probabilities[r] = (float)(1 / (1 + Math.Exp((_slope * (float)scores[r]) + _offset)));
         }
     }
 
