@@ -244,14 +244,23 @@ internal sealed class FastTreeScorer
                 var o0 = r * stride;
                 for (var k = 0; k < depth; k++)
                 {
-                    n0 = Step(ref nodes, ref row, o0, n0);
-                    n1 = Step(ref nodes, ref row, o0 + stride, n1);
-                    n2 = Step(ref nodes, ref row, o0 + (2 * stride), n2);
-                    n3 = Step(ref nodes, ref row, o0 + (3 * stride), n3);
-                    n4 = Step(ref nodes, ref row, o0 + (4 * stride), n4);
-                    n5 = Step(ref nodes, ref row, o0 + (5 * stride), n5);
-                    n6 = Step(ref nodes, ref row, o0 + (6 * stride), n6);
-                    n7 = Step(ref nodes, ref row, o0 + (7 * stride), n7);
+                    var m0 = Step(ref nodes, ref row, o0, n0);
+                    var m1 = Step(ref nodes, ref row, o0 + stride, n1);
+                    var m2 = Step(ref nodes, ref row, o0 + (2 * stride), n2);
+                    var m3 = Step(ref nodes, ref row, o0 + (3 * stride), n3);
+                    var m4 = Step(ref nodes, ref row, o0 + (4 * stride), n4);
+                    var m5 = Step(ref nodes, ref row, o0 + (5 * stride), n5);
+                    var m6 = Step(ref nodes, ref row, o0 + (6 * stride), n6);
+                    var m7 = Step(ref nodes, ref row, o0 + (7 * stride), n7);
+                    var moved = (m0 ^ n0) | (m1 ^ n1) | (m2 ^ n2) | (m3 ^ n3) | (m4 ^ n4) | (m5 ^ n5) | (m6 ^ n6) | (m7 ^ n7);
+                    (n0, n1, n2, n3, n4, n5, n6, n7) = (m0, m1, m2, m3, m4, m5, m6, m7);
+
+                    // A split always leads further on (children come after their parent), and a leaf leads to itself:
+                    // when no row moved, all eight stand on leaves and the tree's remaining depth would change nothing.
+                    if (moved == 0)
+                    {
+                        break;
+                    }
                 }
 
                 scores[r] += _value[n0];
