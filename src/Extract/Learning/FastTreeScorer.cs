@@ -193,17 +193,44 @@ internal sealed class FastTreeScorer
     /// The calibrated probability of the positive class for each of <paramref name="count"/> rows laid out one after
     /// another in <paramref name="rows"/>, <paramref name="stride"/> values each.
     /// </summary>
+    /// <remarks>
+    /// The rows go through the trees a block at a time, a block small enough (<see cref="BlockBytes"/>) to stay in the
+    /// first-level cache while every tree walks it: a whole document's rows (a hundred kilobytes for the entity
+    /// decision) would be read from the second-level cache at every step, and each step waits on that read. Each row
+    /// still sums its trees in the same order, so the probabilities are the same to the bit.
+    /// </remarks>
     public void Probabilities(ReadOnlySpan<float> rows, int count, int stride, Span<float> probabilities)
     {
-        if (stride < FeaturesRead || rows.Length < count * stride || probabilities.Length < count)
+        if (stride < FeaturesRead || stride <= 0 || rows.Length < count * stride || probabilities.Length < count)
         {
             throw new ArgumentException("rows, stride and probabilities do not fit the model's features");
         }
 
-        var scores = new double[count];
-        Array.Fill(scores, _bias);
+        var block = Math.Clamp(BlockBytes / (stride * sizeof(float)) & ~7, 8, MaxBlockRows);
+        Span<double> scores = stackalloc double[MaxBlockRows];
+        for (var first = 0; first < count; first += block)
+        {
+            var n = Math.Min(block, count - first);
+            WalkBlock(rows.Slice(first * stride, n * stride), n, stride, scores[..n]);
+            for (var r = 0; r < n; r++)
+            {
+                // ML.NET's Platt calibrator: 1 / (1 + exp(slope · score + offset)), on the score as a float.
+                probabilities[first + r] = (float)(1 / (1 + Math.Exp((_slope * (float)scores[r]) + _offset)));
+            }
+        }
+    }
 
-        // Indices are valid by construction (nodes) and by the check above (rows), so the walk reads without bounds checks.
+    /// <summary>The bytes of rows walked through every tree at once: a little under the first-level data cache (48 KiB here, 32 KiB on most x64).</summary>
+    internal const int BlockBytes = 24 * 1024;
+
+    private const int MaxBlockRows = 256;
+
+    // The sum of the bias and every tree's leaf for each of the count rows in rows (count ≤ MaxBlockRows).
+    private void WalkBlock(ReadOnlySpan<float> rows, int count, int stride, Span<double> scores)
+    {
+        scores.Fill(_bias);
+
+        // Indices are valid by construction (nodes) and by the check in Probabilities (rows), so the walk reads without bounds checks.
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         ref var row = ref MemoryMarshal.GetReference(rows);
         for (var t = 0; t < _roots.Length; t++)
@@ -217,14 +244,23 @@ internal sealed class FastTreeScorer
                 var o0 = r * stride;
                 for (var k = 0; k < depth; k++)
                 {
-                    n0 = Step(ref nodes, ref row, o0, n0);
-                    n1 = Step(ref nodes, ref row, o0 + stride, n1);
-                    n2 = Step(ref nodes, ref row, o0 + (2 * stride), n2);
-                    n3 = Step(ref nodes, ref row, o0 + (3 * stride), n3);
-                    n4 = Step(ref nodes, ref row, o0 + (4 * stride), n4);
-                    n5 = Step(ref nodes, ref row, o0 + (5 * stride), n5);
-                    n6 = Step(ref nodes, ref row, o0 + (6 * stride), n6);
-                    n7 = Step(ref nodes, ref row, o0 + (7 * stride), n7);
+                    var m0 = Step(ref nodes, ref row, o0, n0);
+                    var m1 = Step(ref nodes, ref row, o0 + stride, n1);
+                    var m2 = Step(ref nodes, ref row, o0 + (2 * stride), n2);
+                    var m3 = Step(ref nodes, ref row, o0 + (3 * stride), n3);
+                    var m4 = Step(ref nodes, ref row, o0 + (4 * stride), n4);
+                    var m5 = Step(ref nodes, ref row, o0 + (5 * stride), n5);
+                    var m6 = Step(ref nodes, ref row, o0 + (6 * stride), n6);
+                    var m7 = Step(ref nodes, ref row, o0 + (7 * stride), n7);
+                    var moved = (m0 ^ n0) | (m1 ^ n1) | (m2 ^ n2) | (m3 ^ n3) | (m4 ^ n4) | (m5 ^ n5) | (m6 ^ n6) | (m7 ^ n7);
+                    (n0, n1, n2, n3, n4, n5, n6, n7) = (m0, m1, m2, m3, m4, m5, m6, m7);
+
+                    // A split always leads further on (children come after their parent), and a leaf leads to itself:
+                    // when no row moved, all eight stand on leaves and the tree's remaining depth would change nothing.
+                    if (moved == 0)
+                    {
+                        break;
+                    }
                 }
 
                 scores[r] += _value[n0];
@@ -248,12 +284,6 @@ internal sealed class FastTreeScorer
 
                 scores[r] += _value[n];
             }
-        }
-
-        for (var r = 0; r < count; r++)
-        {
-            // ML.NET's Platt calibrator: 1 / (1 + exp(slope · score + offset)), on the score as a float.
-            probabilities[r] = (float)(1 / (1 + Math.Exp((_slope * (float)scores[r]) + _offset)));
         }
     }
 

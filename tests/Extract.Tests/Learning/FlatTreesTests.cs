@@ -57,6 +57,34 @@ public sealed class FlatTreesTests
         actual.Should().Equal(expected, "the flat walk must give ML.NET's probabilities bit for bit");
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void A_row_scores_the_same_alone_as_in_a_block_of_any_size(string name)
+    {
+        var flat = FlatTrees.Read(new MemoryStream(Bytes($"Extract.Models.{name}.trees")), name);
+        var width = flat.FeatureCount;
+        var thresholds = flat.Trees.Splits().GroupBy(s => s.Feature).ToDictionary(g => g.Key, g => g.Select(s => s.Threshold).ToArray());
+        var random = new Random(7);
+
+        // More rows than one block of the walk holds (FastTreeScorer.BlockBytes), and not a whole number of blocks or of eight.
+        var count = (3 * FastTreeScorer.BlockBytes / (width * sizeof(float))) + 5;
+        var rows = new float[count * width];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = thresholds.TryGetValue(i % width, out var t) ? Edge(t[random.Next(t.Length)], 2 + random.Next(8)) : 0;
+        }
+
+        var together = new float[count];
+        flat.Trees.Probabilities(rows, count, width, together);
+        var alone = new float[count];
+        for (var r = 0; r < count; r++)
+        {
+            flat.Trees.Probabilities(rows.AsSpan(r * width, width), 1, width, alone.AsSpan(r, 1));
+        }
+
+        together.Should().Equal(alone, "each row sums the same trees in the same order, whatever block it is walked in");
+    }
+
     [Fact]
     public void The_library_reads_the_flat_forms_and_keeps_the_zips_for_ML_NET()
     {
