@@ -47,7 +47,7 @@ internal static partial class MetadataLines
     /// <summary>Parses <paramref name="line"/> as a metadata line; null when it is content.</summary>
     public static MetadataLine? TryParse(string line, Surnames surnames)
     {
-        line = PublishDate.Unglued(Light(line).Trim());
+        line = PublishDate.Unglued(Light(PrivateUseRegex().Replace(line, " ")).Trim());
         if (line.Length is 0 or > 160)
         {
             return null;
@@ -521,6 +521,10 @@ internal static partial class MetadataLines
     // The dateline or masthead that may precede an opening byline: 本报讯, 湖北日报讯, 本站讯, 据新华社沈阳1月16日电, 新华社北京1月1日电.
     [GeneratedRegex(@"^(?<lead>(?:据)?[\u4e00-\u9fff·]{0,12}(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)\s*)?(?<bracket>[(（]\s*(?<inner>(?:[\u4e00-\u9fff·]{0,8}?)(?<role>记者|通讯员|实习生|见习生|撰稿|作者|文/图|文)[^()（）]{1,60}|(?<=(?:讯|电|消息)\s*[(（]\s*)[\u4e00-\u9fff]{2,4}(?:[ 、,][\u4e00-\u9fff]{2,4}){0,3})\s*[)）])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InlineBylineRegex();
+
+    // An icon font's glyph (private-use characters) beside a field is layout: [ 王建国 ]\uE602 来源：….
+    [GeneratedRegex(@"[\uE000-\uF8FF]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PrivateUseRegex();
 
     [GeneratedRegex(@"^[\u4e00-\u9fff]{4,}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LongHanRegex();

@@ -104,7 +104,9 @@ internal sealed partial class TextStage
                 content.RemoveAt(titleIndex);
             }
         }
-        else if (TextHeadline.Find(content, i => metas.Exists(m => m.Before == i)) is { } headline)
+        // The walk up to the headline is anchored by the header's dateline or source, not by a byline alone: an outlet-led
+        // byline under share widgets (某某网站 王建国) would make a widget line the headline.
+        else if (TextHeadline.Find(content, i => metas.Exists(m => m.Before == i && (m.Line.PublishedAt is not null || m.Line.Outlet is not null || m.Line.Masthead is null))) is { } headline)
         {
             // What stands above the headline is the site's (navigation, channel lists, login links): it leaves the body.
             title = PageTitle.WithoutLabel(headline.Title);

@@ -452,4 +452,21 @@ public sealed class BylineFormTests
     {
         Parse("作者：某某周刊记者 王建国")!.Authors.Should().Equal("王建国");
     }
+
+    [Fact]
+    public void An_icon_glyph_beside_a_field_is_layout()
+    {
+        var meta = Parse("2004年7月16日08:19 [ 王建国 ]\uE602 来源：[ 某某日报 ]")!;
+        meta.Authors.Should().Equal("王建国");
+        meta.Outlet.Should().Be("某某日报");
+    }
+
+    [Fact]
+    public void An_outlet_led_byline_under_share_widgets_does_not_move_the_headline()
+    {
+        var clean = Run("首页 > 要闻\n全市秋收工作会议今天召开\n来源：某某网站 发布时间： 2023-06-10 07:00\n分享\n微信里点“发现”，扫一下\n二维码便可将本文分享至朋友圈。\n某某网站 王建国 李晓梅\n"
+            + "全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。\n会议要求各地抓好落实，确保颗粒归仓，做好秋收秋种各项工作。");
+        clean.Title.Should().Be("全市秋收工作会议今天召开");
+        clean.Authors.Should().Equal("王建国", "李晓梅");
+    }
 }
