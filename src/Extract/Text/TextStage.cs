@@ -104,8 +104,9 @@ internal sealed partial class TextStage
                 content.RemoveAt(titleIndex);
             }
         }
-        // The walk up to the headline is anchored by the header's dateline or source, not by a byline alone: an outlet-led
-        // byline under share widgets (某某网站 王建国) would make a widget line the headline.
+        // The walk up to the headline is anchored by the header's dateline or source, not by a masthead's byline alone: one
+        // under share widgets (某某网站 王建国) would make a widget line the headline, one under a deck (□某某时报记者 王建国)
+        // the deck.
         else if (TextHeadline.Find(content, i => metas.Exists(m => m.Before == i && (m.Line.PublishedAt is not null || m.Line.Outlet is not null || m.Line.Masthead is null))) is { } headline)
         {
             // What stands above the headline is the site's (navigation, channel lists, login links): it leaves the body.

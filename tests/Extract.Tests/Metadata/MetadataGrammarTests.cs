@@ -469,4 +469,13 @@ public sealed class BylineFormTests
         clean.Title.Should().Be("全市秋收工作会议今天召开");
         clean.Authors.Should().Equal("王建国", "李晓梅");
     }
+
+    [Fact]
+    public void A_masthead_s_byline_under_a_deck_does_not_make_the_deck_the_headline()
+    {
+        var clean = Run("首页 > 生活 > 正文\n全市秋收工作会议召开 颗粒归仓有保障\n2009年07月16日 01:23 某某时报\n颗粒归仓有保障，专家提醒秋收秋种要抓紧\n□某某时报记者 王建国\n"
+            + "全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。\n会议要求各地抓好落实，确保颗粒归仓，做好秋收秋种各项工作。");
+        clean.Title.Should().Be("全市秋收工作会议召开 颗粒归仓有保障");
+        clean.Authors.Should().Equal("王建国");
+    }
 }
