@@ -44,6 +44,13 @@ internal static partial class Bylines
         {
             var token = raw.Trim('(', ')', '（', '）', '[', ']', '【', '】', ' ', '“', '”', '"', '《', '》', '.', '。', '：', ':');
             token = StaffCodeRegex().Replace(token, "");
+
+            // A masthead and a reporter role as a token of its own (某某周刊记者 王建国) is the role, not a name before it.
+            if (token.Length > 2 && MastheadRoleRegex().IsMatch(token))
+            {
+                continue;
+            }
+
             token = StripRoles(token);
             if (token.Length == 0 || RoleWords.Contains(token) || MetadataKeys.KindOf(token) is not null)
             {
@@ -144,6 +151,27 @@ internal static partial class Bylines
     {
         var token = line.Trim();
         return token.Length is >= 2 and <= 20 && IsPerson(token, surnames) && !CommonWords.Default.Contains(token) ? token : null;
+    }
+
+    /// <summary>
+    /// The names when <paramref name="line"/> is one to four people's names and nothing else, set apart by 、, commas or
+    /// spaces (张明华, 赵延东、李晓梅): a co-written essay's byline under its headline. Empty otherwise.
+    /// </summary>
+    public static ImmutableArray<string> LoneNames(string line, Surnames surnames)
+    {
+        if (LoneName(line, surnames) is { } one)
+        {
+            return [one];
+        }
+
+        var items = NameListRegex().Split(line.Trim());
+        if (items.Length is 0 or > 4 || items.Any(i => i.Length == 0))
+        {
+            return [];
+        }
+
+        var names = items.Select(i => LoneName(i, surnames)).ToArray();
+        return names.All(n => n is not null) ? [.. names.OfType<string>()] : [];
     }
 
     /// <summary>True when <paramref name="token"/> is a person's name as a byline writes it.</summary>
@@ -251,6 +279,12 @@ internal static partial class Bylines
     }
 
     private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
+
+    [GeneratedRegex(@"^[\u4e00-\u9fff·]{2,16}(?:记者|通讯员)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex MastheadRoleRegex();
+
+    [GeneratedRegex(@"\s*[、，,]\s*|\s+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NameListRegex();
 
     [GeneratedRegex(@"[\s、,，;；|｜]+|(?<=[\u4e00-\u9fff])[/／](?=[\u4e00-\u9fff]{2})", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SplitRegex();

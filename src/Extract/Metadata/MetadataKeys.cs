@@ -60,7 +60,7 @@ internal static partial class MetadataKeys
         ["日期"] = MetadataKind.Date, ["发表于"] = MetadataKind.Date, ["发布于"] = MetadataKind.Date, ["更新于"] = MetadataKind.Date,
 
         ["作者"] = MetadataKind.Author, ["文"] = MetadataKind.Author, ["撰文"] = MetadataKind.Author, ["撰稿"] = MetadataKind.Author,
-        ["撰稿人"] = MetadataKind.Author, ["执笔"] = MetadataKind.Author, ["采写"] = MetadataKind.Author, ["整理"] = MetadataKind.Author,
+        ["撰稿人"] = MetadataKind.Author, ["执笔"] = MetadataKind.Author, ["执笔人"] = MetadataKind.Author, ["采写"] = MetadataKind.Author, ["整理"] = MetadataKind.Author,
         ["记者"] = MetadataKind.Author, ["本报记者"] = MetadataKind.Author, ["本台记者"] = MetadataKind.Author, ["本网记者"] = MetadataKind.Author,
         ["本刊记者"] = MetadataKind.Author, ["特约记者"] = MetadataKind.Author, ["见习记者"] = MetadataKind.Author, ["实习记者"] = MetadataKind.Author,
         ["融媒体记者"] = MetadataKind.Author, ["全媒体记者"] = MetadataKind.Author, ["首席记者"] = MetadataKind.Author, ["通讯员"] = MetadataKind.Author,
@@ -109,7 +109,7 @@ internal static partial class MetadataKeys
         + @"信息来源|稿件来源|文章来源|本文来源|新闻来源|消息来源|内容来源|发布时间|发表时间|发布日期|发表日期|更新时间|更新日期|发稿时间|刊发时间|"
         + @"上传时间|录入时间|添加时间|创建时间|出版日期|见报日期|成文日期|本报记者|本台记者|本网记者|本刊记者|特约记者|见习记者|实习记者|首席记者|"
         + @"摄影记者|责任编辑|执行编辑|值班编辑|本期编辑|网络编辑|浏览次数|阅读次数|访问次数|点击次数|发布单位|发布机构|"
-        + @"转载自|来源于|出版社|撰稿人|发表于|发布于|更新于|通讯员|实习生|见习生|点击数|点击量|点击率|访问量|浏览量|阅读量|评论数|发布人|发布者|录入者|上传者|分享到|"
+        + @"转载自|来源于|出版社|撰稿人|执笔人|发表于|发布于|更新于|通讯员|实习生|见习生|点击数|点击量|点击率|访问量|浏览量|阅读量|评论数|发布人|发布者|录入者|上传者|分享到|"
         + @"来源|稿源|转自|出处|出自|来自|选自|摘自|媒体|时间|日期|作者|撰文|撰稿|执笔|采写|整理|记者|文/图|图/文|文/摄|文图|图文|供稿|编译|摄影|摄像|图片|"
         + @"编辑|责编|编审|审核|审校|审稿|签发|终审|初审|复审|校对|策划|统筹|监制|出品|美编|制图|设计|录入|投稿|浏览|阅读|点击|人气|字号|字体|分享|打印|关闭|收藏|纠错|"
         + @"文|图|摄)(?<sep>\s*[:：]\s*|\s*[/／]\s*|\s+|)",

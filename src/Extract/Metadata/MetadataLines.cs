@@ -16,6 +16,12 @@ internal sealed record MetadataLine(string? Outlet, string? PublishedAt, Immutab
 
     /// <summary>A name stamped after the dateline's date with no key (2021-10-22 09:30 某某日报): the outlet when the line is the header's.</summary>
     public string? Stamped { get; init; }
+
+    /// <summary>
+    /// A person alone beside a timed date with no key (王建国 2015-06-21 11:39:55 0人参与评论): the author when the line is the
+    /// header's dateline; further down the same form is a related list's or a comment's stamp (TextStage decides).
+    /// </summary>
+    public string? Signed { get; init; }
 }
 
 /// <summary>One key–value field of a header or trailer line.</summary>
@@ -41,7 +47,7 @@ internal static partial class MetadataLines
     /// <summary>Parses <paramref name="line"/> as a metadata line; null when it is content.</summary>
     public static MetadataLine? TryParse(string line, Surnames surnames)
     {
-        line = PublishDate.Unglued(Light(line).Trim());
+        line = PublishDate.Unglued(Light(PrivateUseRegex().Replace(line, " ")).Trim());
         if (line.Length is 0 or > 160)
         {
             return null;
@@ -99,7 +105,7 @@ internal static partial class MetadataLines
         var rest = dates.Count == 0 ? line : DateRegex().Replace(line, "  ");
         var fields = Fields(rest);
 
-        string? outlet = null, masthead = null, stampedOutlet = null;
+        string? outlet = null, masthead = null, stampedOutlet = null, signed = null;
         var timed = publishedText is not null && (publishedText.Contains(':') || publishedText.Contains('：') || publishedText.Contains('时'));
         var authors = ImmutableArray.CreateBuilder<string>();
         var editors = ImmutableArray.CreateBuilder<string>();
@@ -139,11 +145,24 @@ internal static partial class MetadataLines
                     {
                         outlet ??= lead.Split(' ')[^1];
                     }
+                    else if (published is not null && timed && fields.Count == 1 && Bylines.LoneName(lead, surnames) is { } person && !LongHanRegex().IsMatch(person))
+                    {
+                        // A person alone beside a timed date and no key (王建国 2015-06-21 11:39:55): the header's author. Four
+                        // Han characters or more there are an account's name (a self-media account's stamp), not a person's.
+                        signed = person;
+                    }
                     else if (published is not null && !fields.Exists(f => f.Kind is MetadataKind.Source) && Outlets.Stamped(lead, line, dates[0].Index + dates[0].Length, timed, surnames) is { } stamped)
                     {
                         // A name stamped beside the date and time with no key (2021-10-22 09:30 某某日报): the header's
                         // outlet, a related list's channel (2021-10-22 09:30 科技前沿) further down (TextStage decides).
                         stampedOutlet = stamped;
+                    }
+                    else if (published is null && fields.Count == 1 && OutletNames(lead, surnames) is { Length: > 0 } signedBy)
+                    {
+                        // An outlet or masthead and the names with no role word (某某网 王建国 李晓梅): the byline.
+                        authors.AddRange(signedBy);
+                        masthead = Outlets.Masthead(lead.Split(' ')[0], surnames);
+                        keys++;
                     }
                     else if (!(fields.Count > 1 && (fields[1].OutletLed || (MetadataKeys.IsReporterRole(fields[1].Key) && lead.Length <= 16 && LeadRegex().IsMatch(lead)))))
                     {
@@ -208,7 +227,7 @@ internal static partial class MetadataLines
         // A keyed line with nothing after its keys (来源：, 作者：) says nothing: it may be a heading. One whose values hold
         // no person (发布人：管理员, 作者：组织部) is still wholly metadata and leaves the body.
         // A row of widgets alone (收藏 打印 增大字体) is page furniture around the metadata: it leaves the body too.
-        if (published is null && fields.All(f => f.Kind is null || f.Value.Length == 0))
+        if (published is null && authors.Count == 0 && fields.All(f => f.Kind is null || f.Value.Length == 0))
         {
             return fields.Count(f => f.Kind is MetadataKind.Widget or MetadataKind.Counter) >= 2 && fields[0].Value.Length == 0
                 ? new MetadataLine(null, null, [], [])
@@ -223,7 +242,24 @@ internal static partial class MetadataLines
             masthead = Outlets.Masthead(EditionRegex().Replace(fields[0].Value, " "), surnames);
         }
 
-        return new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable()) { PublishedText = publishedText, Masthead = masthead, Stamped = stampedOutlet };
+        return new MetadataLine(outlet, published, authors.ToImmutable(), editors.ToImmutable()) { PublishedText = publishedText, Masthead = masthead, Stamped = stampedOutlet, Signed = signed };
+    }
+
+    /// <summary>
+    /// The names of a byline an outlet or masthead leads without a role word (某某网 王建国, 某某日报 王建国 李晓梅): the first
+    /// token a unit's or outlet's name, then one to four tokens, each a two- or three-character name by the surname model.
+    /// Empty otherwise.
+    /// </summary>
+    private static ImmutableArray<string> OutletNames(string lead, Surnames surnames)
+    {
+        var tokens = lead.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length is < 2 or > 5 || tokens[0].Length is < 3 or > 16 || !tokens[0].All(IsHan) || !Bylines.IsUnit(tokens[0]) || MetadataKeys.KindOf(tokens[0]) is not null)
+        {
+            return [];
+        }
+
+        var names = tokens[1..];
+        return names.All(n => n.Length is 2 or 3 && Bylines.LoneName(n, surnames) is not null && !Bylines.IsUnit(n)) ? [.. names] : [];
     }
 
     /// <summary>
@@ -385,6 +421,13 @@ internal static partial class MetadataLines
         }
 
         var items = inner.Split([' ', '、', ','], StringSplitOptions.RemoveEmptyEntries);
+
+        // Where the reporter filed from closes the credit: （王建国 上海报道）.
+        if (items.Length > 1 && FiledReportRegex().IsMatch(items[^1]))
+        {
+            items = items[..^1];
+        }
+
         if (items.Length == 0 || !items.All(i => surnames.IsPlausibleName(i)) || (items.Length == 1 && match.Index > 0 && paragraph.Length - match.Length > 0 && !SentenceEnd(paragraph[..match.Index].TrimEnd()[^1])))
         {
             return ([], [], -1);
@@ -478,6 +521,16 @@ internal static partial class MetadataLines
     // The dateline or masthead that may precede an opening byline: 本报讯, 湖北日报讯, 本站讯, 据新华社沈阳1月16日电, 新华社北京1月1日电.
     [GeneratedRegex(@"^(?<lead>(?:据)?[\u4e00-\u9fff·]{0,12}(?:\d{1,2}月\d{1,2}日)?(?:讯|电|消息)\s*)?(?<bracket>[(（]\s*(?<inner>(?:[\u4e00-\u9fff·]{0,8}?)(?<role>记者|通讯员|实习生|见习生|撰稿|作者|文/图|文)[^()（）]{1,60}|(?<=(?:讯|电|消息)\s*[(（]\s*)[\u4e00-\u9fff]{2,4}(?:[ 、,][\u4e00-\u9fff]{2,4}){0,3})\s*[)）])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InlineBylineRegex();
+
+    // An icon font's glyph (private-use characters) beside a field is layout: [ 王建国 ]\uE602 来源：….
+    [GeneratedRegex(@"[\uE000-\uF8FF]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PrivateUseRegex();
+
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{4,}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex LongHanRegex();
+
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{2,4}报道$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FiledReportRegex();
 
     [GeneratedRegex(@"[(（](?<inner>[^()（）]{2,60})[)）]\s*$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TrailingCreditRegex();

@@ -129,7 +129,7 @@ internal static partial class Outlets
     [GeneratedRegex(@"(?<![\w.@/])(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|info|cc|tv|hk|tw|me|co)(?:\.[a-z]{2})?(?::\d+)?(?:/[\x21-\x7E]*)?(?![\w.])", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex HostRegex();
 
-    [GeneratedRegex(@"[\u4e00-\u9fff]{0,4}[(（]\s*\d+\s*(?:人参与|人|条|次)?\s*[)）]|\d+\s*(?:人参与|条评论|人评论|评论|人阅读|次阅读|次浏览)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"[\u4e00-\u9fff]{0,4}[(（]\s*\d+\s*(?:人参与|人|条|次)?\s*[)）]|\d+\s*(?:人参与评论|人参与|条评论|人评论|评论|人阅读|次阅读|次浏览)", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CounterRegex();
 
     [GeneratedRegex(@"^《(?<name>[^《》]{2,20})》$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

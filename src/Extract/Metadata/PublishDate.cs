@@ -75,7 +75,7 @@ internal static partial class PublishDate
     /// <summary>True when the line names its date as a publish date (发布时间, 发表于, 日期…) rather than just containing one.</summary>
     public static bool IsKeyed(string line) => KeyRegex().IsMatch(line);
 
-    /// <summary>Meta and visible candidates reconciled: where they disagree on the day, the one the URL's date supports wins, else the visible one; the time of day comes from whichever states it for the chosen day.</summary>
+    /// <summary>Meta and visible candidates reconciled: where they disagree on the day, the one the URL's date supports wins, else the visible one; the time of day comes from whichever states it for the chosen day, the visible one when both do.</summary>
     public static string? Choose(string? meta, IReadOnlyList<(string Date, bool Keyed)> visible, string? url)
     {
         var urlDay = ReferenceDates.DateFromUrl(url);
@@ -94,7 +94,9 @@ internal static partial class PublishDate
         }
         else if (IsoDate.DateOf(meta) == IsoDate.DateOf(seen))
         {
-            chosen = meta.Length >= seen.Length ? meta : seen;
+            // On one day the page's own time wins when both state one (a CMS stamps its meta tag minutes after the
+            // release time the page shows); the meta tag's only when the page gives the day alone.
+            chosen = meta.Length > seen.Length ? meta : seen;
         }
         else if (urlDay is { } d)
         {

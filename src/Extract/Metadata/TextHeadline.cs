@@ -296,7 +296,7 @@ internal static partial class TextHeadline
 
     /// <summary>A line under a headline that is its byline, not its second half: a name alone (张明华), a reporter's line.</summary>
     private static bool IsBylineUnder(string line) =>
-        Bylines.LoneName(line, Surnames.Default) is not null || line.Contains("记者", StringComparison.Ordinal) || line.Contains("通讯员", StringComparison.Ordinal);
+        Bylines.LoneNames(line, Surnames.Default).Length > 0 || line.Contains("记者", StringComparison.Ordinal) || line.Contains("通讯员", StringComparison.Ordinal);
 
     /// <summary>
     /// The headline ending at <paramref name="index"/>, joined with the halves above it when a long headline was broken

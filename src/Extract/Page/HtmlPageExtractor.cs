@@ -134,9 +134,9 @@ internal sealed partial class HtmlPageExtractor
             var line = lines[i];
 
             // A name alone under the headline is the column's byline (it leaves the body).
-            if (titleLine >= 0 && i > titleLine && !line.InFurniture && line.LinkDensity < 0.5 && Bylines.LoneName(line.Text, Surnames.Default) is { } name)
+            if (titleLine >= 0 && i > titleLine && !line.InFurniture && line.LinkDensity < 0.5 && Bylines.LoneNames(line.Text, Surnames.Default) is { Length: > 0 } names)
             {
-                headerNames.Add(name);
+                headerNames.AddRange(names);
                 continue;
             }
 

@@ -237,7 +237,7 @@ internal static partial class PageTitle
     [GeneratedRegex(@"[_|｜»]+|\s[-–—－―]{1,2}\s|--|——|\s@\s|\s?::\s?", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SeparatorRegex();
 
-    [GeneratedRegex(@"^\s*(?:[【\[［][^】\]］]{1,12}[】\]］]|[\u4e00-\u9fffA-Za-z]{2,4}\s*[|｜])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^\s*(?:[【\[［][^】\]］]{1,12}[】\]］]|[\u4e00-\u9fffA-Za-z]{2,4}\s*[|｜丨])\s*", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LabelRegex();
 
     [GeneratedRegex(@"^\d{4}[-年/.]\d{1,2}", RegexOptions.None, matchTimeoutMilliseconds: 1000)]

@@ -104,7 +104,10 @@ internal sealed partial class TextStage
                 content.RemoveAt(titleIndex);
             }
         }
-        else if (TextHeadline.Find(content, i => metas.Exists(m => m.Before == i)) is { } headline)
+        // The walk up to the headline is anchored by the header's dateline or source, not by a masthead's byline alone: one
+        // under share widgets (某某网站 王建国) would make a widget line the headline, one under a deck (□某某时报记者 王建国)
+        // the deck.
+        else if (TextHeadline.Find(content, i => metas.Exists(m => m.Before == i && (m.Line.PublishedAt is not null || m.Line.Outlet is not null || m.Line.Masthead is null))) is { } headline)
         {
             // What stands above the headline is the site's (navigation, channel lists, login links): it leaves the body.
             title = PageTitle.WithoutLabel(headline.Title);
@@ -116,9 +119,9 @@ internal sealed partial class TextStage
             metas = [.. metas.Select(m => (m.Before <= headline.Index ? -1 : Math.Max(0, m.Before - headline.Index - headline.Lines), m.Line))];
 
             // A name alone right under the headline is its byline without a key (an essay's, a column's): it leaves the body.
-            if (content.Count > 1 && Bylines.LoneName(content[0], _surnames) is { } lone)
+            if (content.Count > 1 && Bylines.LoneNames(content[0], _surnames) is { Length: > 0 } lone)
             {
-                authors.Add(lone);
+                authors.AddRange(lone);
                 content.RemoveAt(0);
                 metas = [.. metas.Select(m => (Math.Max(m.Before - 1, m.Before < 0 ? -1 : 0), m.Line))];
             }
@@ -152,6 +155,15 @@ internal sealed partial class TextStage
         var header = Math.Max(0, titleIndex);
         outlet ??= ordered.Where(m => m.Before >= header && m.Before <= header + HeaderLines).Select(m => m.Line.Stamped).FirstOrDefault(s => s is not null);
         outlet ??= page.Outlet;
+
+        // A person beside the header's timed date with no key (王建国 2015-06-21 11:39:55) is its author: the first dateline
+        // after the headline, or the text's first when the headline line is not found (further ones are a related list's).
+        var dateline = ordered.FirstOrDefault(m => m.Line.PublishedAt is not null);
+        if (authors.Count == 0 && dateline.Line?.Signed is { } signed && (titleIndex < 0 ? dateline.Before >= 0 : dateline.Before >= header && dateline.Before <= header + HeaderLines))
+        {
+            authors.Add(signed);
+        }
+
         outlet ??= ordered.Select(m => m.Line.Masthead).FirstOrDefault(m => m is not null);
         outlet ??= opening;
         if (authors.Count == 0)

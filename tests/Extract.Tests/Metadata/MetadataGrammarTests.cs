@@ -305,6 +305,9 @@ public sealed class BylineFormTests
 {
     private static MetadataLine? Parse(string line) => MetadataLines.TryParse(line, Surnames.Default);
 
+    private static CleanText Run(string text) =>
+        new TextStage(Surnames.Default).Process(PageContent.FromPlainText(text), CancellationToken.None);
+
     [Fact]
     public void A_post_stamp_names_its_poster_as_the_author_whether_a_name_or_a_handle()
     {
@@ -381,5 +384,98 @@ public sealed class BylineFormTests
     public void A_name_s_original_spelling_in_brackets_is_the_same_person()
     {
         Parse("作者： 周晓明 (John Smith)")!.Authors.Should().Equal("周晓明");
+    }
+
+    [Fact]
+    public void The_key_of_a_drafting_group_names_every_member()
+    {
+        Parse("执笔人：王建国 李晓梅 刘洋")!.Authors.Should().Equal("王建国", "李晓梅", "刘洋");
+    }
+
+    [Fact]
+    public void Where_the_reporter_filed_from_closes_a_trailing_credit()
+    {
+        var clean = Run("标题在这里\n全市秋收工作会议召开，会议部署了下一阶段工作。（王建国 上海报道）");
+        clean.Authors.Should().Equal("王建国");
+        clean.Body.Should().Be("全市秋收工作会议召开，会议部署了下一阶段工作。");
+    }
+
+    [Theory]
+    [InlineData("王建国、李晓梅")]
+    [InlineData("王建国 李晓梅")]
+    public void Names_alone_under_a_text_s_headline_are_its_byline(string names)
+    {
+        var clean = Run("全市秋收工作会议召开\n" + names + "\n全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。\n第二段内容很长很长很长很长。");
+        clean.Title.Should().Be("全市秋收工作会议召开");
+        clean.Authors.Should().Equal("王建国", "李晓梅");
+        clean.Body.Should().NotContain("李晓梅");
+    }
+
+    [Fact]
+    public void A_person_beside_the_header_s_timed_date_is_the_author()
+    {
+        var clean = Run("全市秋收工作会议召开\n王建国 2015-06-21 11:39:55 0人参与评论\n全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。\n第二段内容很长很长很长很长。");
+        clean.Authors.Should().Equal("王建国");
+        clean.PublishedAt.Should().StartWith("2015-06-21T11:39");
+    }
+
+    [Fact]
+    public void A_stamp_further_down_or_an_account_s_is_no_author()
+    {
+        var below = Run("全市秋收工作会议召开\n来源：某某日报 2015-06-21 11:39\n全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。\n相关阅读\n李晓梅 2015-06-20 10:12");
+        below.Authors.Should().BeEmpty();
+
+        var account = Run("全市秋收工作会议召开\n华夏人文 2015-06-21 11:39:55\n全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。\n第二段内容很长很长很长很长。");
+        account.Authors.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("某某监委网站 王建国", "王建国")]
+    [InlineData("某某日报　王建国 李晓梅", "王建国 李晓梅")]
+    public void An_outlet_and_names_without_a_role_word_are_a_byline(string line, string names)
+    {
+        var meta = Parse(line)!;
+        meta.Authors.Should().Equal(names.Split(' '));
+        meta.Masthead.Should().Be(line.Split(' ', '　')[0]);
+    }
+
+    [Theory]
+    [InlineData("某某市 王建国说")]
+    [InlineData("组织部 召开 会议")]
+    public void A_unit_and_words_are_not_a_byline(string line)
+    {
+        Parse(line).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_masthead_and_role_as_a_token_of_its_own_is_no_name()
+    {
+        Parse("作者：某某周刊记者 王建国")!.Authors.Should().Equal("王建国");
+    }
+
+    [Fact]
+    public void An_icon_glyph_beside_a_field_is_layout()
+    {
+        var meta = Parse("2004年7月16日08:19 [ 王建国 ]\uE602 来源：[ 某某日报 ]")!;
+        meta.Authors.Should().Equal("王建国");
+        meta.Outlet.Should().Be("某某日报");
+    }
+
+    [Fact]
+    public void An_outlet_led_byline_under_share_widgets_does_not_move_the_headline()
+    {
+        var clean = Run("首页 > 要闻\n全市秋收工作会议今天召开\n来源：某某网站 发布时间： 2023-06-10 07:00\n分享\n微信里点“发现”，扫一下\n二维码便可将本文分享至朋友圈。\n某某网站 王建国 李晓梅\n"
+            + "全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。\n会议要求各地抓好落实，确保颗粒归仓，做好秋收秋种各项工作。");
+        clean.Title.Should().Be("全市秋收工作会议今天召开");
+        clean.Authors.Should().Equal("王建国", "李晓梅");
+    }
+
+    [Fact]
+    public void A_masthead_s_byline_under_a_deck_does_not_make_the_deck_the_headline()
+    {
+        var clean = Run("首页 > 生活 > 正文\n全市秋收工作会议召开 颗粒归仓有保障\n2009年07月16日 01:23 某某时报\n颗粒归仓有保障，专家提醒秋收秋种要抓紧\n□某某时报记者 王建国\n"
+            + "全市秋收工作会议今天召开，会议部署了下一阶段的工作任务，要求各地抓好落实。\n会议要求各地抓好落实，确保颗粒归仓，做好秋收秋种各项工作。");
+        clean.Title.Should().Be("全市秋收工作会议召开 颗粒归仓有保障");
+        clean.Authors.Should().Equal("王建国");
     }
 }

@@ -79,6 +79,12 @@ public sealed class PageTitleFormTests
         PageTitle.TrimTail("村里建起了农家书屋？- -").Should().Be("村里建起了农家书屋？");
     }
 
+    [Theory]
+    [InlineData("今日锐评丨全市秋收工作会议今天召开", "全市秋收工作会议今天召开")]
+    [InlineData("本网评论｜全市秋收工作会议今天召开", "全市秋收工作会议今天召开")]
+    public void A_column_label_before_a_vertical_bar_is_not_the_headline_s(string title, string expected) =>
+        PageTitle.WithoutLabel(title).Should().Be(expected);
+
     [Fact]
     public void The_longest_title_part_is_measured_as_shown_so_a_latin_site_name_does_not_outweigh_a_han_headline()
     {

@@ -42,4 +42,11 @@ public sealed class PublishDateTests
     [Fact]
     public void Meta_and_visible_date_on_one_day_keep_the_time() =>
         PublishDate.Choose("2022-11-04", [("2022-11-04T08:15", true)], null).Should().Be("2022-11-04T08:15");
+
+    [Fact]
+    public void Meta_and_visible_time_on_one_day_keep_the_time_the_page_shows()
+    {
+        PublishDate.Choose("2022-11-04T08:23", [("2022-11-04T08:15", true)], null).Should().Be("2022-11-04T08:15");
+        PublishDate.Choose("2022-11-04T08:23", [("2022-11-04", true)], null).Should().Be("2022-11-04T08:23");
+    }
 }
