@@ -32,6 +32,13 @@ internal static partial class BoilerplateRules
     }
 
     /// <summary>
+    /// A copyright or site-registration notice standing as a line of its own (版权所有…; Copyright © … All rights
+    /// reserved; 京ICP备…): short, no Chinese sentence punctuation, so an article's sentence about copyright is not one.
+    /// </summary>
+    public static bool IsCopyrightNotice(string line) =>
+        line.Length <= 120 && line.IndexOfAny(['。', '，']) < 0 && CopyrightRegex().IsMatch(line);
+
+    /// <summary>
     /// A breadcrumb without a 当前位置 key: two or more short segments joined by &gt; » › (宝鸡新闻网 &gt; 社会民生 &gt; 正文),
     /// or three or more by spaced / or - from 首页 (首页 / 新闻中心 / 企业新闻).
     /// </summary>
