@@ -1,5 +1,4 @@
 using Extract.Layout;
-using Extract.Text;
 
 namespace Extract.Page;
 
@@ -192,7 +191,7 @@ internal static class ContentScorer
             return Value(line);
         }
 
-        if (BoilerplateRules.IsCopyrightNotice(line.Text))
+        if (CopyrightNotice.IsNotice(line.Text))
         {
             return -line.Chars - 3;
         }

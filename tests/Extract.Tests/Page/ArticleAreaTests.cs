@@ -1,6 +1,5 @@
 using Extract.Layout;
 using Extract.Page;
-using Extract.Text;
 
 namespace Extract.Tests.Page;
 
@@ -61,8 +60,8 @@ public sealed class ArticleAreaTests
         var english = new PageLine(English, 0, letters, 0, 2, false);
         var chinese = new PageLine("警方按照正常程序，正调查客机的所有机组人员、乘客和工程师。", 0, 26, 0, 3, false);
 
-        BoilerplateRules.IsCopyrightNotice(notice.Text).Should().BeTrue();
-        BoilerplateRules.IsCopyrightNotice("法院认为，被告未经许可复制他人作品，侵犯了原告的版权所有权益。").Should().BeFalse("a sentence about copyright is prose");
+        CopyrightNotice.IsNotice(notice.Text).Should().BeTrue();
+        CopyrightNotice.IsNotice("法院认为，被告未经许可复制他人作品，侵犯了原告的版权所有权益。").Should().BeFalse("a sentence about copyright is prose");
         ContentScorer.AreaValue(notice).Should().BeNegative();
         ContentScorer.AreaValue(english).Should().BeApproximately((letters / 4.0) + 2, 0.01);
         ContentScorer.AreaValue(chinese).Should().Be(ContentScorer.Value(chinese), "a line without Latin letters is valued as the model's feature values it");
