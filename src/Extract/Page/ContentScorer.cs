@@ -1,4 +1,5 @@
 using Extract.Layout;
+
 namespace Extract.Page;
 
 /// <summary>The article area: a run of consecutive lines that is one block, or a run of sibling blocks and lines inside one block.</summary>
@@ -20,6 +21,9 @@ internal static class ContentScorer
     /// <summary>How close to the best score a more compact area must come to be preferred.</summary>
     private const double CompactShare = 0.8;
 
+    /// <summary>The share of a Latin letter's weight taken off in <see cref="AreaValue"/> (each counts 1 − 0.75 = a quarter).</summary>
+    private const double LatinDiscount = 0.75;
+
     public static ContentArea Choose(PageLayout layout, CancellationToken cancellationToken)
     {
         var blocks = layout.Blocks;
@@ -36,7 +40,7 @@ internal static class ContentScorer
         for (var i = 0; i < lines.Length; i++)
         {
             var b = lines[i].Block;
-            totals[b] += Value(lines[i]);
+            totals[b] += AreaValue(lines[i]);
             firstLine[b] = firstLine[b] < 0 ? i : firstLine[b];
             lastLine[b] = i;
         }
@@ -106,7 +110,7 @@ internal static class ContentScorer
             var runStart = 0;
             for (var u = 0; u < list.Count; u++)
             {
-                var value = list[u].Child < 0 ? Value(lines[list[u].First]) : totals[list[u].Child];
+                var value = list[u].Child < 0 ? AreaValue(lines[list[u].First]) : totals[list[u].Child];
                 if (run <= 0)
                 {
                     run = value;
@@ -157,14 +161,48 @@ internal static class ContentScorer
             return -line.Chars - 3;
         }
 
-        var links = line.LinkDensity > 0.5 ? 0 : line.LinkChars;
-        var plain = line.Chars - links;
+        return Weighed(line, 1.0);
+    }
+
+    /// <summary><see cref="Value"/> of a line that is not links or furniture, its letters (linked and plain) counted at <paramref name="weight"/> each.</summary>
+    private static double Weighed(PageLine line, double weight)
+    {
+        var links = (line.LinkDensity > 0.5 ? 0 : line.LinkChars) * weight;
+        var plain = (line.Chars * weight) - links;
         if (line.Punctuation == 0 && plain < 25)
         {
-            return -0.5 * line.Chars - 1;
+            return (-0.5 * line.Chars * weight) - 1;
         }
 
         return plain - (2.0 * links) + Math.Min(line.Punctuation, 10);
+    }
+
+    /// <summary>
+    /// How much one line speaks for the area holding it when areas are compared: <see cref="Value"/> (the page-block
+    /// model's feature, left as it was trained), except that a copyright notice counts against its area as furniture
+    /// does, and Latin letters count a quarter each — a Latin word is several letters where a Chinese word is one or
+    /// two characters, so a line of English (a footer's disclaimer) must not outweigh Chinese paragraphs of the same
+    /// reading length.
+    /// </summary>
+    public static double AreaValue(PageLine line)
+    {
+        if (line.Chars == 0 || line.InFurniture || line.IsLinks)
+        {
+            return Value(line);
+        }
+
+        if (CopyrightNotice.IsNotice(line.Text))
+        {
+            return -line.Chars - 3;
+        }
+
+        var latin = 0;
+        foreach (var c in line.Text)
+        {
+            latin += c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') ? 1 : 0;
+        }
+
+        return latin == 0 ? Value(line) : Weighed(line, Math.Max(0, line.Chars - (LatinDiscount * latin)) / line.Chars);
     }
 
     /// <summary>True for a line that reads like a sentence of the article (not links, not furniture, has punctuation or length).</summary>

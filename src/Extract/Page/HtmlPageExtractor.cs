@@ -50,26 +50,38 @@ internal sealed partial class HtmlPageExtractor
     public PageContent Extract(string html, string? url, ExtractorOptions options, CancellationToken cancellationToken)
     {
         html = MarkupBudget.Fit(html, options.MaxMarkupLength, cancellationToken, out var cut);
-        if (Layout(html, options, cancellationToken) is not { } layout)
+        using var document = Parse(html, options, cancellationToken);
+        if (document.DocumentElement is not { } root)
         {
             return new PageContent { IsArticle = false, Truncated = cut };
         }
 
         var model = options.UseLearnedPageBlocks ? _model ?? PageBlockModel.Default : null;
-        return Assemble(layout, url, model, cancellationToken) with { Truncated = cut };
+        var layout = PageWalker.Walk(root, options.MaxDomDepth, showHidden: false, out var hiddenText, cancellationToken);
+        var content = Assemble(layout, url, model, cancellationToken);
+
+        // No article among the visible text, but text the markup hides: an article cell a script reveals (an e-paper's
+        // display:none cell). The page walked with its hidden elements shown gives the article if it holds one under
+        // the page's headline (a hidden menu or a hidden list's snippet is not the page's article).
+        if (!content.IsArticle && hiddenText)
+        {
+            var shown = Assemble(PageWalker.Walk(root, options.MaxDomDepth, showHidden: true, out _, cancellationToken), url, model, cancellationToken);
+            content = shown.IsArticle && HoldsHeadline(shown) ? shown : content;
+        }
+
+        return content with { Truncated = cut };
     }
+
+    /// <summary>Whether the article's lines state its title: a line that holds it, or that is most of it.</summary>
+    private static bool HoldsHeadline(PageContent content) =>
+        content.Title is { Length: >= 4 } title
+        && content.Lines.Any(line => line.Contains(title, StringComparison.Ordinal) || (line.Length >= 4 && line.Length * 2 >= title.Length && title.Contains(line, StringComparison.Ordinal)));
 
     /// <summary>The page as blocks and lines, as the page stage sees it (the training tool builds its rows from the same); null without a document element.</summary>
     internal static PageLayout? Layout(string html, ExtractorOptions options, CancellationToken cancellationToken)
     {
         html = MarkupBudget.Fit(html, options.MaxMarkupLength, cancellationToken, out _);
-
-        // Parsing cost grows with nesting depth times tag count: flatten pathological nesting before the parser sees it.
-        html = MarkupDepth.Flatten(html, Math.Max(1024, options.MaxDomDepth * 2), cancellationToken);
-
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
-        cancellationToken.ThrowIfCancellationRequested();
+        using var document = Parse(html, options, cancellationToken);
         if (document.DocumentElement is not { } root)
         {
             return null;
@@ -78,6 +90,17 @@ internal sealed partial class HtmlPageExtractor
         var layout = PageWalker.Walk(root, options.MaxDomDepth, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return layout;
+    }
+
+    private static AngleSharp.Html.Dom.IHtmlDocument Parse(string html, ExtractorOptions options, CancellationToken cancellationToken)
+    {
+        // Parsing cost grows with nesting depth times tag count: flatten pathological nesting before the parser sees it.
+        html = MarkupDepth.Flatten(html, Math.Max(1024, options.MaxDomDepth * 2), cancellationToken);
+
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        var document = parser.ParseDocument(html);
+        cancellationToken.ThrowIfCancellationRequested();
+        return document;
     }
 
     private static PageContent Assemble(PageLayout layout, string? url, PageBlockModel? model, CancellationToken cancellationToken)
@@ -110,6 +133,11 @@ internal sealed partial class HtmlPageExtractor
         // of a page the heuristic does take for one (a page of one paragraph, a layout unlike any it was trained on).
         var keep = new bool[lines.Length];
         var (first, last) = model is null ? (-1, -1) : ModelLines(layout, model.Score(layout, modelTitle, area, cancellationToken), keep);
+        if (first >= 0)
+        {
+            (first, last) = KeepSiblings(layout, keep, first, last);
+        }
+
         if (first < 0)
         {
             Array.Clear(keep);
@@ -254,6 +282,58 @@ internal sealed partial class HtmlPageExtractor
         }
 
         return prose >= MinimumProse ? (first, last) : (-1, -1);
+    }
+
+    /// <summary>
+    /// Paragraphs set like one the model keeps are the same article's: a prose line whose block has the kept prose
+    /// line's tag and class/id and sits in the same container is kept too (the model scores paragraphs one by one and,
+    /// on a layout unlike its training pages, can keep the first and drop the rest). List items and table cells are left
+    /// to the model (a list of teasers repeats one markup), as are lines in furniture, link lines and lines without
+    /// sentence punctuation or length. Returns the new first and last kept lines.
+    /// </summary>
+    internal static (int First, int Last) KeepSiblings(PageLayout layout, bool[] keep, int first, int last)
+    {
+        var lines = layout.Lines;
+        var blocks = layout.Blocks;
+        var kinds = new HashSet<(int Parent, string Tag, string Names)>();
+        for (var i = first; i <= last; i++)
+        {
+            if (keep[i] && SiblingKind(layout, i) is { } kind)
+            {
+                kinds.Add(kind);
+            }
+        }
+
+        if (kinds.Count == 0)
+        {
+            return (first, last);
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!keep[i] && SiblingKind(layout, i) is { } kind && kinds.Contains(kind))
+            {
+                keep[i] = true;
+                first = Math.Min(first, i);
+                last = Math.Max(last, i);
+            }
+        }
+
+        return (first, last);
+    }
+
+    /// <summary>The container, tag and class/id of a prose line's block, or null when the line is not one <see cref="KeepSiblings"/> extends over.</summary>
+    private static (int Parent, string Tag, string Names)? SiblingKind(PageLayout layout, int i)
+    {
+        var line = layout.Lines[i];
+        var block = layout.Blocks[line.Block];
+        if (!ContentScorer.IsProse(line) || line.LinkDensity > 0.5 || block.Parent < 0 || block.Hint < 0
+            || block.Tag is "li" or "dd" or "dt" or "td" or "th" or "tr" or "body" or "html")
+        {
+            return null;
+        }
+
+        return (block.Parent, block.Tag, block.Names);
     }
 
     /// <summary>

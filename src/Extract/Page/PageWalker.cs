@@ -36,8 +36,17 @@ internal static class PageWalker
         ExitLink,
     }
 
-    public static PageLayout Walk(IElement root, int maxDepth, CancellationToken cancellationToken)
+    public static PageLayout Walk(IElement root, int maxDepth, CancellationToken cancellationToken) =>
+        Walk(root, maxDepth, showHidden: false, out _, cancellationToken);
+
+    /// <summary>
+    /// The walk, with elements hidden by their own markup (the hidden attribute, an inline display:none or
+    /// visibility:hidden) walked as visible when <paramref name="showHidden"/> is set: an e-paper's article cell that a
+    /// script reveals. <paramref name="hiddenText"/> tells whether a skipped hidden element held any text.
+    /// </summary>
+    public static PageLayout Walk(IElement root, int maxDepth, bool showHidden, out bool hiddenText, CancellationToken cancellationToken)
     {
+        hiddenText = false;
         var parents = new List<int>();
         var ends = new List<int>();
         var tags = new List<string>();
@@ -104,8 +113,14 @@ internal static class PageWalker
                 title = element.TextContent;
             }
 
-            if (SkippedTags.Contains(tag) || IsHidden(element))
+            if (SkippedTags.Contains(tag))
             {
+                continue;
+            }
+
+            if (!showHidden && IsHidden(element))
+            {
+                hiddenText = hiddenText || !string.IsNullOrWhiteSpace(element.TextContent);
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Extract.Layout;
 
 namespace Extract.Text;
 
@@ -19,7 +20,7 @@ internal static partial class BoilerplateRules
         }
 
         return NavigationRegex().IsMatch(line)
-            || (line.Length <= 200 && CopyrightRegex().IsMatch(line))
+            || (line.Length <= 200 && CopyrightNotice.Mentions(line))
             || line.StartsWith("版权", StringComparison.Ordinal)
             || (line.Length <= 60 && WidgetRegex().IsMatch(line))
             || (line.Length <= 40 && CounterRegex().IsMatch(line))
@@ -75,9 +76,6 @@ internal static partial class BoilerplateRules
 
     [GeneratedRegex(@"^(?:当前位置|您的位置|您现在的位置|你的位置|你现在的位置|您当前的位置|您当前所在位置|当前所在位置|所在位置|当前页面|位置)\s*[:：>]|^[【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|阅读下一篇|阅读上一篇)|^首页\s*[>»›]", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NavigationRegex();
-
-    [GeneratedRegex(@"版权所有|版权声明|免责声明|Copyright|All Rights Reserved|©|ICP备|ICP证|公网安备|网站标识码|主办单位[:：]|承办单位[:：]|技术支持[:：]|未经.{0,10}授权.{0,10}不得转载", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex CopyrightRegex();
 
     [GeneratedRegex(@"返回.{0,8}首页|返回顶部|返回列表|关闭窗口|打印本页|【\s*(?:打印|关闭|收藏|字体)|分享到|字体\s*[:：]?\s*[【\[]?\s*大|字号\s*[:：]?\s*[【\[]?\s*(?:大|T)|扫一扫|扫描二维码|扫码|长按识别|下载.{0,6}(?:APP|App|app|客户端)|^(?:打印|关闭|收藏|分享|返回|纠错|推荐)(?:\s+(?:打印|关闭|收藏|分享|返回|纠错|推荐))*$|网站地图|联系我们|关于我们|分享至|^(?:登录|注册|登录注册|注册登录|举报|我要评论|查看评论|缩小字体|放大字体)$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WidgetRegex();
