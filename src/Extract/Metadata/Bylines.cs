@@ -125,20 +125,16 @@ internal static partial class Bylines
 
         // Where the reporter files from is not the name (王平发自北京 → 王平).
         token = FiledFromRegex().Replace(token, "");
-        foreach (var role in RoleWords)
+        if (LeadingRole(token, 0) is { } role && token.Length > role.Length)
         {
-            if (token.StartsWith(role, StringComparison.Ordinal) && token.Length > role.Length)
-            {
-                token = token[role.Length..];
-                break;
-            }
+            token = token[role.Length..];
         }
 
-        foreach (var role in RoleWords.Append("摄").Append("文").Append("图"))
+        foreach (var closing in RoleWords.Append("摄").Append("文").Append("图"))
         {
-            if (token.EndsWith(role, StringComparison.Ordinal) && token.Length - role.Length >= 2)
+            if (token.EndsWith(closing, StringComparison.Ordinal) && token.Length - closing.Length >= 2)
             {
-                token = token[..^role.Length];
+                token = token[..^closing.Length];
                 break;
             }
         }
