@@ -118,8 +118,6 @@ internal sealed class FastTreeScorer
     internal IEnumerable<(int Feature, float Threshold)> Splits() =>
         _nodes.Where(n => !float.IsNaN(n.Threshold)).Select(n => (n.Feature, n.Threshold));
 
-
-
     /// <summary>The mean of the trees' depths (steps every walk takes).</summary>
     public double MeanDepth => _depths.Length == 0 ? 0 : _depths.Average();
 
